@@ -1,0 +1,66 @@
+import { Provider, ResourceSource, ResourceWaiver } from './model';
+import { Layer, Severity, Verdict } from './rule';
+
+/** What evaluation yields and every reporter / integration consumes. */
+
+/** Final status after waivers: a failing check covered by a valid waiver is `waived`. */
+export type Status = Verdict | 'waived';
+
+export interface FindingResource {
+  readonly address: string;
+  readonly type: string;
+  readonly provider: Provider;
+  readonly key: string;
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly layer: Layer;
+  /** The check's own verdict, before waivers. */
+  readonly verdict: Verdict;
+  /** The outcome that counts (gates synth / sets the exit code when `fail`). */
+  readonly status: Status;
+  readonly message: string;
+  readonly path?: string;
+  readonly resource: FindingResource;
+  readonly source: ResourceSource;
+  /** `check` for an ordinary rule result; `expired-waiver` when a waiver's expiry has passed. */
+  readonly kind: 'check' | 'expired-waiver';
+  readonly waiver?: AppliedWaiver;
+}
+
+export interface AppliedWaiver extends ResourceWaiver {
+  readonly resource: FindingResource;
+  readonly source: ResourceSource;
+  readonly expired: boolean;
+  /** False when the waiver names a rule that is not in the catalogue or not applicable. */
+  readonly matched: boolean;
+}
+
+export interface DocumentSummary {
+  readonly file: string;
+  readonly format: 'cloudformation' | 'terraform';
+  readonly stack?: string;
+  readonly resources: number;
+}
+
+export interface EvaluationSummary {
+  readonly resources: number;
+  readonly rulesEvaluated: number;
+  readonly pass: number;
+  readonly fail: number;
+  readonly unknown: number;
+  readonly notApplicable: number;
+  readonly waived: number;
+}
+
+export interface EvaluationResult {
+  readonly findings: readonly Finding[];
+  readonly waivers: readonly AppliedWaiver[];
+  readonly documents: readonly DocumentSummary[];
+  readonly summary: EvaluationSummary;
+  /** Evaluation time only (no loading), milliseconds. */
+  readonly durationMs: number;
+}

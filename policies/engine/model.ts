@@ -1,0 +1,70 @@
+/**
+ * The normalized resource model every loader yields (see ARCHITECTURE.md). Rules are written
+ * against this shape only, never against a loader or a tool.
+ */
+
+export type Provider = 'aws' | 'azurerm' | string;
+export type SourceFormat = 'cloudformation' | 'terraform';
+
+export interface ResourceSource {
+  /** Path of the template / Terraform JSON file, as given to the loader. */
+  readonly file: string;
+  readonly format: SourceFormat;
+  /** CloudFormation stack name / artifact id, or cdktf stack directory name. */
+  readonly stack?: string;
+  /** Construct path (CDK aws:cdk:path metadata, cdktf "//".metadata.path) when known. */
+  readonly constructPath?: string;
+}
+
+/** A waiver as read from a synthesized file (lib/core/waiver.ts writes them). */
+export interface ResourceWaiver {
+  readonly ruleId: string;
+  readonly reason: string;
+  readonly expires?: string;
+  /** Where it came from: "template-metadata", "cdk-acknowledgement", "terraform-comment". */
+  readonly origin: string;
+}
+
+export interface Resource {
+  /** CloudFormation logical ID, or Terraform `type.name`. Unique within its document. */
+  readonly address: string;
+  readonly provider: Provider;
+  /** "AWS::S3::Bucket" or "azurerm_storage_account". */
+  readonly type: string;
+  /** Properties as synthesized (CFN `Properties`; the Terraform resource body). */
+  readonly properties: Record<string, unknown>;
+  /**
+   * Resource-level attributes outside Properties: CFN DeletionPolicy, UpdateReplacePolicy,
+   * Condition, Metadata; Terraform lifecycle, count, for_each, "//".
+   */
+  readonly attributes: Record<string, unknown>;
+  readonly source: ResourceSource;
+  readonly waivers: ResourceWaiver[];
+  /** Unique across all loaded documents: `${documentId}#${address}`. */
+  readonly key: string;
+  /** Identifies the document (template or tf.json file) the resource belongs to. */
+  readonly documentId: string;
+}
+
+/** A loaded file: one CloudFormation template or one Terraform JSON configuration. */
+export interface Document {
+  readonly id: string;
+  readonly file: string;
+  readonly format: SourceFormat;
+  readonly stack?: string;
+  readonly resources: Resource[];
+  /** CFN Parameters / Terraform variables: values unknown at synth time. */
+  readonly parameters: Record<string, unknown>;
+  /** CFN Conditions (for Fn::If) / Terraform locals. */
+  readonly conditions: Record<string, unknown>;
+}
+
+/** An edge of the reference graph: `from` mentions `to` at property path `path`. */
+export interface Reference {
+  readonly from: Resource;
+  readonly to: Resource;
+  /** Dotted property path in `from` where the reference appears, e.g. "Properties.Bucket". */
+  readonly path: string;
+  /** Attribute referenced (GetAtt attribute / Terraform attribute), undefined for a plain Ref. */
+  readonly attribute?: string;
+}

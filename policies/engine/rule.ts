@@ -1,0 +1,63 @@
+import { Resource } from './model';
+import type { ResourceGraph } from './graph';
+
+/** Rule metadata and checks (ARCHITECTURE.md "A rule"). */
+
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const LAYERS = ['data', 'model', 'pipeline', 'inference', 'identity', 'network', 'monitoring'] as const;
+export type Layer = (typeof LAYERS)[number];
+
+export type Verdict = 'pass' | 'fail' | 'unknown' | 'not_applicable';
+
+export interface CheckResult {
+  readonly verdict: Verdict;
+  /** Human-readable reason; for unknown it says what could not be resolved. */
+  readonly message: string;
+  /** Property path (dotted, e.g. "BucketEncryption.ServerSideEncryptionConfiguration") at fault. */
+  readonly path?: string;
+}
+
+export interface RuleContext {
+  readonly graph: ResourceGraph;
+}
+
+export type Check = (resource: Resource, ctx: RuleContext) => CheckResult;
+
+export interface ControlMapping {
+  readonly framework: 'NIST-800-53' | 'SOC2' | 'HIPAA' | 'GDPR' | 'ISO-42001' | 'ISO-27001';
+  readonly id: string;
+}
+
+export interface Equivalent {
+  readonly tool: 'checkov' | 'cdk-nag';
+  readonly id: string;
+  /** Which of our resource types the equivalent covers (checkov ids are per framework). */
+  readonly resourceTypes?: readonly string[];
+  /** Documented semantic difference, if any. */
+  readonly note?: string;
+}
+
+export interface Rule {
+  /** ZT-<LAYER>-<NNN>, stable forever. */
+  readonly id: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly layer: Layer;
+  readonly rationale: string;
+  readonly remediation: string;
+  readonly controls: readonly ControlMapping[];
+  readonly equivalents: readonly Equivalent[];
+  /** One check per resource type covered; the key is the resource type. */
+  readonly checks: Readonly<Record<string, Check>>;
+}
+
+export const pass = (message: string, path?: string): CheckResult => ({ verdict: 'pass', message, path });
+export const fail = (message: string, path?: string): CheckResult => ({ verdict: 'fail', message, path });
+export const unknown = (message: string, path?: string): CheckResult => ({ verdict: 'unknown', message, path });
+export const notApplicable = (message: string): CheckResult => ({ verdict: 'not_applicable', message });
+
+export function severityAtLeast(s: Severity, threshold: Severity): boolean {
+  return SEVERITIES.indexOf(s) >= SEVERITIES.indexOf(threshold);
+}
