@@ -63,7 +63,9 @@ export const DEFAULT_CONFIG: BlueprintConfig = {
   dataLake: { zones: ['raw', 'curated', 'features'], retentionDays: 90 },
 };
 
-type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? (T[K] extends readonly unknown[] ? T[K] : DeepPartial<T[K]>) : T[K] };
+type DeepPartial<T> = {
+  [K in keyof T]?: T[K] extends object ? (T[K] extends readonly unknown[] ? T[K] : DeepPartial<T[K]>) : T[K];
+};
 export type BlueprintOverrides = DeepPartial<BlueprintConfig>;
 
 /** Merges overrides onto the defaults (one level deep per section). */

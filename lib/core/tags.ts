@@ -1,4 +1,5 @@
 import { DataClassification } from './classification';
+import { BlueprintConfigError } from './errors';
 
 /** Tag keys shared by both clouds; the policy pack and cost reports read these names. */
 export const TAG_KEYS = {
@@ -30,4 +31,21 @@ export function governanceTags(t: GovernanceTags): Record<string, string> {
     [TAG_KEYS.environment]: t.environment,
     [TAG_KEYS.managedBy]: 'zero-trust-ai-blueprint',
   };
+}
+
+/**
+ * Characters and length every cloud accepts in a tag value: AWS allows letters, digits, spaces and
+ * _ . : / = + - @ (up to 256); Azure is more permissive, so the AWS set is the common ground.
+ */
+const TAG_VALUE_PATTERN = /^[\p{L}\p{N} _.:/=+\-@]{1,256}$/u;
+
+export function validateTagValue(prop: string, value: unknown): string {
+  if (typeof value !== 'string' || !TAG_VALUE_PATTERN.test(value) || value.trim() !== value) {
+    throw new BlueprintConfigError(
+      prop,
+      '1-256 letters, digits, spaces or _ . : / = + - @, without leading or trailing spaces',
+      value,
+    );
+  }
+  return value;
 }

@@ -43,7 +43,7 @@ export function validateNonEmpty<T>(prop: string, value: readonly T[] | undefine
 export function validateUnique(prop: string, values: readonly string[]): void {
   const seen = new Set<string>();
   for (const v of values) {
-    if (seen.has(v)) throw new BlueprintConfigError(prop, 'unique entries', `duplicate ${JSON.stringify(v)}`);
+    if (seen.has(v)) throw new BlueprintConfigError(prop, 'unique entries, no duplicates', v);
     seen.add(v);
   }
 }
@@ -72,7 +72,10 @@ export function subdivideCidr(cidr: string, newPrefix: number, count: number): s
   if (newPrefix < prefix || 2 ** (newPrefix - prefix) < count) {
     throw new BlueprintConfigError('cidr', `room for ${count} /${newPrefix} subnets`, cidr);
   }
-  const base = ip.split('.').map(Number).reduce((acc, o) => acc * 256 + o, 0);
+  const base = ip
+    .split('.')
+    .map(Number)
+    .reduce((acc, o) => acc * 256 + o, 0);
   const size = 2 ** (32 - newPrefix);
   return Array.from({ length: count }, (_, i) => `${toIp(base + i * size)}/${newPrefix}`);
 }
@@ -83,8 +86,15 @@ function toIp(n: number): string {
 
 /** ISO calendar date (YYYY-MM-DD), used by waiver expiries. */
 export function validateIsoDate(prop: string, value: unknown): string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+  // Round-trip through Date so impossible dates (2024-02-30) are rejected, not rolled over.
+  const valid = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && isRealDate(value);
+  if (!valid) {
     throw new BlueprintConfigError(prop, 'an ISO date YYYY-MM-DD', value);
   }
   return value;
+}
+
+function isRealDate(iso: string): boolean {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
 }

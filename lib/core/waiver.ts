@@ -18,7 +18,8 @@ export interface Waiver {
 /** Metadata key under which waivers are stored, on both clouds. */
 export const WAIVER_METADATA_KEY = 'zt:waivers';
 export const RULE_ID_PATTERN = /^ZT-[A-Z]+-\d{3}$/;
-const MIN_REASON_LENGTH = 20;
+/** Shortest acceptable reason: long enough to force a sentence, not a placeholder like "n/a". */
+export const MIN_REASON_LENGTH = 20;
 
 export function validateWaiver(w: Waiver, prop = 'waiver'): Waiver {
   if (!w || typeof w.ruleId !== 'string' || !RULE_ID_PATTERN.test(w.ruleId)) {

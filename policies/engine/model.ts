@@ -63,7 +63,7 @@ export interface Document {
 export interface Reference {
   readonly from: Resource;
   readonly to: Resource;
-  /** Dotted property path in `from` where the reference appears, e.g. "Properties.Bucket". */
+  /** Dotted path, relative to `from.properties`, where the reference appears, e.g. "Bucket", "Tags.0.Value". */
   readonly path: string;
   /** Attribute referenced (GetAtt attribute / Terraform attribute), undefined for a plain Ref. */
   readonly attribute?: string;

@@ -1,0 +1,115 @@
+import type { DataClassification } from '../../core/classification';
+
+/** Storage redundancy options the construct accepts (all keep data in at least three copies). */
+export const REPLICATION_TYPES = ['LRS', 'ZRS', 'GRS', 'RAGRS', 'GZRS', 'RAGZRS'] as const;
+export type ReplicationType = (typeof REPLICATION_TYPES)[number];
+
+export const KEY_VAULT_SKUS = ['premium', 'standard'] as const;
+export type KeyVaultSku = (typeof KEY_VAULT_SKUS)[number];
+
+/** An existing VNet and the subnet the private endpoints go into. */
+export interface ExistingNetwork {
+  /** Resource ID of the VNet the private DNS zones are linked to. */
+  readonly virtualNetworkId: string;
+  /** Resource ID of a subnet in that VNet that may host private endpoints. */
+  readonly subnetId: string;
+}
+
+/**
+ * Props of the Azure {@link SecureDataLake}. Every field is optional and every default is the
+ * compliant choice; names match the AWS twin (lib/aws/data-lake) where the concept is the same.
+ */
+export interface SecureDataLakeProps {
+  /** Project / platform name, the prefix of every resource name and the `project` tag. @default "ztai" */
+  readonly project?: string;
+  /** Environment label, part of every resource name and the `environment` tag. @default "dev" */
+  readonly environment?: string;
+  /** Azure region (lower-case name, e.g. "westeurope"). @default "westeurope" */
+  readonly location?: string;
+  /**
+   * Data zones; one ADLS Gen2 filesystem each. 3-24 lower-case letters, digits or single hyphens,
+   * starting with a letter, unique (the AWS twin accepts the same names, so one list serves both).
+   * @default ["raw", "curated", "features"]
+   */
+  readonly zones?: readonly string[];
+  /** Days deleted blobs and deleted filesystems stay recoverable (soft delete), 1-365. @default 90 */
+  readonly retentionDays?: number;
+  /** Sensitivity of the data, written to the `data-classification` tag. @default "confidential" */
+  readonly classification?: DataClassification;
+  /** Accountable team, written to the `owner` tag. @default "platform-team" */
+  readonly owner?: string;
+  /** Where the data comes from, written to the `lineage` tag. @default "<project>:data-lake" */
+  readonly lineage?: string;
+  /**
+   * Write-once-read-many for every zone: a container-level time-based retention policy of
+   * `retentionDays` (supported on hierarchical-namespace accounts). Left unlocked, like S3 object
+   * lock in governance mode: locking is irreversible, so it is an operator's deliberate step.
+   * @default true when classification is "restricted", otherwise false
+   */
+  readonly objectLock?: boolean;
+  /**
+   * Entra ID tenant of the Key Vault.
+   * @default the tenant of the identity running Terraform (data azurerm_client_config)
+   */
+  readonly tenantId?: string;
+  /**
+   * Extra input to the deterministic name suffix, e.g. the subscription ID, so the same
+   * configuration deployed to two subscriptions gets different globally unique names.
+   * @default ""
+   */
+  readonly nameSeed?: string;
+  /**
+   * Storage account name, 3-24 lower-case letters or digits, globally unique.
+   * @default "st" + project + environment + "dl" + a 6-character hash (hyphens dropped)
+   */
+  readonly storageAccountName?: string;
+  /**
+   * Key Vault name, 3-24 letters, digits or single hyphens, starting with a letter, globally unique.
+   * @default "kv-" + project + "-" + environment + "-" + a 6-character hash
+   */
+  readonly keyVaultName?: string;
+  /**
+   * Name of an existing resource group to deploy into instead of creating one. The construct then
+   * neither owns nor protects it.
+   * @default undefined: creates "rg-<project>-<environment>-data" with prevent_destroy
+   */
+  readonly existingResourceGroupName?: string;
+  /**
+   * Address space of the VNet the construct creates for its private endpoints (/8 to /24).
+   * Ignored when existingNetwork is set.
+   * @default "10.20.0.0/16"
+   */
+  readonly vnetCidr?: string;
+  /**
+   * Prefix length of the private-endpoint subnet, carved as the first block of vnetCidr.
+   * @default 24, or the VNet's own prefix when the VNet is smaller than a /24
+   */
+  readonly privateEndpointSubnetPrefix?: number;
+  /**
+   * Use an existing VNet and subnet instead of creating them (mutually exclusive with vnetCidr).
+   * @default undefined: creates a VNet from vnetCidr
+   */
+  readonly existingNetwork?: ExistingNetwork;
+  /**
+   * Key Vault SKU. "premium" keeps the customer-managed key in HSMs (key type RSA-HSM);
+   * "standard" uses software-protected keys (key type RSA).
+   * @default "premium"
+   */
+  readonly keyVaultSku?: KeyVaultSku;
+  /**
+   * Days after which Key Vault creates a new version of the customer-managed key (7-730). Each
+   * version expires 30 days after its rotation is due; storage follows the newest version itself.
+   * @default 180
+   */
+  readonly keyRotationDays?: number;
+  /** Storage redundancy. @default "ZRS" */
+  readonly replication?: ReplicationType;
+  /**
+   * Grant the identity running Terraform the data-plane roles it needs to create the key
+   * ("Key Vault Crypto Officer" on the vault) and the filesystems ("Storage Blob Data Owner" on the
+   * account): with RBAC-only vaults and shared keys off there is no other way in. Turn off when
+   * the pipeline identity already holds these roles.
+   * @default true
+   */
+  readonly deployerAccess?: boolean;
+}

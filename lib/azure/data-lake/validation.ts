@@ -1,0 +1,203 @@
+import { createHash } from 'crypto';
+import { DATA_CLASSIFICATIONS, DataClassification, isRegulated } from '../../core/classification';
+import { DEFAULT_CONFIG } from '../../core/config';
+import { BlueprintConfigError } from '../../core/errors';
+import { validateTagValue } from '../../core/tags';
+import {
+  subdivideCidr,
+  validateCidr,
+  validateIntRange,
+  validateName,
+  validateNonEmpty,
+  validateOneOf,
+  validateUnique,
+} from '../../core/validate';
+import {
+  ExistingNetwork,
+  KEY_VAULT_SKUS,
+  KeyVaultSku,
+  REPLICATION_TYPES,
+  ReplicationType,
+  SecureDataLakeProps,
+} from './props';
+import { validateGuid, validateLocation, validateResourceGroupName, validateResourceId } from '../validate';
+
+const P = 'SecureDataLake';
+const DEFAULT_SUBNET_PREFIX = 24;
+
+/** Props after validation, defaults applied and resource names derived. */
+export interface ResolvedDataLakeProps {
+  readonly project: string;
+  readonly environment: string;
+  readonly location: string;
+  readonly zones: readonly string[];
+  readonly retentionDays: number;
+  readonly classification: DataClassification;
+  readonly owner: string;
+  readonly lineage: string;
+  readonly objectLock: boolean;
+  readonly tenantId?: string;
+  readonly keyVaultSku: KeyVaultSku;
+  readonly keyRotationDays: number;
+  readonly replication: ReplicationType;
+  readonly deployerAccess: boolean;
+  readonly existingResourceGroupName?: string;
+  /** Set when the construct creates its own VNet. */
+  readonly network?: { readonly vnetCidr: string; readonly subnetCidr: string };
+  readonly existingNetwork?: ExistingNetwork;
+  readonly names: ResourceNames;
+}
+
+export interface ResourceNames {
+  readonly resourceGroup: string;
+  readonly storageAccount: string;
+  readonly keyVault: string;
+  readonly key: string;
+  readonly identity: string;
+  readonly vnet: string;
+  readonly subnet: string;
+}
+
+/**
+ * Validates the props and applies the defaults. `path` (the construct path) feeds the name suffix
+ * so two data lakes in one app get different global names, deterministically across synths.
+ * @throws BlueprintConfigError naming the offending prop, e.g. `SecureDataLake.zones[1]`.
+ */
+export function resolveDataLakeProps(props: SecureDataLakeProps, path: string): ResolvedDataLakeProps {
+  const project = validateName(`${P}.project`, props.project ?? DEFAULT_CONFIG.name, 16);
+  const environment = validateName(`${P}.environment`, props.environment ?? DEFAULT_CONFIG.environment, 12);
+  const location = validateLocation(`${P}.location`, props.location ?? DEFAULT_CONFIG.azure.location);
+  const zones = validateZones(props.zones ?? DEFAULT_CONFIG.dataLake.zones);
+  const retentionDays = validateIntRange(
+    `${P}.retentionDays`,
+    props.retentionDays ?? DEFAULT_CONFIG.dataLake.retentionDays,
+    1,
+    365,
+  );
+  const classification = validateOneOf(
+    `${P}.classification`,
+    props.classification ?? DEFAULT_CONFIG.classification,
+    DATA_CLASSIFICATIONS,
+  );
+  const owner = validateTagValue(`${P}.owner`, props.owner ?? DEFAULT_CONFIG.owner);
+  const lineage = validateTagValue(`${P}.lineage`, props.lineage ?? `${project}:data-lake`);
+  const objectLock = props.objectLock ?? isRegulated(classification);
+  if (typeof objectLock !== 'boolean') throw new BlueprintConfigError(`${P}.objectLock`, 'true or false', objectLock);
+  if (props.tenantId !== undefined) validateGuid(`${P}.tenantId`, props.tenantId);
+  const keyVaultSku = validateOneOf(`${P}.keyVaultSku`, props.keyVaultSku ?? 'premium', KEY_VAULT_SKUS);
+  const keyRotationDays = validateIntRange(`${P}.keyRotationDays`, props.keyRotationDays ?? 180, 7, 730);
+  const replication = validateOneOf(`${P}.replication`, props.replication ?? 'ZRS', REPLICATION_TYPES);
+  if (props.existingResourceGroupName !== undefined) {
+    validateResourceGroupName(`${P}.existingResourceGroupName`, props.existingResourceGroupName);
+  }
+
+  const suffix = hashSuffix([project, environment, location, props.nameSeed ?? '', path]);
+  const names: ResourceNames = {
+    resourceGroup: props.existingResourceGroupName ?? `rg-${project}-${environment}-data`,
+    storageAccount: validateStorageAccountName(
+      props.storageAccountName ?? `st${project}${environment}dl${suffix}`.replace(/-/g, ''),
+      props.storageAccountName === undefined,
+    ),
+    keyVault: validateKeyVaultName(
+      props.keyVaultName ?? `kv-${project}-${environment}-${suffix}`,
+      props.keyVaultName === undefined,
+    ),
+    key: 'data-lake-cmk',
+    identity: `id-${project}-${environment}-data`,
+    vnet: `vnet-${project}-${environment}`,
+    subnet: `snet-${project}-${environment}-pe`,
+  };
+
+  return {
+    project,
+    environment,
+    location,
+    zones,
+    retentionDays,
+    classification,
+    owner,
+    lineage,
+    objectLock,
+    tenantId: props.tenantId,
+    keyVaultSku,
+    keyRotationDays,
+    replication,
+    deployerAccess: props.deployerAccess ?? true,
+    existingResourceGroupName: props.existingResourceGroupName,
+    ...resolveNetwork(props),
+    names,
+  };
+}
+
+function validateZones(zones: readonly string[]): readonly string[] {
+  validateNonEmpty(`${P}.zones`, zones);
+  zones.forEach((zone, i) => {
+    // validateName's 24-character limit is the AWS twin's, so one zone list is valid on both clouds;
+    // ADLS Gen2 filesystem names add a 3-character minimum.
+    const prop = `${P}.zones[${i}]`;
+    validateName(prop, zone);
+    if (zone.length < 3) {
+      throw new BlueprintConfigError(prop, '3-24 lower-case letters, digits or single hyphens', zone);
+    }
+  });
+  validateUnique(`${P}.zones`, zones);
+  return [...zones];
+}
+
+function resolveNetwork(props: SecureDataLakeProps): Pick<ResolvedDataLakeProps, 'network' | 'existingNetwork'> {
+  if (props.existingNetwork) {
+    if (props.vnetCidr !== undefined || props.privateEndpointSubnetPrefix !== undefined) {
+      throw new BlueprintConfigError(
+        `${P}.existingNetwork`,
+        'either existingNetwork or vnetCidr/privateEndpointSubnetPrefix, not both',
+      );
+    }
+    const { virtualNetworkId, subnetId } = props.existingNetwork;
+    validateResourceId(`${P}.existingNetwork.virtualNetworkId`, virtualNetworkId, /\/virtualNetworks\/[^/]+$/i);
+    validateResourceId(`${P}.existingNetwork.subnetId`, subnetId, /\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i);
+    return { existingNetwork: { virtualNetworkId, subnetId } };
+  }
+  const vnetCidr = validateCidr(`${P}.vnetCidr`, props.vnetCidr ?? DEFAULT_CONFIG.azure.vnetCidr, 8, 24);
+  const vnetPrefix = Number(vnetCidr.split('/')[1]);
+  const subnetPrefix = validateIntRange(
+    `${P}.privateEndpointSubnetPrefix`,
+    props.privateEndpointSubnetPrefix ?? Math.max(DEFAULT_SUBNET_PREFIX, vnetPrefix),
+    vnetPrefix,
+    28, // Azure's smallest useful subnet keeps 11 usable addresses after its 5 reserved ones.
+  );
+  // The first block of the VNet; later layers carve their subnets after it.
+  const [subnetCidr] = subdivideCidr(vnetCidr, subnetPrefix, 1);
+  return { network: { vnetCidr, subnetCidr } };
+}
+
+/** Storage account names: 3-24 lower-case letters or digits (global DNS label). */
+function validateStorageAccountName(value: string, derived: boolean): string {
+  if (!/^[a-z0-9]{3,24}$/.test(value)) {
+    throw new BlueprintConfigError(
+      `${P}.storageAccountName`,
+      `3-24 lower-case letters or digits${hint(derived)}`,
+      value,
+    );
+  }
+  return value;
+}
+
+/** Key Vault names: 3-24 letters, digits, single hyphens; starts with a letter, ends alphanumeric. */
+function validateKeyVaultName(value: string, derived: boolean): string {
+  if (!/^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/.test(value) || value.includes('--')) {
+    throw new BlueprintConfigError(
+      `${P}.keyVaultName`,
+      `3-24 letters, digits or single hyphens, starting with a letter${hint(derived)}`,
+      value,
+    );
+  }
+  return value;
+}
+
+function hint(derived: boolean): string {
+  return derived ? ' (derived from project and environment: shorten them or set the name explicitly)' : '';
+}
+
+function hashSuffix(parts: readonly string[]): string {
+  return createHash('sha256').update(parts.join('|')).digest('hex').slice(0, 6);
+}

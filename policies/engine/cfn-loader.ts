@@ -1,0 +1,64 @@
+import { WAIVER_METADATA_KEY } from '../../lib/core/waiver';
+import { InputError } from './errors';
+import type { Document, Resource } from './model';
+import { isPlainObject } from './parse';
+import { readWaivers } from './waiver-read';
+
+/** CloudFormation template (already parsed, long-form intrinsics) -> normalized Document. */
+
+export interface LoadOptions {
+  /** File the object came from (named in errors and findings). */
+  readonly file: string;
+  /** Stack name / artifact id, when known. */
+  readonly stack?: string;
+  /** Document id; defaults to the file, suffixed with the stack when one is given. */
+  readonly id?: string;
+}
+
+export function documentId(options: LoadOptions): string {
+  return options.id ?? (options.stack !== undefined ? `${options.file}#${options.stack}` : options.file);
+}
+
+export function isCloudFormationTemplate(obj: unknown): obj is Record<string, unknown> {
+  return isPlainObject(obj) && (isPlainObject(obj.Resources) || 'AWSTemplateFormatVersion' in obj);
+}
+
+export function loadCloudFormationObject(obj: unknown, options: LoadOptions): Document {
+  const { file, stack } = options;
+  if (!isPlainObject(obj)) throw new InputError(file, 'expected a CloudFormation template (a JSON/YAML object)');
+  const rawResources = obj.Resources ?? {};
+  if (!isPlainObject(rawResources)) throw new InputError(file, 'expected "Resources" to be an object');
+  const id = documentId(options);
+  const resources: Resource[] = [];
+  for (const [address, raw] of Object.entries(rawResources)) {
+    if (!isPlainObject(raw) || typeof raw.Type !== 'string') {
+      throw new InputError(file, `resource ${address}: expected an object with a string "Type"`);
+    }
+    const { Type: type, Properties: properties, ...attributes } = raw;
+    if (properties !== undefined && properties !== null && !isPlainObject(properties)) {
+      throw new InputError(file, `resource ${address}: expected "Properties" to be an object`);
+    }
+    const metadata = isPlainObject(attributes.Metadata) ? attributes.Metadata : {};
+    const constructPath = typeof metadata['aws:cdk:path'] === 'string' ? metadata['aws:cdk:path'] : undefined;
+    resources.push({
+      address,
+      provider: 'aws',
+      type,
+      properties: (properties as Record<string, unknown> | null | undefined) ?? {},
+      attributes,
+      source: { file, format: 'cloudformation', stack, constructPath },
+      waivers: readWaivers(metadata[WAIVER_METADATA_KEY], 'template-metadata', file, address),
+      key: `${id}#${address}`,
+      documentId: id,
+    });
+  }
+  return {
+    id,
+    file,
+    format: 'cloudformation',
+    stack,
+    resources,
+    parameters: isPlainObject(obj.Parameters) ? obj.Parameters : {},
+    conditions: isPlainObject(obj.Conditions) ? obj.Conditions : {},
+  };
+}

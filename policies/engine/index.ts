@@ -1,0 +1,36 @@
+/** Public API of the policy engine: load -> graph -> evaluate. */
+export { InputError } from './errors';
+export { loadPaths, loadPath, loadFile, loadCdktfOut } from './load';
+export { loadCloudAssembly } from './cloud-assembly';
+export { loadCloudFormationObject } from './cfn-loader';
+export type { LoadOptions } from './cfn-loader';
+export { loadTerraformObject } from './tf-loader';
+export { buildGraph } from './resource-graph';
+export { evaluate } from './evaluate';
+export type { EvaluateOptions } from './evaluate';
+export { checkPaths } from './check-paths';
+export { isExpired } from './waiver-expiry';
+export { asBoolean, asNumber, asString } from './graph';
+export type { Resolved, ResourceGraph } from './graph';
+export type { Document, Provider, Reference, Resource, ResourceSource, ResourceWaiver, SourceFormat } from './model';
+export type {
+  AppliedWaiver,
+  DocumentSummary,
+  EvaluationResult,
+  EvaluationSummary,
+  Finding,
+  FindingResource,
+  Status,
+} from './finding';
+export { LAYERS, SEVERITIES, fail, notApplicable, pass, severityAtLeast, unknown } from './rule';
+export type {
+  Check,
+  CheckResult,
+  ControlMapping,
+  Equivalent,
+  Layer,
+  Rule,
+  RuleContext,
+  Severity,
+  Verdict,
+} from './rule';

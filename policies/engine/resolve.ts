@@ -1,0 +1,214 @@
+import { getAttTarget, intrinsic, isPseudoParameter, NO_VALUE, parseSub, subArguments } from './cfn-intrinsics';
+import type { Resolved } from './graph';
+import type { Document, Resource } from './model';
+import { classifyExpression, interpolations } from './tf-expressions';
+
+/** Value resolution for one document (see the Resolved doc comment in graph.ts). */
+
+export interface Scope {
+  readonly document: Document;
+  /** Address -> resource of the document. */
+  readonly resources: ReadonlyMap<string, Resource>;
+  /** Terraform strings with interpolations, resolved once per document (they repeat a lot). */
+  readonly interpolated: Map<string, Resolved>;
+}
+
+const ABSENT: Resolved = { kind: 'absent' };
+const literal = (value: unknown): Resolved => ({ kind: 'literal', value });
+const unknown = (reason: string): Resolved => ({ kind: 'unknown', reason });
+
+export function resolve(scope: Scope, raw: unknown): Resolved {
+  if (raw === undefined || raw === null) return ABSENT;
+  return scope.document.format === 'terraform' ? resolveTf(scope, raw) : resolveCfn(scope, raw);
+}
+
+/** Walks `segments` from `root`; intrinsics met on the way are resolved first (Fn::If: both branches). */
+export function resolvePath(scope: Scope, root: unknown, segments: readonly string[], from = 0): Resolved {
+  let node = root;
+  let i = from;
+  while (i < segments.length) {
+    if (node === undefined || node === null) return ABSENT;
+    if (typeof node === 'object' && !Array.isArray(node) && scope.document.format === 'cloudformation') {
+      const fn = intrinsic(node);
+      if (fn && fn[0] === 'Fn::If' && Array.isArray(fn[1])) {
+        const whenTrue = resolvePath(scope, fn[1][1], segments, i);
+        const whenFalse = resolvePath(scope, fn[1][2], segments, i);
+        return sameResolved(whenTrue, whenFalse) ? whenTrue : unknown(`depends on condition ${String(fn[1][0])}`);
+      }
+      if (fn) {
+        const r = resolveCfn(scope, node);
+        if (r.kind !== 'literal') return notAContainer(r, segments, i);
+        node = r.value;
+        continue;
+      }
+    }
+    if (typeof node === 'string' && scope.document.format === 'terraform' && node.includes('${')) {
+      return notAContainer(resolveTf(scope, node), segments, i);
+    }
+    const segment = segments[i];
+    if (Array.isArray(node)) {
+      if (/^\d+$/.test(segment)) node = node[Number(segment)];
+      else if (node.length === 1) {
+        node = node[0]; // Terraform nested blocks are arrays of one: step through, same segment
+        continue;
+      } else return ABSENT;
+    } else if (typeof node === 'object') {
+      node = Object.prototype.hasOwnProperty.call(node, segment)
+        ? (node as Record<string, unknown>)[segment]
+        : undefined;
+    } else return ABSENT;
+    i++;
+  }
+  return resolve(scope, node);
+}
+
+function notAContainer(r: Resolved, segments: readonly string[], i: number): Resolved {
+  if (r.kind === 'reference') {
+    return unknown(`${segments.slice(0, i).join('.') || 'value'} is a reference to ${r.to.address}, not an object`);
+  }
+  return r;
+}
+
+function resolveCfn(scope: Scope, raw: unknown): Resolved {
+  const fn = intrinsic(raw);
+  if (!fn) return raw === undefined || raw === null ? ABSENT : literal(raw);
+  const [name, arg] = fn;
+  switch (name) {
+    case 'Ref':
+      return typeof arg === 'string' ? resolveName(scope, arg) : unknown('Ref to a computed name');
+    case 'Fn::GetAtt': {
+      const t = getAttTarget(arg);
+      const to = t && scope.resources.get(t.target);
+      if (!to) return unknown(`Fn::GetAtt of ${t?.target ?? 'a computed name'}, not a resource of this template`);
+      return t.attribute === undefined ? { kind: 'reference', to } : { kind: 'reference', to, attribute: t.attribute };
+    }
+    case 'Fn::Sub':
+      return resolveSub(scope, arg);
+    case 'Fn::Join':
+      return resolveJoin(scope, arg);
+    case 'Fn::If': {
+      if (!Array.isArray(arg)) return unknown('malformed Fn::If');
+      const a = resolve(scope, arg[1]);
+      const b = resolve(scope, arg[2]);
+      return sameResolved(a, b) ? a : unknown(`depends on condition ${String(arg[0])}`);
+    }
+    case 'Fn::Select': {
+      if (!Array.isArray(arg) || !Array.isArray(arg[1]) || !/^\d+$/.test(String(arg[0]))) {
+        return unknown('Fn::Select over a computed list');
+      }
+      return resolve(scope, arg[1][Number(arg[0])]);
+    }
+    case 'Fn::ImportValue':
+      return unknown(`imported value (Fn::ImportValue ${describe(arg)})`);
+    case 'Fn::FindInMap':
+      return unknown(`mapping lookup (Fn::FindInMap ${Array.isArray(arg) ? describe(arg[0]) : ''})`);
+    default:
+      return unknown(`computed by ${name} at deploy time`);
+  }
+}
+
+function resolveName(scope: Scope, name: string): Resolved {
+  if (name === NO_VALUE) return ABSENT;
+  const to = scope.resources.get(name);
+  if (to) return { kind: 'reference', to };
+  if (name in scope.document.parameters) return unknown(`parameter ${name}`);
+  if (isPseudoParameter(name)) return unknown(`pseudo parameter ${name}`);
+  return unknown(`Ref to ${name}, which is neither a resource nor a parameter of this template`);
+}
+
+function resolveSub(scope: Scope, arg: unknown): Resolved {
+  const sub = subArguments(arg);
+  if (!sub) return unknown('malformed Fn::Sub');
+  const parts = parseSub(sub.template).map((part): Resolved => {
+    if (typeof part === 'string') return literal(part);
+    if (part.name in sub.variables) return resolve(scope, sub.variables[part.name]);
+    const dot = part.name.indexOf('.');
+    if (dot < 0) return resolveName(scope, part.name);
+    return resolveCfn(scope, { 'Fn::GetAtt': [part.name.slice(0, dot), part.name.slice(dot + 1)] });
+  });
+  return concatenate(parts);
+}
+
+function resolveJoin(scope: Scope, arg: unknown): Resolved {
+  if (!Array.isArray(arg) || typeof arg[0] !== 'string') return unknown('malformed Fn::Join');
+  if (!Array.isArray(arg[1])) return unknown('Fn::Join over a computed list');
+  const delimiter = arg[0];
+  const parts: Resolved[] = [];
+  arg[1].forEach((item, i) => {
+    if (i > 0 && delimiter) parts.push(literal(delimiter));
+    parts.push(resolve(scope, item));
+  });
+  return concatenate(parts);
+}
+
+/** Literal pieces join to a literal; one reference and nothing else is that reference. */
+function concatenate(parts: readonly Resolved[]): Resolved {
+  const meaningful = parts.filter((p) => !(p.kind === 'literal' && p.value === '') && p.kind !== 'absent');
+  if (meaningful.length === 1 && meaningful[0].kind !== 'literal') return meaningful[0];
+  let text = '';
+  for (const p of meaningful) {
+    if (p.kind === 'literal' && (typeof p.value === 'string' || typeof p.value === 'number')) text += String(p.value);
+    else
+      return unknown(
+        `composed value (${p.kind === 'reference' ? `references ${p.to.address}` : describeNonLiteral(p)})`,
+      );
+  }
+  return literal(text);
+}
+
+function describeNonLiteral(p: Resolved): string {
+  return p.kind === 'unknown' ? p.reason : 'a non-text value';
+}
+
+function resolveTf(scope: Scope, raw: unknown): Resolved {
+  if (typeof raw !== 'string') return literal(raw);
+  if (!raw.includes('${') && !raw.includes('%{')) return literal(raw);
+  let resolved = scope.interpolated.get(raw);
+  if (!resolved) {
+    resolved = resolveInterpolated(scope, raw);
+    scope.interpolated.set(raw, resolved);
+  }
+  return resolved;
+}
+
+function resolveInterpolated(scope: Scope, raw: string): Resolved {
+  const found = interpolations(raw);
+  if (found.length === 0) return raw.includes('%{') ? unknown('Terraform template directive') : literal(unescape(raw));
+  if (found.length > 1 || found[0].start !== 0 || found[0].end !== raw.length) {
+    return unknown(`composed value (${describe(raw)})`);
+  }
+  const meaning = classifyExpression(found[0].expression);
+  if (meaning.kind === 'unknown') return meaning;
+  const to = scope.resources.get(meaning.ref.address);
+  if (!to) return unknown(`reference to ${meaning.ref.address}, which is not a resource of this configuration`);
+  const attribute = meaning.ref.attribute;
+  return attribute === undefined ? { kind: 'reference', to } : { kind: 'reference', to, attribute };
+}
+
+/** cdktf writes a literal `${` as `$${`. */
+function unescape(text: string): string {
+  return text.replace(/\$\$\{/g, '${');
+}
+
+export function sameResolved(a: Resolved, b: Resolved): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'literal') return deepEqual(a.value, (b as typeof a).value);
+  if (a.kind === 'reference') return a.to === (b as typeof a).to && a.attribute === (b as typeof a).attribute;
+  if (a.kind === 'unknown') return a.reason === (b as typeof a).reason;
+  return true;
+}
+
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual((a as never)[k], (b as never)[k]));
+}
+
+function describe(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}

@@ -1,0 +1,106 @@
+import { WAIVER_METADATA_KEY } from '../../lib/core/waiver';
+import { documentId, type LoadOptions } from './cfn-loader';
+import { InputError } from './errors';
+import type { Document, Resource } from './model';
+import { isPlainObject } from './parse';
+import { readWaivers } from './waiver-read';
+
+/**
+ * Terraform JSON (cdktf synth output, hcl2json output, hand-written *.tf.json) -> Document.
+ * hcl2json wraps every block body in an array of one; cdktf does not. Both are accepted, and
+ * top-level sections may themselves be arrays of maps.
+ */
+
+/** Meta-arguments: how Terraform manages the resource, not what the provider receives. */
+const META_ARGUMENTS = new Set([
+  'lifecycle',
+  'count',
+  'for_each',
+  'depends_on',
+  'provider',
+  'provisioner',
+  'connection',
+  '//',
+]);
+/** Meta blocks normalized from hcl2json's array-of-one to an object, so rules read one shape. */
+const SINGLE_BLOCKS = new Set(['lifecycle', '//']);
+
+export function isTerraformJson(obj: unknown): obj is Record<string, unknown> {
+  return isPlainObject(obj) && ('resource' in obj || 'terraform' in obj || 'provider' in obj);
+}
+
+export function loadTerraformObject(obj: unknown, options: LoadOptions): Document {
+  const { file, stack } = options;
+  if (!isPlainObject(obj)) throw new InputError(file, 'expected Terraform JSON (an object with "resource" blocks)');
+  const id = documentId(options);
+  const resources: Resource[] = [];
+  for (const [type, byName] of entries(obj.resource, file, 'resource')) {
+    for (const [name, rawBody] of entries(byName, file, `resource.${type}`)) {
+      resources.push(toResource(type, name, blockBody(rawBody, file, `${type}.${name}`), id, options));
+    }
+  }
+  const seen = new Set<string>();
+  for (const r of resources) {
+    if (seen.has(r.address)) throw new InputError(file, `resource ${r.address} is declared more than once`);
+    seen.add(r.address);
+  }
+  return {
+    id,
+    file,
+    format: 'terraform',
+    stack,
+    resources,
+    parameters: Object.fromEntries(entries(obj.variable, file, 'variable')),
+    conditions: Object.fromEntries(entries(obj.locals, file, 'locals')),
+  };
+}
+
+function toResource(type: string, name: string, body: Record<string, unknown>, id: string, o: LoadOptions): Resource {
+  const address = `${type}.${name}`;
+  const properties: Record<string, unknown> = {};
+  const attributes: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (!META_ARGUMENTS.has(key)) properties[key] = value;
+    else attributes[key] = SINGLE_BLOCKS.has(key) ? singleBlock(value) : value;
+  }
+  const comment = isPlainObject(attributes['//']) ? attributes['//'] : {};
+  const metadata = isPlainObject(comment.metadata) ? comment.metadata : {};
+  return {
+    address,
+    provider: type.includes('_') ? type.slice(0, type.indexOf('_')) : type,
+    type,
+    properties,
+    attributes,
+    source: {
+      file: o.file,
+      format: 'terraform',
+      stack: o.stack,
+      constructPath: typeof metadata.path === 'string' ? metadata.path : undefined,
+    },
+    waivers: readWaivers(comment[WAIVER_METADATA_KEY], 'terraform-comment', o.file, address),
+    key: `${id}#${address}`,
+    documentId: id,
+  };
+}
+
+/** `{a: ...}` or `[{a: ...}, {b: ...}]` -> entries of the merged maps. */
+function entries(section: unknown, file: string, what: string): [string, unknown][] {
+  if (section === undefined || section === null) return [];
+  const maps = Array.isArray(section) ? section : [section];
+  const out: [string, unknown][] = [];
+  for (const map of maps) {
+    if (!isPlainObject(map)) throw new InputError(file, `expected "${what}" to be an object of named blocks`);
+    out.push(...Object.entries(map));
+  }
+  return out;
+}
+
+function blockBody(raw: unknown, file: string, address: string): Record<string, unknown> {
+  const body = Array.isArray(raw) && raw.length === 1 ? raw[0] : raw;
+  if (!isPlainObject(body)) throw new InputError(file, `resource ${address}: expected the body to be an object`);
+  return body;
+}
+
+function singleBlock(value: unknown): unknown {
+  return Array.isArray(value) && value.length === 1 && isPlainObject(value[0]) ? value[0] : value;
+}

@@ -1,0 +1,117 @@
+import type { ResourceGraph } from '../../engine/graph';
+import type { Resource } from '../../engine/model';
+import { CheckResult, Rule, fail, pass } from '../../engine/rule';
+import { companionsOf, judgeWithCompanions, viaCompanion } from '../shared/companions';
+import { requireCustomerKey } from '../shared/kms';
+import { isPresent, joinPath, readString } from '../shared/read';
+import { judgeCfnBucketEncryption, judgeTfEncryptionCompanion, judgeTfInlineEncryption } from '../shared/s3-encryption';
+import { tfBlock, throughDynamic } from '../shared/tf-blocks';
+
+/** Azure: a customer_managed_key block names a Key Vault (or Managed HSM) key of the customer's. */
+function azureInlineCmk(g: ResourceGraph, account: Resource): CheckResult {
+  const block = tfBlock(g, account, '', 'customer_managed_key');
+  if (block.kind === 'absent') {
+    return fail(
+      'no customer_managed_key block and no azurerm_storage_account_customer_managed_key targets this account, so Microsoft-managed keys encrypt it',
+      block.path,
+    );
+  }
+  for (const keyField of ['key_vault_key_id', 'managed_hsm_key_id']) {
+    const path = joinPath(block.path, keyField);
+    const v = readString(g, account, path);
+    if (v.kind === 'value' && v.value === '') continue;
+    if (isPresent(g, account, path)) return throughDynamic(block, pass(`${path} names a customer-managed key`, path));
+  }
+  return fail(`${block.path} names no key (key_vault_key_id or managed_hsm_key_id)`, block.path);
+}
+
+/** azurerm_storage_account_customer_managed_key: the key is named by key_name (+ vault) or a key ID. */
+function azureCmkCompanion(g: ResourceGraph, cmk: Resource): CheckResult {
+  const named = ['key_name', 'key_vault_key_id', 'managed_hsm_key_id'].find((p) => isPresent(g, cmk, p));
+  return viaCompanion(
+    cmk,
+    named ? pass(`${named} sets a customer-managed key`, named) : fail('names no key (key_name)', 'key_name'),
+  );
+}
+
+export const cmkEncryptionRule: Rule = {
+  id: 'ZT-DATA-001',
+  title: 'Data at rest is encrypted with a customer-managed key',
+  severity: 'high',
+  layer: 'data',
+  rationale:
+    'Training data, features, logs and secrets must be encrypted with a key the platform owns: a customer-managed key ' +
+    'has a key policy we control, can be disabled to cut off access (crypto-shredding), and every use is logged in ' +
+    'CloudTrail / Key Vault logs. Provider-managed keys (SSE-S3, aws/s3, aws/secretsmanager, Microsoft-managed keys) ' +
+    'encrypt too, but anyone with data-plane access can read the data and the key cannot be revoked.',
+  remediation:
+    'AWS CDK: s3.Bucket({ encryption: BucketEncryption.KMS, encryptionKey }), logs.LogGroup({ encryptionKey }), ' +
+    'secretsmanager.Secret({ encryptionKey }) (SecureDataLake does this). CloudFormation: SSEAlgorithm aws:kms with ' +
+    'KMSMasterKeyID, KmsKeyId. Terraform: aws_s3_bucket_server_side_encryption_configuration with sse_algorithm = ' +
+    '"aws:kms" and kms_master_key_id; kms_key_id on aws_cloudwatch_log_group / aws_secretsmanager_secret; ' +
+    'azurerm_storage_account customer_managed_key { key_vault_key_id, user_assigned_identity_id } or an ' +
+    'azurerm_storage_account_customer_managed_key resource.',
+  controls: [
+    { framework: 'NIST-800-53', id: 'SC-28(1)' },
+    { framework: 'NIST-800-53', id: 'SC-12' },
+    { framework: 'SOC2', id: 'CC6.1' },
+    { framework: 'HIPAA', id: '164.312(a)(2)(iv)' },
+    { framework: 'GDPR', id: 'Art. 32(1)(a)' },
+    { framework: 'ISO-27001', id: 'A.8.24' },
+  ],
+  equivalents: [
+    {
+      tool: 'checkov',
+      id: 'CKV_AWS_145',
+      resourceTypes: ['aws_s3_bucket'],
+      note:
+        'Checkov accepts sse_algorithm = "aws:kms" without kms_master_key_id (S3 then uses the AWS-managed aws/s3 ' +
+        'key); this rule requires a customer-managed key and fails such buckets.',
+    },
+    { tool: 'checkov', id: 'CKV_AWS_158', resourceTypes: ['AWS::Logs::LogGroup', 'aws_cloudwatch_log_group'] },
+    {
+      tool: 'checkov',
+      id: 'CKV_AWS_149',
+      resourceTypes: ['AWS::SecretsManager::Secret', 'aws_secretsmanager_secret'],
+      note:
+        'Checkov passes kms_key_id = var.x; this rule reports unknown, because the variable may name the ' +
+        'AWS-managed alias/aws/secretsmanager key.',
+    },
+    { tool: 'checkov', id: 'CKV2_AZURE_1', resourceTypes: ['azurerm_storage_account'] },
+    {
+      tool: 'cdk-nag',
+      id: 'NIST.800.53.R5-S3DefaultEncryptionKMS',
+      resourceTypes: ['AWS::S3::Bucket'],
+      note: 'cdk-nag accepts aws:kms with the AWS-managed aws/s3 key; this rule requires KMSMasterKeyID.',
+    },
+    { tool: 'cdk-nag', id: 'NIST.800.53.R5-CloudWatchLogGroupEncrypted', resourceTypes: ['AWS::Logs::LogGroup'] },
+    { tool: 'cdk-nag', id: 'NIST.800.53.R5-SecretsManagerUsingKMSKey', resourceTypes: ['AWS::SecretsManager::Secret'] },
+  ],
+  checks: {
+    'AWS::S3::Bucket': (bucket, { graph }) => judgeCfnBucketEncryption(graph, bucket),
+    'AWS::Logs::LogGroup': (group, { graph }) =>
+      requireCustomerKey(graph, group, 'KmsKeyId', 'CloudWatch Logs encrypts with a service-owned key'),
+    'AWS::SecretsManager::Secret': (secret, { graph }) =>
+      requireCustomerKey(graph, secret, 'KmsKeyId', 'Secrets Manager uses the AWS-managed aws/secretsmanager key'),
+    aws_s3_bucket: (bucket, { graph }) =>
+      judgeWithCompanions({
+        companions: companionsOf(graph, bucket, 'aws_s3_bucket_server_side_encryption_configuration', ['bucket']),
+        judgeCompanion: (c) => judgeTfEncryptionCompanion(graph, c),
+        inline: () => judgeTfInlineEncryption(graph, bucket),
+        what: 'aws_s3_bucket_server_side_encryption_configuration',
+      }),
+    aws_cloudwatch_log_group: (group, { graph }) =>
+      requireCustomerKey(graph, group, 'kms_key_id', 'CloudWatch Logs encrypts with a service-owned key'),
+    aws_secretsmanager_secret: (secret, { graph }) =>
+      requireCustomerKey(graph, secret, 'kms_key_id', 'Secrets Manager uses the AWS-managed aws/secretsmanager key'),
+    azurerm_storage_account: (account, { graph }) =>
+      judgeWithCompanions({
+        companions: companionsOf(graph, account, 'azurerm_storage_account_customer_managed_key', [
+          'storage_account_id',
+        ]),
+        judgeCompanion: (c) => azureCmkCompanion(graph, c),
+        inline: () => azureInlineCmk(graph, account),
+        what: 'azurerm_storage_account_customer_managed_key',
+      }),
+  },
+};

@@ -1,0 +1,68 @@
+import type { ResourceGraph } from '../../engine/graph';
+import type { Resource } from '../../engine/model';
+import { CheckResult, Rule, fail, pass } from '../../engine/rule';
+import { StatementRequirement, bucketPolicyCheck } from '../shared/bucket-policy';
+import { readBoolean, unknownAt } from '../shared/read';
+import { deniesInsecureTransport } from '../shared/statements';
+
+const DENY_HTTP: StatementRequirement = {
+  describe: 'a Deny of s3:* for every principal when aws:SecureTransport is false',
+  matches: deniesInsecureTransport,
+};
+
+/** azurerm 4.x: https_traffic_only_enabled; 3.x: enable_https_traffic_only. Both default to true. */
+const HTTPS_ONLY = ['https_traffic_only_enabled', 'enable_https_traffic_only'];
+
+function storageHttpsOnly(g: ResourceGraph, account: Resource): CheckResult {
+  let setTo: string | undefined;
+  for (const path of HTTPS_ONLY) {
+    const v = readBoolean(g, account, path);
+    if (v.kind === 'unknown') return unknownAt(path, v.reason);
+    if (v.kind === 'value' && !v.value)
+      return fail(`${path} is false, so plain HTTP is accepted; remove it or set true`, path);
+    if (v.kind === 'value') setTo ??= path;
+  }
+  return setTo
+    ? pass(`${setTo} is true`, setTo)
+    : pass('HTTPS-only transfer is on (the provider default; neither argument disables it)', HTTPS_ONLY[0]);
+}
+
+export const tlsOnlyRule: Rule = {
+  id: 'ZT-DATA-003',
+  title: 'Data is reachable over HTTPS/TLS only',
+  severity: 'high',
+  layer: 'data',
+  rationale:
+    'Zero trust assumes the network is hostile: every request for data must be encrypted in transit so credentials, ' +
+    'presigned URLs and the data itself cannot be read or altered on the way. S3 accepts plain HTTP unless a bucket ' +
+    'policy denies it; Azure storage must keep "secure transfer required" on.',
+  remediation:
+    'AWS CDK: s3.Bucket({ enforceSSL: true }) (SecureDataLake does this), which adds a bucket policy statement ' +
+    'Deny s3:* to Principal * when aws:SecureTransport is "false"; in Terraform put the same statement in the ' +
+    'aws_s3_bucket_policy attached to the bucket. Azure: leave https_traffic_only_enabled (enable_https_traffic_only ' +
+    'on azurerm 3.x) at true.',
+  controls: [
+    { framework: 'NIST-800-53', id: 'SC-8' },
+    { framework: 'NIST-800-53', id: 'SC-8(1)' },
+    { framework: 'SOC2', id: 'CC6.7' },
+    { framework: 'HIPAA', id: '164.312(e)(1)' },
+    { framework: 'GDPR', id: 'Art. 32(1)(a)' },
+    { framework: 'ISO-27001', id: 'A.8.24' },
+  ],
+  equivalents: [
+    { tool: 'checkov', id: 'CKV_AZURE_3', resourceTypes: ['azurerm_storage_account'] },
+    {
+      tool: 'cdk-nag',
+      id: 'AwsSolutions-S10',
+      resourceTypes: ['AWS::S3::Bucket'],
+      note:
+        'cdk-nag also verifies the statement lists the bucket and bucket/* ARNs; this rule relies on the policy being ' +
+        'attached to the bucket through the graph and does not inspect Resource.',
+    },
+  ],
+  checks: {
+    'AWS::S3::Bucket': bucketPolicyCheck('AWS::S3::Bucket', DENY_HTTP),
+    aws_s3_bucket: bucketPolicyCheck('aws_s3_bucket', DENY_HTTP),
+    azurerm_storage_account: (account, { graph }) => storageHttpsOnly(graph, account),
+  },
+};

@@ -1,0 +1,43 @@
+import { Rule } from '../../engine/rule';
+import { cfnRetained, tfPreventDestroy } from '../shared/deletion';
+import type { Check } from '../../engine/rule';
+
+const cfn: Check = (res, { graph }) => cfnRetained(graph, res);
+const tf: Check = (res, { graph }) => tfPreventDestroy(graph, res);
+
+export const retainOnDeleteRule: Rule = {
+  id: 'ZT-DATA-008',
+  title: 'Stateful resources survive stack deletion',
+  severity: 'high',
+  layer: 'data',
+  rationale:
+    'Buckets, keys, log stores, secrets, vaults and storage accounts hold data (or the only means to decrypt it) ' +
+    'that outlives any one deployment. A stack delete, a rename that forces replacement, or a mistaken ' +
+    '`terraform destroy` must not take them with it; deleting a KMS key or a Key Vault key makes every object ' +
+    'encrypted with it unreadable.',
+  remediation:
+    'AWS CDK: removalPolicy: RemovalPolicy.RETAIN (SecureDataLake does this), i.e. CloudFormation ' +
+    'DeletionPolicy: Retain and UpdateReplacePolicy: Retain. Terraform / CDKTF: lifecycle { prevent_destroy = true } ' +
+    '(resource.addOverride("lifecycle.prevent_destroy", true) or the lifecycle prop).',
+  controls: [
+    { framework: 'NIST-800-53', id: 'CP-9' },
+    { framework: 'NIST-800-53', id: 'CM-3' },
+    { framework: 'SOC2', id: 'A1.2' },
+    { framework: 'HIPAA', id: '164.308(a)(7)(ii)(A)' },
+    { framework: 'GDPR', id: 'Art. 32(1)(c)' },
+    { framework: 'ISO-27001', id: 'A.8.13' },
+  ],
+  equivalents: [],
+  checks: {
+    'AWS::S3::Bucket': cfn,
+    'AWS::KMS::Key': cfn,
+    'AWS::Logs::LogGroup': cfn,
+    'AWS::SecretsManager::Secret': cfn,
+    aws_s3_bucket: tf,
+    aws_kms_key: tf,
+    azurerm_storage_account: tf,
+    azurerm_key_vault: tf,
+    azurerm_key_vault_key: tf,
+    azurerm_log_analytics_workspace: tf,
+  },
+};

@@ -1,0 +1,35 @@
+import type { Rule } from '../engine/rule';
+import { cmkEncryptionRule } from './data/zt-data-001-cmk-encryption';
+import { keyRotationRule } from './data/zt-data-002-key-rotation';
+import { tlsOnlyRule } from './data/zt-data-003-tls-only';
+import { minTlsRule } from './data/zt-data-004-min-tls';
+import { noPublicAccessRule } from './data/zt-data-005-no-public-access';
+import { accessLoggingRule } from './data/zt-data-006-access-logging';
+import { versioningRule } from './data/zt-data-007-versioning-soft-delete';
+import { retainOnDeleteRule } from './data/zt-data-008-retain-on-delete';
+import { purgeProtectionRule } from './data/zt-data-009-purge-protection';
+import { noLegacyAccessRule } from './identity/zt-identity-001-no-legacy-access';
+import { noPublicNetworkRule } from './network/zt-network-001-no-public-network';
+import { defaultDenyRule } from './network/zt-network-002-default-deny';
+
+/** The rule catalogue, in id order. Ids are stable forever; add new rules, never renumber. */
+export const ALL_RULES: readonly Rule[] = [
+  cmkEncryptionRule,
+  keyRotationRule,
+  tlsOnlyRule,
+  minTlsRule,
+  noPublicAccessRule,
+  accessLoggingRule,
+  versioningRule,
+  retainOnDeleteRule,
+  purgeProtectionRule,
+  noLegacyAccessRule,
+  noPublicNetworkRule,
+  defaultDenyRule,
+];
+
+const BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));
+
+export function ruleById(id: string): Rule | undefined {
+  return BY_ID.get(id);
+}

@@ -1,0 +1,108 @@
+import type { Resolved, ResourceGraph } from '../../engine/graph';
+import { asBoolean, asNumber, asString } from '../../engine/graph';
+import type { Resource } from '../../engine/model';
+import { CheckResult, unknown } from '../../engine/rule';
+
+/**
+ * Typed reads of one property. Rules branch on three states only: a usable value, absent, or
+ * unknown (with the reason the engine gave, or why the literal is not of the expected type).
+ */
+export type Read<T> =
+  | { readonly kind: 'value'; readonly value: T }
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'unknown'; readonly reason: string };
+
+export function describeResolved(r: Resolved): string {
+  switch (r.kind) {
+    case 'unknown':
+      return r.reason;
+    case 'reference':
+      return `it is taken from ${r.to.address}${r.attribute ? `.${r.attribute}` : ''}, known only at deploy time`;
+    case 'absent':
+      return 'it is not set';
+    default:
+      return `it is ${JSON.stringify(r.value)}`;
+  }
+}
+
+function typed<T>(r: Resolved, convert: (r: Resolved) => T | undefined, what: string): Read<T> {
+  if (r.kind === 'absent') return { kind: 'absent' };
+  if (r.kind === 'literal' && (r.value === null || r.value === undefined)) return { kind: 'absent' };
+  const v = convert(r);
+  if (v !== undefined) return { kind: 'value', value: v };
+  if (r.kind === 'literal') return { kind: 'unknown', reason: `expected ${what}, found ${JSON.stringify(r.value)}` };
+  return { kind: 'unknown', reason: describeResolved(r) };
+}
+
+export const readBoolean = (g: ResourceGraph, res: Resource, path: string): Read<boolean> =>
+  typed(g.value(res, path), asBoolean, 'a boolean');
+
+export const readNumber = (g: ResourceGraph, res: Resource, path: string): Read<number> =>
+  typed(g.value(res, path), asNumber, 'a number');
+
+export const readString = (g: ResourceGraph, res: Resource, path: string): Read<string> =>
+  typed(g.value(res, path), asString, 'a string');
+
+/** True when the property exists at all (any literal, reference or unresolved value). */
+export function isPresent(g: ResourceGraph, res: Resource, path: string): boolean {
+  const r = g.value(res, path);
+  return !(r.kind === 'absent' || (r.kind === 'literal' && (r.value === null || r.value === undefined)));
+}
+
+/** The standard `unknown` result for a property whose value could not be decided. */
+export function unknownAt(path: string, reason: string): CheckResult {
+  return unknown(`${path} cannot be decided at synth time: ${reason}`, path);
+}
+
+/**
+ * The raw synthesized value at a dotted path, stepping through plain objects and arrays only (a
+ * single-element array is stepped through when the next segment is a name, as graph.value does).
+ * Returns undefined when the path is missing or crosses an intrinsic / interpolation.
+ */
+export function rawAt(res: Resource, path: string): unknown {
+  let cur: unknown = res.properties;
+  for (const seg of path.split('.').filter(Boolean)) {
+    if (Array.isArray(cur)) {
+      if (/^\d+$/.test(seg)) cur = cur[Number(seg)];
+      else if (cur.length === 1 && isPlainObject(cur[0])) cur = (cur[0] as Record<string, unknown>)[seg];
+      else return undefined;
+    } else if (isPlainObject(cur) && !isIntrinsic(cur)) {
+      cur = cur[seg];
+    } else {
+      return undefined;
+    }
+  }
+  return cur;
+}
+
+/** A CloudFormation intrinsic function object ({"Ref": ...}, {"Fn::If": ...}, ...). */
+export function isIntrinsic(v: unknown): boolean {
+  if (!isPlainObject(v)) return false;
+  const keys = Object.keys(v);
+  return keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::') || keys[0] === 'Condition');
+}
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Number of elements of a list property (0 when absent; 1 for a single object where a list is
+ * allowed), or unknown when the list itself is computed (Fn::If, a parameter, an interpolation).
+ */
+export function listLength(g: ResourceGraph, res: Resource, path: string): Read<number> {
+  const raw = rawAt(res, path);
+  if (Array.isArray(raw)) return { kind: 'value', value: raw.length };
+  if (isPlainObject(raw) && !isIntrinsic(raw)) return { kind: 'value', value: 1 };
+  const r = g.value(res, path);
+  if (r.kind === 'absent') return { kind: 'value', value: 0 };
+  if (r.kind === 'literal') {
+    if (Array.isArray(r.value)) return { kind: 'value', value: r.value.length };
+    return { kind: 'value', value: r.value === null || r.value === undefined ? 0 : 1 };
+  }
+  return { kind: 'unknown', reason: describeResolved(r) };
+}
+
+/** Joins path segments, skipping empty ones. */
+export const joinPath = (...parts: (string | number)[]): string =>
+  parts.filter((p) => p !== '' && p !== undefined).join('.');

@@ -1,0 +1,64 @@
+import { Construct } from 'constructs';
+import { TerraformStack } from 'cdktf';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { BlueprintConfig } from '../lib/core/config';
+import { SecureDataLake } from '../lib/azure/data-lake';
+import { validateGuid } from '../lib/azure/validate';
+
+/**
+ * The Azure reference platform, driven by one BlueprintConfig. Today: the encrypted data lake;
+ * later layers (training, inference, secrets, monitoring) join the same stack.
+ *
+ * Synthesis needs no credentials: tenant and subscription default to placeholder GUIDs (override
+ * with ZT_AZURE_TENANT_ID / ZT_AZURE_SUBSCRIPTION_ID, read in bin/azure.ts).
+ *
+ * Deploy-time caveat: the data lake's Key Vault and storage account accept private traffic only,
+ * yet Terraform creates the key and the filesystems through their data planes. Run the apply
+ * from a network with line of sight to the private endpoints (a runner inside or peered with
+ * the VNet, or a VPN). The defaults stay closed for the first apply too.
+ */
+export class AzurePlatformStack extends TerraformStack {
+  public readonly dataLake: SecureDataLake;
+
+  constructor(scope: Construct, id: string, config: BlueprintConfig) {
+    super(scope, id);
+    const { azure } = config;
+    new AzurermProvider(this, 'azurerm', {
+      subscriptionId: validateGuid('BlueprintConfig.azure.subscriptionId', azure.subscriptionId),
+      tenantId: validateGuid('BlueprintConfig.azure.tenantId', azure.tenantId),
+      // Shared keys are off on every storage account: data-plane calls must use Entra ID.
+      storageUseAzuread: true,
+      features: [
+        {
+          keyVault: [
+            {
+              // A destroy must never purge: soft-deleted vaults and keys stay recoverable.
+              purgeSoftDeleteOnDestroy: false,
+              purgeSoftDeletedKeysOnDestroy: false,
+              purgeSoftDeletedSecretsOnDestroy: false,
+              purgeSoftDeletedCertificatesOnDestroy: false,
+              recoverSoftDeletedKeyVaults: true,
+              recoverSoftDeletedKeys: true,
+            },
+          ],
+          // Deleting a resource group must not sweep away resources Terraform does not manage.
+          resourceGroup: [{ preventDeletionIfContainsResources: true }],
+        },
+      ],
+    });
+
+    this.dataLake = new SecureDataLake(this, 'data-lake', {
+      project: config.name,
+      environment: config.environment,
+      location: azure.location,
+      owner: config.owner,
+      classification: config.classification,
+      tenantId: azure.tenantId,
+      nameSeed: azure.subscriptionId,
+      vnetCidr: azure.vnetCidr,
+      zones: config.dataLake.zones,
+      retentionDays: config.dataLake.retentionDays,
+      objectLock: config.dataLake.objectLock,
+    });
+  }
+}

@@ -1,0 +1,130 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import {
+  App,
+  IPolicyValidationContext,
+  IPolicyValidationPlugin,
+  PolicyValidationPluginReport,
+  PolicyViolation,
+  Stack,
+  Validations,
+} from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { acknowledgeNagRule, ZERO_TRUST_VALIDATION_NAMESPACE } from '../../lib/aws/waive';
+import { resolveConfig } from '../../lib/core/config';
+import { AwsPlatformStack } from '../../stacks/aws-platform-stack';
+
+/**
+ * A minimal ZT-DATA-006 check (bucket without server access logging), registered under the
+ * ZeroTrust plugin name. It reads the synthesized templates, so it proves the contract between
+ * waive() and CDK's report: a waived finding moves to `suppressedViolations` with its reason.
+ */
+class AccessLoggingProbe implements IPolicyValidationPlugin {
+  public readonly name = ZERO_TRUST_VALIDATION_NAMESPACE;
+  public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+    const violatingResources = context.templatePaths.flatMap((templatePath) => {
+      const resources = JSON.parse(fs.readFileSync(templatePath, 'utf8')).Resources ?? {};
+      return Object.entries(resources as Record<string, { Type: string; Properties?: Record<string, unknown> }>)
+        .filter(([, r]) => r.Type === 'AWS::S3::Bucket' && r.Properties?.LoggingConfiguration === undefined)
+        .map(([resourceLogicalId]) => ({ resourceLogicalId, templatePath, locations: ['Properties'] }));
+    });
+    const violations: PolicyViolation[] = violatingResources.length
+      ? [{ ruleName: 'ZT-DATA-006', description: 'server access logging', severity: 'error', violatingResources }]
+      : [];
+    return { success: violations.length === 0, violations };
+  }
+}
+
+const NAG_REASON = 'Control bucket: acknowledged to prove acknowledgements reach the report.';
+
+// One app, synthesized once: the reference stack plus a deliberately weak control stack, which
+// proves that the plugins are live and that acknowledgements are honoured.
+const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ztai-validation-'));
+const app = new App({ outdir });
+const platform = new AwsPlatformStack(app, 'Platform', { config: resolveConfig() });
+const control = new Stack(app, 'Control');
+new s3.CfnBucket(control, 'Weak');
+const acked = new s3.CfnBucket(control, 'Acked');
+acknowledgeNagRule(acked, 'AwsSolutions-S1', NAG_REASON);
+acked.addPropertyOverride('NotACloudFormationProperty', true);
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new AccessLoggingProbe());
+
+let synthError: Error | undefined;
+try {
+  app.synth();
+} catch (e) {
+  synthError = e as Error;
+}
+
+interface ReportViolation {
+  ruleName: string;
+  severity?: string;
+  reason?: string;
+  violatingConstructs: { constructPath: string }[];
+}
+interface PluginReport {
+  pluginName: string;
+  violations: ReportViolation[];
+  suppressedViolations?: ReportViolation[];
+}
+const report = JSON.parse(fs.readFileSync(path.join(outdir, 'validation-report.json'), 'utf8')) as {
+  pluginReports: PluginReport[];
+};
+const pluginReport = (name: string) => report.pluginReports.find((r) => r.pluginName === name);
+/** `[ruleName, constructPath]` pairs of a list of violations. */
+const findings = (vs: ReportViolation[] = []) =>
+  vs.flatMap((v) => v.violatingConstructs.map((c) => [v.ruleName, c.constructPath] as const));
+const underPlatform = ([, p]: readonly [string, string]) => p.startsWith(`${platform.node.path}/`);
+
+afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
+
+describe('validation plugins over the AWS reference stack', () => {
+  test('synth fails only because of the control stack', () => {
+    expect(synthError?.message).toMatch(/ERROR [\s\S]*A copy of this report can be found in/);
+    const unsuppressed = report.pluginReports.flatMap((r) => findings(r.violations));
+    expect(unsuppressed.length).toBeGreaterThan(0);
+    expect(unsuppressed.filter(underPlatform)).toEqual([]);
+  });
+
+  test('cdk-nag AwsSolutions: live on the control stack (S1, S10 errors)', () => {
+    const nag = findings(pluginReport('AwsSolutions')?.violations);
+    expect(nag).toEqual(expect.arrayContaining([['AwsSolutions-S1', 'Control/Weak']]));
+    expect(nag).toEqual(expect.arrayContaining([['AwsSolutions-S10', 'Control/Weak']]));
+  });
+
+  test('cdk-nag AwsSolutions: zero findings, errors or warnings, for the data lake, and none acknowledged', () => {
+    const nag = pluginReport('AwsSolutions')!;
+    expect(findings(nag.violations).filter(underPlatform)).toEqual([]);
+    expect(findings(nag.suppressedViolations).filter(underPlatform)).toEqual([]);
+  });
+
+  test('acknowledgeNagRule moves the finding to suppressedViolations with its reason', () => {
+    const suppressed = pluginReport('AwsSolutions')!.suppressedViolations ?? [];
+    expect(suppressed.map((v) => [v.ruleName, v.reason, v.violatingConstructs.map((c) => c.constructPath)])).toEqual([
+      ['AwsSolutions-S1', NAG_REASON, ['Control/Acked']],
+    ]);
+    expect(findings(pluginReport('AwsSolutions')!.violations)).not.toContainEqual(['AwsSolutions-S1', 'Control/Acked']);
+  });
+
+  test('built-in CloudFormation schema validation: live on the control stack, silent on the data lake', () => {
+    const cfn = pluginReport('CloudFormation Validate');
+    expect(findings(cfn?.violations)).toContainEqual(['F3002', 'Control/Acked']);
+    expect(findings(cfn?.violations).filter(underPlatform)).toEqual([]);
+    expect(findings(cfn?.suppressedViolations).filter(underPlatform)).toEqual([]);
+  });
+
+  test('a ZeroTrust finding on a waived resource is suppressed with the waiver reason', () => {
+    const zt = pluginReport(ZERO_TRUST_VALIDATION_NAMESPACE)!;
+    const logBucketPath = `${platform.dataLake.accessLogBucket.node.path}/Resource`;
+    expect(zt.suppressedViolations?.map((v) => [v.ruleName, v.violatingConstructs[0].constructPath])).toEqual([
+      ['ZT-DATA-006', logBucketPath],
+    ]);
+    expect(zt.suppressedViolations?.[0].reason).toMatch(/server access log destination/);
+    expect(findings(zt.violations).sort()).toEqual([
+      ['ZT-DATA-006', 'Control/Acked'],
+      ['ZT-DATA-006', 'Control/Weak'],
+    ]);
+  });
+});

@@ -1,0 +1,31 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { writeFixtures } from './fixtures';
+
+/** The one real process: proves the package.json `bin` shim (ts-node, transpile-only) runs the CLI. */
+describe('bin/zt-check.js', () => {
+  const root = path.resolve(__dirname, '..', '..');
+  let dir: string;
+  beforeAll(() => {
+    dir = writeFixtures();
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('is the declared bin and exits 1 with the report on stdout for a failing template', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    expect(pkg.bin['zt-check']).toBe('bin/zt-check.js');
+    const bin = path.join(root, pkg.bin['zt-check']);
+    const r = spawnSync(process.execPath, [bin, 'no-rotation.template.json', '--format', 'json'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.tool.name).toBe('zt-check');
+    expect(
+      report.findings.filter((f: { status: string }) => f.status === 'fail').map((f: { ruleId: string }) => f.ruleId),
+    ).toEqual(['ZT-DATA-002']);
+  });
+});
