@@ -8,11 +8,17 @@ import { BlueprintConfigError } from './errors';
 /** Lower-case letters, digits and hyphens; starts with a letter; no trailing hyphen. */
 const NAME_PATTERN = /^[a-z][a-z0-9-]*[a-z0-9]$/;
 
-export function validateName(prop: string, value: unknown, maxLength = 24): string {
-  if (typeof value !== 'string' || !NAME_PATTERN.test(value) || value.length > maxLength || value.includes('--')) {
+export function validateName(prop: string, value: unknown, maxLength = 24, minLength = 2): string {
+  const ok =
+    typeof value === 'string' &&
+    NAME_PATTERN.test(value) &&
+    value.length >= minLength &&
+    value.length <= maxLength &&
+    !value.includes('--');
+  if (!ok) {
     throw new BlueprintConfigError(
       prop,
-      `2-${maxLength} lower-case letters, digits or single hyphens, starting with a letter`,
+      `${minLength}-${maxLength} lower-case letters, digits or single hyphens, starting with a letter`,
       value,
     );
   }

@@ -10,6 +10,7 @@ import {
   validateUnique,
 } from '../../lib/core/validate';
 import { validateWaiver } from '../../lib/core/waiver';
+import { resolveDataLakeCommon } from '../../lib/core/data-lake';
 
 const errorOf = (fn: () => unknown): BlueprintConfigError => {
   try {
@@ -83,5 +84,23 @@ describe('configuration', () => {
     expect(c.azure.location).toBe('northeurope');
     expect(c.azure.vnetCidr).toBe(DEFAULT_CONFIG.azure.vnetCidr);
     expect(c.dataLake).toEqual(DEFAULT_CONFIG.dataLake);
+  });
+});
+
+describe('shared data-lake props', () => {
+  const limits = { maxRetentionDays: 365 };
+  test('defaults are the compliant choice and restricted data gets object lock', () => {
+    const r = resolveDataLakeCommon('Lake', {}, limits);
+    expect(r).toMatchObject({ zones: ['raw', 'curated', 'features'], retentionDays: 90, objectLock: false });
+    expect(resolveDataLakeCommon('Lake', { classification: 'restricted' }, limits).objectLock).toBe(true);
+  });
+  test.each([
+    [{ zones: ['ab'] }, 'Lake.zones[0]'],
+    [{ zones: [] }, 'Lake.zones'],
+    [{ retentionDays: 366 }, 'Lake.retentionDays'],
+    [{ classification: 'secret' as never }, 'Lake.classification'],
+    [{ owner: '' }, 'Lake.owner'],
+  ])('%p fails naming %s', (props, prop) => {
+    expect(errorOf(() => resolveDataLakeCommon('Lake', props, limits)).prop).toBe(prop);
   });
 });

@@ -1,4 +1,4 @@
-import type { DataClassification } from '../../core/classification';
+import type { DataLakeCommonProps } from '../../core/data-lake';
 
 /** Storage redundancy options the construct accepts (all keep data in at least three copies). */
 export const REPLICATION_TYPES = ['LRS', 'ZRS', 'GRS', 'RAGRS', 'GZRS', 'RAGZRS'] as const;
@@ -19,34 +19,9 @@ export interface ExistingNetwork {
  * Props of the Azure {@link SecureDataLake}. Every field is optional and every default is the
  * compliant choice; names match the AWS twin (lib/aws/data-lake) where the concept is the same.
  */
-export interface SecureDataLakeProps {
-  /** Project / platform name, the prefix of every resource name and the `project` tag. @default "ztai" */
-  readonly project?: string;
-  /** Environment label, part of every resource name and the `environment` tag. @default "dev" */
-  readonly environment?: string;
+export interface SecureDataLakeProps extends DataLakeCommonProps {
   /** Azure region (lower-case name, e.g. "westeurope"). @default "westeurope" */
   readonly location?: string;
-  /**
-   * Data zones; one ADLS Gen2 filesystem each. 3-24 lower-case letters, digits or single hyphens,
-   * starting with a letter, unique (the AWS twin accepts the same names, so one list serves both).
-   * @default ["raw", "curated", "features"]
-   */
-  readonly zones?: readonly string[];
-  /** Days deleted blobs and deleted filesystems stay recoverable (soft delete), 1-365. @default 90 */
-  readonly retentionDays?: number;
-  /** Sensitivity of the data, written to the `data-classification` tag. @default "confidential" */
-  readonly classification?: DataClassification;
-  /** Accountable team, written to the `owner` tag. @default "platform-team" */
-  readonly owner?: string;
-  /** Where the data comes from, written to the `lineage` tag. @default "<project>:data-lake" */
-  readonly lineage?: string;
-  /**
-   * Write-once-read-many for every zone: a container-level time-based retention policy of
-   * `retentionDays` (supported on hierarchical-namespace accounts). Left unlocked, like S3 object
-   * lock in governance mode: locking is irreversible, so it is an operator's deliberate step.
-   * @default true when classification is "restricted", otherwise false
-   */
-  readonly objectLock?: boolean;
   /**
    * Entra ID tenant of the Key Vault.
    * @default the tenant of the identity running Terraform (data azurerm_client_config)

@@ -1,17 +1,8 @@
 import { createHash } from 'crypto';
-import { DATA_CLASSIFICATIONS, DataClassification, isRegulated } from '../../core/classification';
 import { DEFAULT_CONFIG } from '../../core/config';
+import { resolveDataLakeCommon, ResolvedDataLakeCommon } from '../../core/data-lake';
 import { BlueprintConfigError } from '../../core/errors';
-import { validateTagValue } from '../../core/tags';
-import {
-  subdivideCidr,
-  validateCidr,
-  validateIntRange,
-  validateName,
-  validateNonEmpty,
-  validateOneOf,
-  validateUnique,
-} from '../../core/validate';
+import { subdivideCidr, validateCidr, validateIntRange, validateOneOf } from '../../core/validate';
 import {
   ExistingNetwork,
   KEY_VAULT_SKUS,
@@ -26,16 +17,8 @@ const P = 'SecureDataLake';
 const DEFAULT_SUBNET_PREFIX = 24;
 
 /** Props after validation, defaults applied and resource names derived. */
-export interface ResolvedDataLakeProps {
-  readonly project: string;
-  readonly environment: string;
+export interface ResolvedDataLakeProps extends ResolvedDataLakeCommon {
   readonly location: string;
-  readonly zones: readonly string[];
-  readonly retentionDays: number;
-  readonly classification: DataClassification;
-  readonly owner: string;
-  readonly lineage: string;
-  readonly objectLock: boolean;
   readonly tenantId?: string;
   readonly keyVaultSku: KeyVaultSku;
   readonly keyRotationDays: number;
@@ -64,25 +47,13 @@ export interface ResourceNames {
  * @throws BlueprintConfigError naming the offending prop, e.g. `SecureDataLake.zones[1]`.
  */
 export function resolveDataLakeProps(props: SecureDataLakeProps, path: string): ResolvedDataLakeProps {
-  const project = validateName(`${P}.project`, props.project ?? DEFAULT_CONFIG.name, 16);
-  const environment = validateName(`${P}.environment`, props.environment ?? DEFAULT_CONFIG.environment, 12);
+  const common = resolveDataLakeCommon(P, props, {
+    maxRetentionDays: 365, // Azure's soft-delete maximum
+    maxProjectLength: 16, // keeps derived storage / Key Vault names within 24 characters
+    maxEnvironmentLength: 12,
+  });
+  const { project, environment } = common;
   const location = validateLocation(`${P}.location`, props.location ?? DEFAULT_CONFIG.azure.location);
-  const zones = validateZones(props.zones ?? DEFAULT_CONFIG.dataLake.zones);
-  const retentionDays = validateIntRange(
-    `${P}.retentionDays`,
-    props.retentionDays ?? DEFAULT_CONFIG.dataLake.retentionDays,
-    1,
-    365,
-  );
-  const classification = validateOneOf(
-    `${P}.classification`,
-    props.classification ?? DEFAULT_CONFIG.classification,
-    DATA_CLASSIFICATIONS,
-  );
-  const owner = validateTagValue(`${P}.owner`, props.owner ?? DEFAULT_CONFIG.owner);
-  const lineage = validateTagValue(`${P}.lineage`, props.lineage ?? `${project}:data-lake`);
-  const objectLock = props.objectLock ?? isRegulated(classification);
-  if (typeof objectLock !== 'boolean') throw new BlueprintConfigError(`${P}.objectLock`, 'true or false', objectLock);
   if (props.tenantId !== undefined) validateGuid(`${P}.tenantId`, props.tenantId);
   const keyVaultSku = validateOneOf(`${P}.keyVaultSku`, props.keyVaultSku ?? 'premium', KEY_VAULT_SKUS);
   const keyRotationDays = validateIntRange(`${P}.keyRotationDays`, props.keyRotationDays ?? 180, 7, 730);
@@ -109,15 +80,8 @@ export function resolveDataLakeProps(props: SecureDataLakeProps, path: string): 
   };
 
   return {
-    project,
-    environment,
+    ...common,
     location,
-    zones,
-    retentionDays,
-    classification,
-    owner,
-    lineage,
-    objectLock,
     tenantId: props.tenantId,
     keyVaultSku,
     keyRotationDays,
@@ -127,21 +91,6 @@ export function resolveDataLakeProps(props: SecureDataLakeProps, path: string): 
     ...resolveNetwork(props),
     names,
   };
-}
-
-function validateZones(zones: readonly string[]): readonly string[] {
-  validateNonEmpty(`${P}.zones`, zones);
-  zones.forEach((zone, i) => {
-    // validateName's 24-character limit is the AWS twin's, so one zone list is valid on both clouds;
-    // ADLS Gen2 filesystem names add a 3-character minimum.
-    const prop = `${P}.zones[${i}]`;
-    validateName(prop, zone);
-    if (zone.length < 3) {
-      throw new BlueprintConfigError(prop, '3-24 lower-case letters, digits or single hyphens', zone);
-    }
-  });
-  validateUnique(`${P}.zones`, zones);
-  return [...zones];
 }
 
 function resolveNetwork(props: SecureDataLakeProps): Pick<ResolvedDataLakeProps, 'network' | 'existingNetwork'> {
