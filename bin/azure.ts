@@ -16,5 +16,5 @@ const config = resolveConfig({
 const app = new App();
 const stack = new AzurePlatformStack(app, 'azure-platform', config);
 // The zero-trust pack gates `cdktf synth`: a failing finding aborts synthesis.
-addZeroTrustValidation(stack);
+addZeroTrustValidation(stack, { print: (text) => process.stdout.write(text) });
 app.synth();

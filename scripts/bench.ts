@@ -1,68 +1,78 @@
 /**
  * Benchmark (npm run bench): policy evaluation throughput and synth-time validation overhead on a
- * generated app. Env: BENCH_STACKS (default 40), BENCH_ZONES (6), BENCH_RUNS (5).
+ * generated app, per cloud, each cloud in its own process (scripts/bench/cloud.ts).
+ * Env: BENCH_STACKS (default 40), BENCH_ZONES (6), BENCH_RUNS (A/B synth pairs, default 5;
+ * evaluation runs are max(20, 4 x BENCH_RUNS)).
  */
-import * as fs from 'fs';
+import { fork } from 'child_process';
+import * as os from 'os';
+import * as path from 'path';
 import { ALL_RULES } from '../policies/rules';
-import { buildGraph, evaluate, loadPaths } from '../policies/engine';
-import { synthAwsApp } from './bench/aws-app';
-import { synthAzureApp } from './bench/azure-app';
-import { fmt, median, repeat, timeMs } from './bench/timing';
+import type { CloudResult } from './bench/cloud';
+import { pct, perSecond } from './bench/timing';
 
-const STACKS = Number(process.env.BENCH_STACKS ?? 40);
-const ZONES = Number(process.env.BENCH_ZONES ?? 6);
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const STACKS = positive('BENCH_STACKS', 40);
+const ZONES = positive('BENCH_ZONES', 6);
+const PAIRS = positive('BENCH_RUNS', 5);
+const EVAL_RUNS = Math.max(20, 4 * PAIRS);
+const RATE_TARGET = 20_000;
+const OVERHEAD_TARGET = 1.1;
 
-function evaluation(label: string, dir: string): number {
-  let docs = loadPaths([dir]);
-  const loadMs = median(repeat(RUNS, () => (docs = loadPaths([dir]))));
-  const resources = docs.reduce((n, d) => n + d.resources.length, 0);
-  const evalMs = median(repeat(RUNS, () => evaluate(buildGraph(docs), ALL_RULES)));
-  const rate = resources / (evalMs / 1000);
-  console.log(
-    `${label}: ${docs.length} documents, ${resources} resources; load ${fmt(loadMs)}, ` +
-      `graph+evaluate ${fmt(evalMs)} = ${Math.round(rate).toLocaleString('en-US')} resources/s`,
-  );
-  return rate;
-}
-
-function overhead(label: string, synth: (withValidation: boolean) => string): number {
-  const dirs: string[] = [];
-  const run = (v: boolean) => () => dirs.push(synth(v));
-  run(false)();
-  run(true)(); // warm-up both paths (module loading, JIT)
-  const plain: number[] = [];
-  const checked: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    plain.push(timeMs(run(false)));
-    checked.push(timeMs(run(true)));
+function positive(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1) {
+    console.error(`bench: ${name} must be a positive integer, got "${process.env[name]}"`);
+    process.exit(2);
   }
-  const ratio = median(checked) / median(plain);
-  console.log(
-    `${label}: synth ${fmt(median(plain))} without validation, ${fmt(median(checked))} with ` +
-      `-> overhead ${((ratio - 1) * 100).toFixed(1)}% (ratio ${ratio.toFixed(3)})`,
-  );
-  dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
-  return ratio;
+  return value;
 }
 
-function main(): void {
-  console.log(`Benchmark: ${STACKS} stacks x data lake with ${ZONES} zones per cloud, median of ${RUNS} runs`);
-  const awsDir = synthAwsApp(STACKS, ZONES, false);
-  const tfDir = synthAzureApp(STACKS, ZONES, false);
-  const rates = [evaluation('AWS cloud assembly', awsDir), evaluation('Azure cdktf.out', tfDir)];
-  fs.rmSync(awsDir, { recursive: true, force: true });
-  fs.rmSync(tfDir, { recursive: true, force: true });
-  const ratios = [
-    overhead('AWS cdk synth', (v) => synthAwsApp(STACKS, ZONES, v)),
-    overhead('Azure cdktf synth', (v) => synthAzureApp(STACKS, ZONES, v)),
-  ];
-  console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
-  const okRate = Math.min(...rates) >= 20000;
-  const okOverhead = Math.max(...ratios) < 1.1;
-  console.log(
-    `targets: >= 20,000 resources/s ${okRate ? 'met' : 'MISSED'}; overhead < 10% ${okOverhead ? 'met' : 'MISSED'}`,
-  );
+/** Runs one cloud's measurements in a fresh node process (same ts-node transpile-only loader). */
+function runCloud(cloud: 'aws' | 'azure'): Promise<CloudResult> {
+  const args = [cloud, STACKS, ZONES, PAIRS, EVAL_RUNS].map(String);
+  const child = fork(path.join(__dirname, 'bench', 'cloud.ts'), args, {
+    execArgv: ['-r', require.resolve('ts-node/register/transpile-only')],
+    stdio: 'inherit',
+  });
+  return new Promise((resolve, reject) => {
+    let result: CloudResult | undefined;
+    child.on('message', (m) => (result = m as CloudResult));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      result && code === 0 ? resolve(result) : reject(new Error(`bench: the ${cloud} run exited with ${code}`)),
+    );
+  });
 }
 
-main();
+async function main(): Promise<void> {
+  const builtin = process.env.CDK_VALIDATION === 'false' ? 'OFF (CDK_VALIDATION=false)' : 'on in both arms';
+  console.log(
+    `Benchmark: ${STACKS} stacks x data lake with ${ZONES} zones, per cloud; node ${process.version}, ` +
+      `${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}; ${ALL_RULES.length} rules`,
+  );
+  console.log(`aws-cdk-lib built-in CloudFormation validation: ${builtin}`);
+  const results = [await runCloud('aws'), await runCloud('azure')];
+
+  console.log(`\nload average at the end ${os.loadavg()[0].toFixed(1)} (above ~0.5 per CPU, wall-clock A/B is noisy)`);
+  console.log(`peak RSS: ${results.map((r) => `${r.label} ${r.maxRssMiB.toFixed(0)} MiB`).join(', ')}`);
+  const rates = results
+    .map((r) => {
+      const ok = r.resourcesPerSecond >= RATE_TARGET;
+      return `${r.label} ${perSecond(r.resourcesPerSecond)}/s ${ok ? 'met' : 'MISSED'}`;
+    })
+    .join(', ');
+  const overheads = results
+    .map(({ label, overhead: { instrumented, ab } }) => {
+      const { wall, cpu } = instrumented;
+      const verdict = wall.median < OVERHEAD_TARGET ? 'met' : 'MISSED';
+      return `${label} ${pct(wall.median)} ${verdict} (CPU ${pct(cpu.median)}, A/B ${pct(ab.wall.median)})`;
+    })
+    .join(', ');
+  console.log(`targets: >= ${perSecond(RATE_TARGET)} resources/s evaluated (wall median): ${rates}.`);
+  console.log(`         validation overhead < 10% of synth (instrumented, wall median): ${overheads}.`);
+}
+
+main().catch((e: Error) => {
+  console.error(e.message);
+  process.exit(1);
+});

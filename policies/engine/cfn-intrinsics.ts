@@ -4,6 +4,15 @@ export type Intrinsic = readonly [name: string, argument: unknown];
 
 /** `[name, argument]` when `value` is a one-key intrinsic object (`Ref`, `Fn::*`, `Condition`). */
 export function intrinsic(value: unknown): Intrinsic | undefined {
+  const name = intrinsicName(value);
+  return name === undefined ? undefined : [name, (value as Record<string, unknown>)[name]];
+}
+
+/**
+ * The function name when `value` is a one-key intrinsic object; its argument is `value[name]`.
+ * (The allocation-free form of `intrinsic`, for the walks that test every node.)
+ */
+export function intrinsicName(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   let name: string | undefined;
   for (const key in value) {
@@ -11,10 +20,9 @@ export function intrinsic(value: unknown): Intrinsic | undefined {
     name = key;
   }
   if (name === undefined) return undefined;
-  const argument = (value as Record<string, unknown>)[name];
-  if (name === 'Ref' || name.startsWith('Fn::')) return [name, argument];
+  if (name === 'Ref' || name.startsWith('Fn::')) return name;
   // A lone `Condition` key is the condition function only when it names a condition.
-  if (name === 'Condition' && typeof argument === 'string') return [name, argument];
+  if (name === 'Condition' && typeof (value as Record<string, unknown>)[name] === 'string') return name;
   return undefined;
 }
 

@@ -13,6 +13,11 @@ export interface LoadOptions {
   readonly stack?: string;
   /** Document id; defaults to the file, suffixed with the stack when one is given. */
   readonly id?: string;
+  /**
+   * CloudFormation: logical ID -> construct path, for resources without `aws:cdk:path` metadata
+   * (the cloud assembly's metadata has it, see cdk-metadata.ts).
+   */
+  readonly constructPaths?: ReadonlyMap<string, string>;
 }
 
 export function documentId(options: LoadOptions): string {
@@ -39,7 +44,8 @@ export function loadCloudFormationObject(obj: unknown, options: LoadOptions): Do
       throw new InputError(file, `resource ${address}: expected "Properties" to be an object`);
     }
     const metadata = isPlainObject(attributes.Metadata) ? attributes.Metadata : {};
-    const constructPath = typeof metadata['aws:cdk:path'] === 'string' ? metadata['aws:cdk:path'] : undefined;
+    const cdkPath = metadata['aws:cdk:path'];
+    const constructPath = typeof cdkPath === 'string' ? cdkPath : options.constructPaths?.get(address);
     resources.push({
       address,
       provider: 'aws',

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { applyAcknowledgements, readAcknowledgements, type Acknowledgement } from './cdk-acknowledgements';
+import { applyAcknowledgements, type Acknowledgement } from './cdk-acknowledgements';
+import { readStackMetadata } from './cdk-metadata';
 import { loadCloudFormationObject } from './cfn-loader';
 import { InputError } from './errors';
 import type { Document } from './model';
@@ -10,6 +11,16 @@ import { isPlainObject, readJsonFile } from './parse';
  * A CDK cloud assembly (`cdk.out`): every stack artifact, the nested stacks their templates point
  * at, and nested assemblies (stages) recursively. Acknowledgements become waivers at the end.
  */
+
+/** Resolved template path -> logical ID -> construct path, from the stacks' metadata. */
+type ConstructPaths = Map<string, ReadonlyMap<string, string>>;
+
+interface AssemblyState {
+  readonly acks: Acknowledgement[];
+  /** Resolved paths of the templates loaded so far. */
+  readonly loaded: Set<string>;
+  readonly constructPaths: ConstructPaths;
+}
 
 const NESTED_SUFFIX = '.nested.template.json';
 
@@ -24,13 +35,13 @@ export function isCloudAssemblyDir(dir: string): boolean {
 }
 
 export function loadCloudAssembly(dir: string): Document[] {
-  const acks: Acknowledgement[] = [];
-  const documents = loadAssembly(dir, acks, new Set());
-  applyAcknowledgements(documents, acks);
+  const state: AssemblyState = { acks: [], loaded: new Set(), constructPaths: new Map() };
+  const documents = loadAssembly(dir, state);
+  applyAcknowledgements(documents, state.acks);
   return documents;
 }
 
-function loadAssembly(dir: string, acks: Acknowledgement[], loaded: Set<string>): Document[] {
+function loadAssembly(dir: string, state: AssemblyState): Document[] {
   const manifestFile = path.join(dir, 'manifest.json');
   const manifest = readJsonFile(manifestFile);
   if (!isPlainObject(manifest) || (manifest.artifacts !== undefined && !isPlainObject(manifest.artifacts))) {
@@ -47,33 +58,40 @@ function loadAssembly(dir: string, acks: Acknowledgement[], loaded: Set<string>)
         throw new InputError(manifestFile, `artifact ${id}: expected properties.templateFile`);
       }
       const stack = typeof props.stackName === 'string' ? props.stackName : id;
-      const doc = loadTemplate(path.join(dir, props.templateFile), stack, loaded);
-      documents.push(doc, ...loadNested(doc, dir, assets, loaded));
-      acks.push(...readAcknowledgements(artifact, dir, manifestFile));
+      const metadata = readStackMetadata(artifact, dir, manifestFile);
+      state.acks.push(...metadata.acknowledgements);
+      for (const [file, ids] of metadata.constructPaths) state.constructPaths.set(file, ids);
+      const doc = loadTemplate(path.join(dir, props.templateFile), stack, state);
+      documents.push(doc, ...loadNested(doc, dir, assets, state));
     } else if (artifact.type === 'cdk:cloud-assembly') {
       if (typeof props.directoryName !== 'string') {
         throw new InputError(manifestFile, `artifact ${id}: expected properties.directoryName`);
       }
-      documents.push(...loadAssembly(path.join(dir, props.directoryName), acks, loaded));
+      documents.push(...loadAssembly(path.join(dir, props.directoryName), state));
     }
   }
   // A nested template no parent pointed at (e.g. synthesized without asset metadata) is still checked.
   for (const name of fs.readdirSync(dir).sort()) {
     const file = path.join(dir, name);
-    if (name.endsWith(NESTED_SUFFIX) && !loaded.has(path.resolve(file))) {
-      documents.push(loadTemplate(file, name.slice(0, -NESTED_SUFFIX.length), loaded));
+    if (name.endsWith(NESTED_SUFFIX) && !state.loaded.has(path.resolve(file))) {
+      documents.push(loadTemplate(file, name.slice(0, -NESTED_SUFFIX.length), state));
     }
   }
   return documents;
 }
 
-function loadTemplate(file: string, stack: string, loaded: Set<string>): Document {
-  loaded.add(path.resolve(file));
-  return loadCloudFormationObject(readJsonFile(file), { file, stack });
+function loadTemplate(file: string, stack: string, state: AssemblyState): Document {
+  const resolved = path.resolve(file);
+  state.loaded.add(resolved);
+  return loadCloudFormationObject(readJsonFile(file), {
+    file,
+    stack,
+    constructPaths: state.constructPaths.get(resolved),
+  });
 }
 
 /** Nested stacks: AWS::CloudFormation::Stack resources whose template is an asset of this assembly. */
-function loadNested(parent: Document, dir: string, assets: Map<string, string>, loaded: Set<string>): Document[] {
+function loadNested(parent: Document, dir: string, assets: Map<string, string>, state: AssemblyState): Document[] {
   const out: Document[] = [];
   for (const r of parent.resources) {
     if (r.type !== 'AWS::CloudFormation::Stack') continue;
@@ -89,9 +107,9 @@ function loadNested(parent: Document, dir: string, assets: Map<string, string>, 
       const hash = /([0-9a-f]{64})\.json/.exec(JSON.stringify(r.properties.TemplateURL ?? ''));
       file = hash ? assets.get(hash[1]) : undefined;
     }
-    if (file === undefined || loaded.has(path.resolve(file))) continue; // a template outside the assembly (plain S3 URL)
-    const child = loadTemplate(file, `${parent.stack}/${r.address}`, loaded);
-    out.push(child, ...loadNested(child, dir, assets, loaded));
+    if (file === undefined || state.loaded.has(path.resolve(file))) continue; // a template outside the assembly (plain S3 URL)
+    const child = loadTemplate(file, `${parent.stack}/${r.address}`, state);
+    out.push(child, ...loadNested(child, dir, assets, state));
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import type { AppliedWaiver, EvaluationResult, EvaluationSummary, Finding, FindingResource, Status } from './finding';
 import type { ResourceGraph } from './graph';
 import type { Resource } from './model';
-import type { CheckResult, Rule, RuleContext } from './rule';
+import type { Check, CheckResult, Rule, RuleContext } from './rule';
 import { isExpired } from './waiver-expiry';
 
 /**
@@ -32,10 +32,13 @@ export function evaluate(
   const expiredFindings: Finding[] = [];
   // Waiver state per resource, computed once for resources that carry any.
   const valid = new Map<Resource, Map<string, AppliedWaiver>>();
+  // One FindingResource per resource, shared by its findings and waivers (they are read-only).
+  const refs = new Map<Resource, FindingResource>();
 
   for (const resource of graph.resources()) {
     if (resource.waivers.length === 0) continue;
     const ref = findingResource(resource);
+    refs.set(resource, ref);
     const perRule = new Map<string, AppliedWaiver>();
     for (const w of resource.waivers) {
       const rule = byId.get(w.ruleId);
@@ -58,22 +61,11 @@ export function evaluate(
     for (const type of Object.keys(rule.checks)) {
       const check = rule.checks[type];
       for (const resource of graph.byType(type)) {
-        const result = runCheck(() => check(resource, ctx));
+        const result = runCheck(check, resource, ctx);
         const waiver = result.verdict === 'fail' ? valid.get(resource)?.get(rule.id) : undefined;
-        findings.push({
-          ruleId: rule.id,
-          title: rule.title,
-          severity: rule.severity,
-          layer: rule.layer,
-          verdict: result.verdict,
-          status: waiver ? 'waived' : result.verdict,
-          message: result.message,
-          ...(result.path !== undefined ? { path: result.path } : {}),
-          resource: findingResource(resource),
-          source: resource.source,
-          kind: 'check',
-          ...(waiver ? { waiver } : {}),
-        });
+        let ref = refs.get(resource);
+        if (!ref) refs.set(resource, (ref = findingResource(resource)));
+        findings.push(checkFinding(rule, result, resource, ref, waiver));
       }
     }
   }
@@ -94,10 +86,34 @@ export function evaluate(
   };
 }
 
+/** Field order as reporters print it; `path` and `waiver` only when present. */
+function checkFinding(
+  rule: Rule,
+  result: CheckResult,
+  resource: Resource,
+  ref: FindingResource,
+  waiver: AppliedWaiver | undefined,
+): Finding {
+  const { id: ruleId, title, severity, layer } = rule;
+  const { verdict, message } = result;
+  const status = waiver ? 'waived' : verdict;
+  const { source } = resource;
+  const kind = 'check';
+  if (result.path === undefined) {
+    return waiver
+      ? { ruleId, title, severity, layer, verdict, status, message, resource: ref, source, kind, waiver }
+      : { ruleId, title, severity, layer, verdict, status, message, resource: ref, source, kind };
+  }
+  const path = result.path;
+  return waiver
+    ? { ruleId, title, severity, layer, verdict, status, message, path, resource: ref, source, kind, waiver }
+    : { ruleId, title, severity, layer, verdict, status, message, path, resource: ref, source, kind };
+}
+
 /** A check that throws must not end the run: its verdict is unknown, with the error as the reason. */
-function runCheck(run: () => CheckResult): CheckResult {
+function runCheck(check: Check, resource: Resource, ctx: RuleContext): CheckResult {
   try {
-    const result = run();
+    const result = check(resource, ctx);
     if (!result || typeof result.verdict !== 'string')
       return { verdict: 'unknown', message: 'check returned no result' };
     return result;

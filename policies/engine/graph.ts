@@ -10,12 +10,23 @@ import { Document, Reference, Resource } from './model';
  * - unknown: anything the engine cannot decide at synth time (parameters, variables, imports,
  *   pseudo parameters, Fn::If whose branches differ, data sources, mixed interpolations), with
  *   the reason. A rule that depends on an unknown value must return `unknown`, never guess.
+ *   A Terraform reference to a resource that is not loaded (a file of a module given on its own,
+ *   a partial configuration) is unknown too, but names its `target`: the address alone says the
+ *   type, and that it is not any loaded resource.
  */
 export type Resolved =
   | { readonly kind: 'literal'; readonly value: unknown }
   | { readonly kind: 'reference'; readonly to: Resource; readonly attribute?: string }
   | { readonly kind: 'absent' }
-  | { readonly kind: 'unknown'; readonly reason: string };
+  | { readonly kind: 'unknown'; readonly reason: string; readonly target?: UnloadedTarget };
+
+/** A resource a Terraform value references by address (`${aws_kms_key.k.arn}`) that is not loaded. */
+export interface UnloadedTarget {
+  /** `type.name`, e.g. "aws_kms_key.k". */
+  readonly address: string;
+  readonly type: string;
+  readonly attribute?: string;
+}
 
 export interface ResourceGraph {
   readonly documents: readonly Document[];
@@ -38,6 +49,14 @@ export interface ResourceGraph {
   value(resource: Resource, path: string): Resolved;
   /** Resolves an arbitrary value found inside `resource` (e.g. an element of a list). */
   resolve(resource: Resource, raw: unknown): Resolved;
+  /**
+   * A fact derived from the graph, computed once per graph: the first call for (`namespace`,
+   * `resource`) runs `compute` and keeps its result, later calls return it. For facts several
+   * rules need (a bucket's policy document, its companions). `compute` must depend on the graph
+   * and the resource only, and its result must not be mutated; the namespace names what it is and
+   * every parameter it depends on ("policy-document PolicyDocument").
+   */
+  memo<T>(namespace: string, resource: Resource, compute: () => T): T;
 }
 
 /** `true`/`false` for literal booleans and CFN's "true"/"false" strings; undefined otherwise. */

@@ -5,13 +5,14 @@ export { loadCloudAssembly } from './cloud-assembly';
 export { loadCloudFormationObject } from './cfn-loader';
 export type { LoadOptions } from './cfn-loader';
 export { loadTerraformObject } from './tf-loader';
+export { loadTerraformModule } from './tf-module';
 export { buildGraph } from './resource-graph';
 export { evaluate } from './evaluate';
 export type { EvaluateOptions } from './evaluate';
 export { checkPaths } from './check-paths';
 export { isExpired } from './waiver-expiry';
 export { asBoolean, asNumber, asString } from './graph';
-export type { Resolved, ResourceGraph } from './graph';
+export type { Resolved, ResourceGraph, UnloadedTarget } from './graph';
 export type { Document, Provider, Reference, Resource, ResourceSource, ResourceWaiver, SourceFormat } from './model';
 export type {
   AppliedWaiver,

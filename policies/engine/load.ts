@@ -6,11 +6,13 @@ import { InputError } from './errors';
 import type { Document } from './model';
 import { parseJson, parseJsonOrYaml, parseYaml, readText } from './parse';
 import { isTerraformJson, loadTerraformObject } from './tf-loader';
+import { loadTerraformModule } from './tf-module';
 
 /**
  * Entry point for files and directories of any supported kind. A path is a file (by extension,
- * then by content) or a directory: a CDK cloud assembly, a cdktf.out tree, or any other directory
- * scanned recursively for templates and Terraform JSON.
+ * then by content) or a directory: a CDK cloud assembly, a cdktf.out tree (each stack its own
+ * configuration), or any other directory scanned recursively for templates and Terraform JSON,
+ * where the `*.tf.json` files of each directory are one Terraform module (one Document).
  */
 
 const HCL_HINT = 'HCL .tf files are not supported: pass the Terraform JSON (`cdktf synth` output or hcl2json)';
@@ -19,16 +21,23 @@ const EXPECTED =
 const SCANNED = /\.(tf\.json|json|ya?ml|template)$/;
 
 export function loadPaths(paths: readonly string[]): Document[] {
-  const documents: Document[] = [];
+  let documents: Document[] = [];
   const seen = new Set<string>();
   for (const p of paths) {
     for (const doc of loadPath(p)) {
-      const key = path.resolve(doc.file);
-      if (!seen.has(key)) documents.push(doc);
-      seen.add(key);
+      const files = memberFiles(doc);
+      if (files.every((f) => seen.has(f))) continue;
+      // A module supersedes files of it that were named on their own before.
+      if (doc.files) documents = documents.filter((d) => !memberFiles(d).every((f) => files.includes(f)));
+      documents.push(doc);
+      files.forEach((f) => seen.add(f));
     }
   }
   return documents;
+}
+
+function memberFiles(doc: Document): string[] {
+  return (doc.files ?? [doc.file]).map((f) => path.resolve(f));
 }
 
 export function loadPath(p: string): Document[] {
@@ -81,6 +90,8 @@ function loadDirectory(dir: string): Document[] {
 function scan(dir: string): Document[] {
   const documents: Document[] = [];
   const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  const module: string[] = [];
+  let moduleAt = 0;
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
@@ -90,10 +101,17 @@ function scan(dir: string): Document[] {
       else if (isCdktfOut(full)) documents.push(...loadCdktfOut(full));
       else documents.push(...scan(full));
     } else if (isFileEntry(entry, full) && (entry.name.endsWith('.tf') || SCANNED.test(entry.name))) {
+      if (entry.name.toLowerCase().endsWith('.tf.json')) {
+        if (module.length === 0) moduleAt = documents.length;
+        module.push(full);
+        continue;
+      }
       const doc = loadFileIfTemplate(full, false);
       if (doc) documents.push(doc);
     }
   }
+  const doc = module.length > 0 ? loadTerraformModule(dir, module) : undefined;
+  if (doc) documents.splice(moduleAt, 0, doc);
   return documents;
 }
 

@@ -21,8 +21,14 @@ export interface ResourceWaiver {
   readonly ruleId: string;
   readonly reason: string;
   readonly expires?: string;
-  /** Where it came from: "template-metadata", "cdk-acknowledgement", "terraform-comment". */
+  /**
+   * Where it came from: "template-metadata", "cdk-acknowledgement", "terraform-comment". When one
+   * waiver was recorded in several places (CDK `waive()` writes template metadata and an
+   * acknowledgement), they are joined with "+", the kept record first: "template-metadata+cdk-acknowledgement".
+   */
   readonly origin: string;
+  /** Every origin, the kept record first; set only when the waiver was recorded in more than one place. */
+  readonly origins?: readonly string[];
 }
 
 export interface Resource {
@@ -46,10 +52,15 @@ export interface Resource {
   readonly documentId: string;
 }
 
-/** A loaded file: one CloudFormation template or one Terraform JSON configuration. */
+/**
+ * A loaded configuration: one CloudFormation template, one Terraform JSON file, or a Terraform
+ * module (every `*.tf.json` of a directory; then `id` and `file` are the directory).
+ */
 export interface Document {
   readonly id: string;
   readonly file: string;
+  /** The files of a Terraform module document (each resource's `source.file` is one of them). */
+  readonly files?: readonly string[];
   readonly format: SourceFormat;
   readonly stack?: string;
   readonly resources: Resource[];

@@ -1,4 +1,4 @@
-import { getAttTarget, intrinsic, parseSub, subArguments } from './cfn-intrinsics';
+import { getAttTarget, intrinsicName, parseSub, subArguments } from './cfn-intrinsics';
 import { interpolations, resourceReferences, type TerraformReference } from './tf-expressions';
 
 /**
@@ -13,13 +13,19 @@ export interface RawReference {
   readonly attribute?: string;
 }
 
-type Sink = (path: string, target: string, attribute?: string) => void;
+/** Receives each reference found: the joined property path, the target address, the attribute. */
+export type ReferenceSink = (path: string, target: string, attribute?: string) => void;
+type Sink = ReferenceSink;
 
-const join = (path: string, key: string | number): string => (path === '' ? String(key) : `${path}.${key}`);
+/**
+ * The walkers keep the property path as a stack of segments and join it only where a reference
+ * is found: most nodes hold none, and building a path string for each was most of the walk's cost.
+ */
+type Segments = (string | number)[];
 
 export function cloudFormationReferences(properties: Record<string, unknown>): RawReference[] {
   const out: RawReference[] = [];
-  walkCfn(properties, '', (path, target, attribute) => out.push(mk(path, target, attribute)));
+  forEachCloudFormationReference(properties, (path, target, attribute) => out.push(mk(path, target, attribute)));
   return out;
 }
 
@@ -29,59 +35,87 @@ export function terraformReferences(
   cache: Map<string, TerraformReference[]> = new Map(),
 ): RawReference[] {
   const out: RawReference[] = [];
-  walkTf(properties, '', (path, target, attribute) => out.push(mk(path, target, attribute)), cache);
+  forEachTerraformReference(properties, (path, target, attribute) => out.push(mk(path, target, attribute)), cache);
   return out;
+}
+
+export function forEachCloudFormationReference(properties: Record<string, unknown>, sink: ReferenceSink): void {
+  walkCfn(properties, [], sink);
+}
+
+export function forEachTerraformReference(
+  properties: Record<string, unknown>,
+  sink: ReferenceSink,
+  cache: Map<string, TerraformReference[]>,
+): void {
+  walkTf(properties, [], sink, cache);
 }
 
 function mk(path: string, target: string, attribute?: string): RawReference {
   return attribute === undefined ? { path, target } : { path, target, attribute };
 }
 
-function walkCfn(node: unknown, path: string, sink: Sink): void {
+function walkCfn(node: unknown, at: Segments, sink: Sink): void {
   if (Array.isArray(node)) {
-    for (let i = 0; i < node.length; i++) walkCfn(node[i], join(path, i), sink);
+    for (let i = 0; i < node.length; i++) {
+      const child: unknown = node[i];
+      if (typeof child !== 'object' || child === null) continue; // a literal holds no reference
+      at.push(i);
+      walkCfn(child, at, sink);
+      at.pop();
+    }
     return;
   }
   if (typeof node !== 'object' || node === null) return;
-  const fn = intrinsic(node);
-  if (!fn) {
-    for (const key in node) walkCfn((node as Record<string, unknown>)[key], join(path, key), sink);
+  const name = intrinsicName(node);
+  if (name === undefined) {
+    for (const key in node) {
+      const child = (node as Record<string, unknown>)[key];
+      if (typeof child !== 'object' || child === null) continue;
+      at.push(key);
+      walkCfn(child, at, sink);
+      at.pop();
+    }
     return;
   }
-  const [name, arg] = fn;
+  const arg = (node as Record<string, unknown>)[name];
   if (name === 'Ref') {
-    if (typeof arg === 'string') sink(path, arg);
+    if (typeof arg === 'string') sink(at.join('.'), arg);
   } else if (name === 'Fn::GetAtt') {
-    const t = getAttTarget(arg);
-    if (t) sink(path, t.target, t.attribute);
+    if (Array.isArray(arg) && typeof arg[0] === 'string') {
+      sink(at.join('.'), arg[0], typeof arg[1] === 'string' ? arg[1] : undefined);
+    } else {
+      const t = getAttTarget(arg);
+      if (t) sink(at.join('.'), t.target, t.attribute);
+    }
   } else if (name === 'Fn::Sub') {
     const sub = subArguments(arg);
     if (!sub) return;
     for (const part of parseSub(sub.template)) {
       if (typeof part === 'string' || part.name in sub.variables) continue;
       const dot = part.name.indexOf('.');
-      if (dot < 0) sink(path, part.name);
-      else sink(path, part.name.slice(0, dot), part.name.slice(dot + 1));
+      if (dot < 0) sink(at.join('.'), part.name);
+      else sink(at.join('.'), part.name.slice(0, dot), part.name.slice(dot + 1));
     }
-    for (const key in sub.variables) walkArguments(sub.variables[key], path, sink);
+    for (const key in sub.variables) walkArguments(sub.variables[key], at, sink);
   } else if (name === 'Fn::If') {
-    if (Array.isArray(arg)) for (let i = 1; i < arg.length; i++) walkCfn(arg[i], path, sink);
+    if (Array.isArray(arg)) for (let i = 1; i < arg.length; i++) walkCfn(arg[i], at, sink);
   } else if (name !== 'Condition') {
-    walkArguments(arg, path, sink);
+    walkArguments(arg, at, sink);
   }
 }
 
 /** Arguments of Fn::Join, Fn::Select, ...: every reference inside counts, at the property's path. */
-function walkArguments(node: unknown, path: string, sink: Sink): void {
+function walkArguments(node: unknown, at: Segments, sink: Sink): void {
   if (Array.isArray(node)) {
-    for (const item of node) walkArguments(item, path, sink);
+    for (const item of node) walkArguments(item, at, sink);
   } else if (typeof node === 'object' && node !== null) {
-    if (intrinsic(node)) walkCfn(node, path, sink);
-    else for (const key in node) walkArguments((node as Record<string, unknown>)[key], path, sink);
+    if (intrinsicName(node) !== undefined) walkCfn(node, at, sink);
+    else for (const key in node) walkArguments((node as Record<string, unknown>)[key], at, sink);
   }
 }
 
-function walkTf(node: unknown, path: string, sink: Sink, cache: Map<string, TerraformReference[]>): void {
+function walkTf(node: unknown, at: Segments, sink: Sink, cache: Map<string, TerraformReference[]>): void {
   if (typeof node === 'string') {
     if (!node.includes('${')) return;
     let refs = cache.get(node);
@@ -89,10 +123,20 @@ function walkTf(node: unknown, path: string, sink: Sink, cache: Map<string, Terr
       refs = interpolations(node).flatMap((i) => resourceReferences(i.expression));
       cache.set(node, refs);
     }
+    if (refs.length === 0) return;
+    const path = at.join('.');
     for (const ref of refs) sink(path, ref.address, ref.attribute);
   } else if (Array.isArray(node)) {
-    for (let i = 0; i < node.length; i++) walkTf(node[i], join(path, i), sink, cache);
+    for (let i = 0; i < node.length; i++) {
+      at.push(i);
+      walkTf(node[i], at, sink, cache);
+      at.pop();
+    }
   } else if (typeof node === 'object' && node !== null) {
-    for (const key in node) walkTf((node as Record<string, unknown>)[key], join(path, key), sink, cache);
+    for (const key in node) {
+      at.push(key);
+      walkTf((node as Record<string, unknown>)[key], at, sink, cache);
+      at.pop();
+    }
   }
 }

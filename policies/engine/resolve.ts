@@ -1,4 +1,4 @@
-import { getAttTarget, intrinsic, isPseudoParameter, NO_VALUE, parseSub, subArguments } from './cfn-intrinsics';
+import { getAttTarget, intrinsicName, isPseudoParameter, NO_VALUE, parseSub, subArguments } from './cfn-intrinsics';
 import type { Resolved } from './graph';
 import type { Document, Resource } from './model';
 import { classifyExpression, interpolations } from './tf-expressions';
@@ -29,13 +29,14 @@ export function resolvePath(scope: Scope, root: unknown, segments: readonly stri
   while (i < segments.length) {
     if (node === undefined || node === null) return ABSENT;
     if (typeof node === 'object' && !Array.isArray(node) && scope.document.format === 'cloudformation') {
-      const fn = intrinsic(node);
-      if (fn && fn[0] === 'Fn::If' && Array.isArray(fn[1])) {
-        const whenTrue = resolvePath(scope, fn[1][1], segments, i);
-        const whenFalse = resolvePath(scope, fn[1][2], segments, i);
-        return sameResolved(whenTrue, whenFalse) ? whenTrue : unknown(`depends on condition ${String(fn[1][0])}`);
+      const fn = intrinsicName(node);
+      const arg = fn === undefined ? undefined : (node as Record<string, unknown>)[fn];
+      if (fn === 'Fn::If' && Array.isArray(arg)) {
+        const whenTrue = resolvePath(scope, arg[1], segments, i);
+        const whenFalse = resolvePath(scope, arg[2], segments, i);
+        return sameResolved(whenTrue, whenFalse) ? whenTrue : unknown(`depends on condition ${String(arg[0])}`);
       }
-      if (fn) {
+      if (fn !== undefined) {
         const r = resolveCfn(scope, node);
         if (r.kind !== 'literal') return notAContainer(r, segments, i);
         node = r.value;
@@ -70,18 +71,14 @@ function notAContainer(r: Resolved, segments: readonly string[], i: number): Res
 }
 
 function resolveCfn(scope: Scope, raw: unknown): Resolved {
-  const fn = intrinsic(raw);
-  if (!fn) return raw === undefined || raw === null ? ABSENT : literal(raw);
-  const [name, arg] = fn;
+  const name = intrinsicName(raw);
+  if (name === undefined) return raw === undefined || raw === null ? ABSENT : literal(raw);
+  const arg = (raw as Record<string, unknown>)[name];
   switch (name) {
     case 'Ref':
       return typeof arg === 'string' ? resolveName(scope, arg) : unknown('Ref to a computed name');
-    case 'Fn::GetAtt': {
-      const t = getAttTarget(arg);
-      const to = t && scope.resources.get(t.target);
-      if (!to) return unknown(`Fn::GetAtt of ${t?.target ?? 'a computed name'}, not a resource of this template`);
-      return t.attribute === undefined ? { kind: 'reference', to } : { kind: 'reference', to, attribute: t.attribute };
-    }
+    case 'Fn::GetAtt':
+      return resolveGetAtt(scope, arg);
     case 'Fn::Sub':
       return resolveSub(scope, arg);
     case 'Fn::Join':
@@ -105,6 +102,23 @@ function resolveCfn(scope: Scope, raw: unknown): Resolved {
     default:
       return unknown(`computed by ${name} at deploy time`);
   }
+}
+
+function resolveGetAtt(scope: Scope, arg: unknown): Resolved {
+  let target: string | undefined;
+  let attribute: string | undefined;
+  // The usual ["Res", "Attr"] form is read in place (as getAttTarget reads it), without a temporary.
+  if (Array.isArray(arg) && typeof arg[0] === 'string') {
+    target = arg[0];
+    if (typeof arg[1] === 'string') attribute = arg[1];
+  } else {
+    const t = getAttTarget(arg);
+    target = t?.target;
+    attribute = t?.attribute;
+  }
+  const to = target === undefined ? undefined : scope.resources.get(target);
+  if (!to) return unknown(`Fn::GetAtt of ${target ?? 'a computed name'}, not a resource of this template`);
+  return attribute === undefined ? { kind: 'reference', to } : { kind: 'reference', to, attribute };
 }
 
 function resolveName(scope: Scope, name: string): Resolved {
@@ -133,27 +147,51 @@ function resolveJoin(scope: Scope, arg: unknown): Resolved {
   if (!Array.isArray(arg) || typeof arg[0] !== 'string') return unknown('malformed Fn::Join');
   if (!Array.isArray(arg[1])) return unknown('Fn::Join over a computed list');
   const delimiter = arg[0];
-  const parts: Resolved[] = [];
-  arg[1].forEach((item, i) => {
-    if (i > 0 && delimiter) parts.push(literal(delimiter));
-    parts.push(resolve(scope, item));
-  });
-  return concatenate(parts);
+  const items = arg[1];
+  const joined = new Concatenation();
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0 && delimiter) joined.addText(delimiter);
+    joined.add(resolve(scope, items[i]));
+  }
+  return joined.result();
 }
 
 /** Literal pieces join to a literal; one reference and nothing else is that reference. */
 function concatenate(parts: readonly Resolved[]): Resolved {
-  const meaningful = parts.filter((p) => !(p.kind === 'literal' && p.value === '') && p.kind !== 'absent');
-  if (meaningful.length === 1 && meaningful[0].kind !== 'literal') return meaningful[0];
-  let text = '';
-  for (const p of meaningful) {
-    if (p.kind === 'literal' && (typeof p.value === 'string' || typeof p.value === 'number')) text += String(p.value);
-    else
-      return unknown(
-        `composed value (${p.kind === 'reference' ? `references ${p.to.address}` : describeNonLiteral(p)})`,
-      );
+  const joined = new Concatenation();
+  for (const p of parts) joined.add(p);
+  return joined.result();
+}
+
+/** `concatenate`, piece by piece (Fn::Join of a reference and a suffix is everywhere in policies). */
+class Concatenation {
+  private count = 0;
+  private first?: Resolved;
+  private text = '';
+  /** The first piece that is not text, which makes the whole unknown. */
+  private opaque?: Resolved;
+
+  addText(text: string): void {
+    if (text === '') return;
+    if (++this.count === 1) this.first = literal(text);
+    if (!this.opaque) this.text += text;
   }
-  return literal(text);
+
+  add(p: Resolved): void {
+    if ((p.kind === 'literal' && p.value === '') || p.kind === 'absent') return;
+    if (++this.count === 1) this.first = p;
+    if (this.opaque) return;
+    if (p.kind === 'literal' && (typeof p.value === 'string' || typeof p.value === 'number'))
+      this.text += String(p.value);
+    else this.opaque = p;
+  }
+
+  result(): Resolved {
+    if (this.count === 1 && this.first!.kind !== 'literal') return this.first!;
+    const p = this.opaque;
+    if (!p) return literal(this.text);
+    return unknown(`composed value (${p.kind === 'reference' ? `references ${p.to.address}` : describeNonLiteral(p)})`);
+  }
 }
 
 function describeNonLiteral(p: Resolved): string {
@@ -179,9 +217,17 @@ function resolveInterpolated(scope: Scope, raw: string): Resolved {
   }
   const meaning = classifyExpression(found[0].expression);
   if (meaning.kind === 'unknown') return meaning;
-  const to = scope.resources.get(meaning.ref.address);
-  if (!to) return unknown(`reference to ${meaning.ref.address}, which is not a resource of this configuration`);
-  const attribute = meaning.ref.attribute;
+  const { address, attribute } = meaning.ref;
+  const to = scope.resources.get(address);
+  if (!to) {
+    const type = address.slice(0, address.indexOf('.'));
+    const target = attribute === undefined ? { address, type } : { address, type, attribute };
+    return {
+      kind: 'unknown',
+      reason: `reference to ${address}, which is not a resource of this configuration`,
+      target,
+    };
+  }
   return attribute === undefined ? { kind: 'reference', to } : { kind: 'reference', to, attribute };
 }
 

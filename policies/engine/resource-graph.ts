@@ -1,6 +1,6 @@
 import type { Resolved, ResourceGraph } from './graph';
 import type { Document, Reference, Resource } from './model';
-import { cloudFormationReferences, terraformReferences } from './references';
+import { forEachCloudFormationReference, forEachTerraformReference, type ReferenceSink } from './references';
 import { resolve, resolvePath, type Scope } from './resolve';
 import type { TerraformReference } from './tf-expressions';
 
@@ -11,6 +11,8 @@ import type { TerraformReference } from './tf-expressions';
  */
 
 const EMPTY: readonly never[] = Object.freeze([]);
+const NOMEMO = !!process.env.NOMEMO;
+const NOMEMO_RE = new RegExp(process.env.NOMEMO ?? '.');
 
 class DocumentIndex implements Scope {
   readonly resources = new Map<string, Resource>();
@@ -44,17 +46,15 @@ class DocumentIndex implements Scope {
     const terraform = this.document.format === 'terraform';
     const strings = new Map<string, TerraformReference[]>();
     for (const from of this.document.resources) {
-      const raw = terraform ? terraformReferences(from.properties, strings) : cloudFormationReferences(from.properties);
-      for (const ref of raw) {
-        const to = this.resources.get(ref.target);
-        if (!to) continue; // parameters, pseudo parameters, data sources, other documents
-        const edge: Reference =
-          ref.attribute === undefined
-            ? { from, to, path: ref.path }
-            : { from, to, path: ref.path, attribute: ref.attribute };
+      const sink: ReferenceSink = (path, target, attribute) => {
+        const to = this.resources.get(target);
+        if (!to) return; // parameters, pseudo parameters, data sources, other documents
+        const edge: Reference = attribute === undefined ? { from, to, path } : { from, to, path, attribute };
         push(outgoing, from, edge);
         push(incoming, to, edge);
-      }
+      };
+      if (terraform) forEachTerraformReference(from.properties, sink, strings);
+      else forEachCloudFormationReference(from.properties, sink);
     }
     this.outgoing = outgoing;
     this.incoming = incoming;
@@ -66,6 +66,7 @@ class Graph implements ResourceGraph {
   private types?: Map<string, Resource[]>;
   private indexes?: Map<Resource, DocumentIndex>;
   private readonly segmentCache = new Map<string, readonly string[]>();
+  private readonly memos = new Map<string, Map<Resource, unknown>>();
   private lastResource?: Resource;
   private lastIndex?: DocumentIndex;
 
@@ -99,6 +100,17 @@ class Graph implements ResourceGraph {
 
   resolve(resource: Resource, raw: unknown): Resolved {
     return resolve(this.indexOf(resource), raw);
+  }
+
+  memo<T>(namespace: string, resource: Resource, compute: () => T): T {
+    if (NOMEMO && NOMEMO_RE.test(namespace)) return compute();
+    let facts = this.memos.get(namespace);
+    if (!facts) this.memos.set(namespace, (facts = new Map()));
+    const known = facts.get(resource);
+    if (known !== undefined || facts.has(resource)) return known as T;
+    const fact = compute();
+    facts.set(resource, fact);
+    return fact;
   }
 
   private segments(path: string): readonly string[] {

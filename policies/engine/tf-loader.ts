@@ -8,7 +8,7 @@ import { readWaivers } from './waiver-read';
 /**
  * Terraform JSON (cdktf synth output, hcl2json output, hand-written *.tf.json) -> Document.
  * hcl2json wraps every block body in an array of one; cdktf does not. Both are accepted, and
- * top-level sections may themselves be arrays of maps.
+ * top-level sections may themselves be arrays of maps. A module of several files is tf-module.ts.
  */
 
 /** Meta-arguments: how Terraform manages the resource, not what the provider receives. */
@@ -25,6 +25,14 @@ const META_ARGUMENTS = new Set([
 /** Meta blocks normalized from hcl2json's array-of-one to an object, so rules read one shape. */
 const SINGLE_BLOCKS = new Set(['lifecycle', '//']);
 
+/** One `resource "type" "name"` block as written, with the file it is written in. */
+export interface ResourceBlock {
+  readonly type: string;
+  readonly name: string;
+  readonly body: Record<string, unknown>;
+  readonly file: string;
+}
+
 export function isTerraformJson(obj: unknown): obj is Record<string, unknown> {
   return isPlainObject(obj) && ('resource' in obj || 'terraform' in obj || 'provider' in obj);
 }
@@ -33,16 +41,13 @@ export function loadTerraformObject(obj: unknown, options: LoadOptions): Documen
   const { file, stack } = options;
   if (!isPlainObject(obj)) throw new InputError(file, 'expected Terraform JSON (an object with "resource" blocks)');
   const id = documentId(options);
-  const resources: Resource[] = [];
-  for (const [type, byName] of entries(obj.resource, file, 'resource')) {
-    for (const [name, rawBody] of entries(byName, file, `resource.${type}`)) {
-      resources.push(toResource(type, name, blockBody(rawBody, file, `${type}.${name}`), id, options));
-    }
-  }
   const seen = new Set<string>();
-  for (const r of resources) {
-    if (seen.has(r.address)) throw new InputError(file, `resource ${r.address} is declared more than once`);
-    seen.add(r.address);
+  const resources: Resource[] = [];
+  for (const block of resourceBlocks(obj, file)) {
+    const address = `${block.type}.${block.name}`;
+    if (seen.has(address)) throw new InputError(file, `resource ${address} is declared more than once`);
+    seen.add(address);
+    resources.push(toResource(block, id, stack));
   }
   return {
     id,
@@ -50,16 +55,28 @@ export function loadTerraformObject(obj: unknown, options: LoadOptions): Documen
     format: 'terraform',
     stack,
     resources,
-    parameters: Object.fromEntries(entries(obj.variable, file, 'variable')),
-    conditions: Object.fromEntries(entries(obj.locals, file, 'locals')),
+    parameters: Object.fromEntries(sectionEntries(obj.variable, file, 'variable')),
+    conditions: Object.fromEntries(sectionEntries(obj.locals, file, 'locals')),
   };
 }
 
-function toResource(type: string, name: string, body: Record<string, unknown>, id: string, o: LoadOptions): Resource {
-  const address = `${type}.${name}`;
+/** The resource blocks of one file, in order. */
+export function resourceBlocks(obj: Record<string, unknown>, file: string): ResourceBlock[] {
+  const out: ResourceBlock[] = [];
+  for (const [type, byName] of sectionEntries(obj.resource, file, 'resource')) {
+    for (const [name, rawBody] of sectionEntries(byName, file, `resource.${type}`)) {
+      out.push({ type, name, body: blockBody(rawBody, file, `${type}.${name}`), file });
+    }
+  }
+  return out;
+}
+
+export function toResource(block: ResourceBlock, id: string, stack?: string): Resource {
+  const { type, file } = block;
+  const address = `${type}.${block.name}`;
   const properties: Record<string, unknown> = {};
   const attributes: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(body)) {
+  for (const [key, value] of Object.entries(block.body)) {
     if (!META_ARGUMENTS.has(key)) properties[key] = value;
     else attributes[key] = SINGLE_BLOCKS.has(key) ? singleBlock(value) : value;
   }
@@ -72,19 +89,19 @@ function toResource(type: string, name: string, body: Record<string, unknown>, i
     properties,
     attributes,
     source: {
-      file: o.file,
+      file,
       format: 'terraform',
-      stack: o.stack,
+      stack,
       constructPath: typeof metadata.path === 'string' ? metadata.path : undefined,
     },
-    waivers: readWaivers(comment[WAIVER_METADATA_KEY], 'terraform-comment', o.file, address),
+    waivers: readWaivers(comment[WAIVER_METADATA_KEY], 'terraform-comment', file, address),
     key: `${id}#${address}`,
     documentId: id,
   };
 }
 
 /** `{a: ...}` or `[{a: ...}, {b: ...}]` -> entries of the merged maps. */
-function entries(section: unknown, file: string, what: string): [string, unknown][] {
+export function sectionEntries(section: unknown, file: string, what: string): [string, unknown][] {
   if (section === undefined || section === null) return [];
   const maps = Array.isArray(section) ? section : [section];
   const out: [string, unknown][] = [];
@@ -96,11 +113,14 @@ function entries(section: unknown, file: string, what: string): [string, unknown
 }
 
 function blockBody(raw: unknown, file: string, address: string): Record<string, unknown> {
+  // hcl2json turns two blocks with one address into an array of two; Terraform refuses them.
+  if (Array.isArray(raw) && raw.length > 1)
+    throw new InputError(file, `resource ${address} is declared more than once`);
   const body = Array.isArray(raw) && raw.length === 1 ? raw[0] : raw;
   if (!isPlainObject(body)) throw new InputError(file, `resource ${address}: expected the body to be an object`);
   return body;
 }
 
-function singleBlock(value: unknown): unknown {
+export function singleBlock(value: unknown): unknown {
   return Array.isArray(value) && value.length === 1 && isPlainObject(value[0]) ? value[0] : value;
 }

@@ -90,18 +90,22 @@ function cfnLocation(p: string): string {
 /** The given templates plus their nested stacks, with acknowledgements applied, via the engine. */
 export function loadStacks(templatePaths: readonly string[]): Document[] {
   const wanted = new Set(templatePaths.map((p) => path.resolve(p)));
+  const byDir = new Map<string, string[]>();
+  wanted.forEach((p) => byDir.set(path.dirname(p), [...(byDir.get(path.dirname(p)) ?? []), p]));
   const out = new Map<string, Document>();
-  const add = (d: Document) => out.set(path.resolve(d.file), d); // stage assemblies may be reached twice
-  const dirs = [...new Set([...wanted].map((p) => path.dirname(p)))];
-  for (const dir of dirs) {
+  const add = (d: Document) => out.set(path.resolve(d.file), d);
+  // Parents first: loading an assembly also loads its nested (stage) assemblies, which are then skipped.
+  for (const dir of [...byDir.keys()].sort((a, b) => a.length - b.length)) {
+    const files = byDir.get(dir) ?? [];
+    if (files.every((p) => out.has(p))) continue;
     if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
-      [...wanted].filter((p) => path.dirname(p) === dir).forEach((p) => add(loadFile(p)));
+      files.forEach((p) => add(loadFile(p)));
       continue;
     }
     const all = loadCloudAssembly(dir);
-    const kept = all.filter((d) => wanted.has(path.resolve(d.file)));
-    const parents = kept.map((d) => `${d.stack}/`);
-    const nested = all.filter((d) => !kept.includes(d) && parents.some((p) => d.stack?.startsWith(p)));
+    const kept = new Set(all.filter((d) => wanted.has(path.resolve(d.file))));
+    const parents = [...kept].map((d) => `${d.stack}/`);
+    const nested = all.filter((d) => !kept.has(d) && parents.some((p) => d.stack?.startsWith(p)));
     [...kept, ...nested].forEach(add);
   }
   return [...out.values()];

@@ -3,13 +3,15 @@ import type { TerraformStack } from 'cdktf';
 import { buildGraph, evaluate, loadTerraformObject } from '../engine';
 import type { EvaluationResult, Finding } from '../engine/finding';
 import type { Rule, Severity } from '../engine/rule';
+import { enableTerraformHandoff, offerTerraform } from './cdktf-handoff';
 import { gates, printNote, selectRules, type ZeroTrustOptions } from './options';
 
 /**
  * The pack as a CDKTF stack validation: `addZeroTrustValidation(stack)` makes `cdktf synth` (and
  * `app.synth()`) fail with one message per violation. cdktf runs stack validations after aspects
  * and `prepareStack`, right before it writes `cdk.tf.json`, so the JSON evaluated here is the JSON
- * written (tokens resolve the same way), and no file needs to exist yet.
+ * written (tokens resolve the same way), and no file needs to exist yet. When the stack passes, that
+ * JSON is handed to the write (cdktf-handoff.ts) instead of being resolved a second time.
  */
 
 export type ZeroTrustValidationOptions = ZeroTrustOptions;
@@ -17,21 +19,31 @@ export type ZeroTrustValidationOptions = ZeroTrustOptions;
 export function addZeroTrustValidation(stack: TerraformStack, options: ZeroTrustValidationOptions = {}): void {
   const rules = selectRules(options.rules, `addZeroTrustValidation(${stack.node.path})`);
   const threshold = options.severityThreshold ?? 'low';
+  enableTerraformHandoff(stack);
   stack.node.addValidation({
     validate: () => {
-      const result = evaluateStack(stack, rules, options.now);
+      const json: unknown = stack.toTerraform();
+      const result = evaluateTerraform(stack, json, rules, options.now);
       const belowThreshold = result.findings.some((f) => f.status === 'fail' && !gates(f, threshold));
       // Failures below the threshold do not fail synth, so they are printed instead.
       const sections = belowThreshold ? (['failures', 'unknowns', 'waivers', 'summary'] as const) : undefined;
       printNote(result, rules, options, `ZeroTrust policy pack: ${stack.node.id}`, sections);
-      return result.findings.filter((f) => gates(f, threshold)).map((f) => violationMessage(f, rules, threshold));
+      const errors = result.findings
+        .filter((f) => gates(f, threshold))
+        .map((f) => violationMessage(f, rules, threshold));
+      if (errors.length === 0) offerTerraform(stack, json);
+      return errors;
     },
   });
 }
 
 /** The stack's Terraform JSON, in memory, evaluated as the file cdktf is about to write. */
 export function evaluateStack(stack: TerraformStack, rules: readonly Rule[], now?: Date): EvaluationResult {
-  const document = loadTerraformObject(stack.toTerraform(), { file: synthesizedFile(stack), stack: stack.node.id });
+  return evaluateTerraform(stack, stack.toTerraform(), rules, now);
+}
+
+function evaluateTerraform(stack: TerraformStack, json: unknown, rules: readonly Rule[], now?: Date): EvaluationResult {
+  const document = loadTerraformObject(json, { file: synthesizedFile(stack), stack: stack.node.id });
   return evaluate(buildGraph([document]), rules, { now });
 }
 

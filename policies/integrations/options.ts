@@ -35,19 +35,18 @@ export function gates(f: Finding, threshold: Severity): boolean {
   return f.status === 'fail' && severityAtLeast(f.severity, threshold);
 }
 
-/** Waivers, unknowns and the summary: what the synth tool's own failure output does not show. */
+/**
+ * Prints waivers, unknowns and the summary: what the synth tool's own failure output does not show.
+ * With `print: false` nothing is rendered at all (the note is only ever printed).
+ */
 export function printNote(
   result: EvaluationResult,
   rules: readonly Rule[],
   options: ZeroTrustOptions,
   heading: string,
   sections: readonly TextSection[] = ['unknowns', 'waivers', 'summary'],
-): string {
-  const note = render(result, rules, 'text', {
-    sections,
-    threshold: options.severityThreshold ?? 'low',
-  });
-  const text = `[${heading}]\n${note}`;
-  if (options.print !== false) (options.print ?? ((t: string) => process.stderr.write(t)))(text);
-  return text;
+): void {
+  if (options.print === false) return;
+  const note = render(result, rules, 'text', { sections, threshold: options.severityThreshold ?? 'low' });
+  (options.print ?? ((t: string) => process.stderr.write(t)))(`[${heading}]\n${note}`);
 }

@@ -5,10 +5,19 @@ import { App, TerraformStack } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { SecureDataLake } from '../../lib/azure/data-lake';
 import { addZeroTrustValidation } from '../../policies/integrations/cdktf-validation';
+import type { SynthRun } from './aws-app';
+import type { Probe } from './probe';
+import { stopwatch } from './timing';
 
-/** A large, realistic CDKTF app: `stacks` stacks, each an Azure data lake with `zones` filesystems. */
-export function synthAzureApp(stacks: number, zones: number, withValidation: boolean): string {
+/**
+ * A large, realistic CDKTF app: `stacks` stacks, each an Azure data lake with `zones` filesystems.
+ * With a probe, every stack gets the ZeroTrust validation, timed, and the probe sees each stack
+ * resolution (toTerraform) so it can tell work the validation added from work it moved.
+ */
+export function synthAzureApp(stacks: number, zones: number, probe?: Probe): SynthRun {
+  instrumentResolution();
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'zt-bench-tf-'));
+  const elapsed = stopwatch();
   const app = new App({ outdir });
   for (let i = 0; i < stacks; i++) {
     const stack = new TerraformStack(app, `bench${i}`);
@@ -18,8 +27,39 @@ export function synthAzureApp(stacks: number, zones: number, withValidation: boo
       zones: Array.from({ length: zones }, (_, z) => `zone${z}`),
       tenantId: '00000000-0000-0000-0000-000000000000',
     });
-    if (withValidation) addZeroTrustValidation(stack);
+    if (probe) addTimedValidation(stack, probe);
   }
-  app.synth();
-  return outdir;
+  current = probe;
+  try {
+    app.synth();
+  } finally {
+    current = undefined;
+  }
+  return { outdir, times: elapsed() };
+}
+
+/** addZeroTrustValidation, with the validation it registers wrapped in the probe's timer. */
+function addTimedValidation(stack: TerraformStack, probe: Probe): void {
+  const node = stack.node;
+  const add = node.addValidation.bind(node);
+  node.addValidation = (v) => add({ validate: () => probe.time(() => v.validate()) });
+  try {
+    addZeroTrustValidation(stack, { print: false });
+  } finally {
+    Reflect.deleteProperty(node, 'addValidation');
+  }
+}
+
+let current: Probe | undefined;
+let instrumented = false;
+
+/** Routes every TerraformStack.prototype.toTerraform call through the current probe (both arms pay it). */
+function instrumentResolution(): void {
+  if (instrumented) return;
+  instrumented = true;
+  const original = TerraformStack.prototype.toTerraform;
+  TerraformStack.prototype.toTerraform = function (this: TerraformStack) {
+    const probe = current;
+    return probe ? probe.resolve(this, () => original.call(this)) : original.call(this);
+  };
 }

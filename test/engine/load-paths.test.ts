@@ -44,8 +44,9 @@ describe('loadPaths: files and directories', () => {
     writeFile(dir, 'notes.txt', 'ignored');
     writeFile(dir, 'node_modules/dep/template.json', cfn);
     const docs = loadPaths([dir]);
-    expect(docs.map((d) => path.relative(dir, d.file))).toEqual([
-      path.join('infra', 'deep', 'stack.yaml'),
+    // The .tf.json files of a directory are one Terraform module, named by the directory.
+    expect(docs.map((d) => path.relative(dir, d.file))).toEqual([path.join('infra', 'deep', 'stack.yaml'), 'infra']);
+    expect(docs[1].resources.map((r) => path.relative(dir, r.source.file))).toEqual([
       path.join('infra', 'net.tf.json'),
     ]);
   });

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, NestedStack, Stack, Validations, aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
+import { App, NestedStack, Stack, Stage, Validations, aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
 import type { IPolicyValidationContext } from 'aws-cdk-lib';
 import { waive } from '../../lib/aws/waive';
 import { ZeroTrustValidationPlugin } from '../../policies/integrations/cdk-plugin';
@@ -52,6 +52,8 @@ describe('ZeroTrustValidationPlugin in cdk synth', () => {
       const stack = new Stack(app, 'Bad');
       new s3.CfnBucket(stack, 'Raw');
       new kms.Key(new NestedStack(stack, 'Inner'), 'Key', { enableKeyRotation: false });
+      // A stage is a nested assembly: its stacks reach the plugin too, and are loaded once.
+      new s3.CfnBucket(new Stack(new Stage(app, 'Prod'), 'Data'), 'Raw');
     });
     passing = synth('passing', (app) => {
       const stack = new Stack(app, 'Good');
@@ -96,6 +98,24 @@ describe('ZeroTrustValidationPlugin in cdk synth', () => {
     );
     expect([...templates].some((t) => String(t).endsWith('.nested.template.json'))).toBe(true);
     expect(zt.metadata.summary).toMatch(/^FAILED: \d+ failing/);
+  });
+
+  it('checks the stacks of a stage (nested assembly), each resource once', () => {
+    expect(failing.error?.message ?? '').toContain('Prod/Data/Raw');
+    const zt = report(failing).pluginReports.find((r: { pluginName: string }) => r.pluginName === 'ZeroTrust');
+    type Violation = {
+      ruleName: string;
+      violatingConstructs: { constructPath: string; cloudFormationResource?: { templatePath: string } }[];
+    };
+    const where = zt.violations
+      .filter((v: Violation) => v.ruleName === 'ZT-DATA-005')
+      .flatMap((v: Violation) =>
+        v.violatingConstructs.map((c) => `${c.constructPath} ${c.cloudFormationResource?.templatePath}`),
+      );
+    expect(where.sort()).toEqual([
+      expect.stringMatching(/^\/?Bad\/Raw\b.* Bad\.template\.json$/),
+      expect.stringMatching(/^\/?Prod\/Data\/Raw\b.* assembly-Prod\/ProdData\w+\.template\.json$/),
+    ]);
   });
 
   it('passes a compliant app and honours waivers from waive() and from CDK acknowledgements', () => {

@@ -2,7 +2,7 @@ import type { ResourceGraph } from '../../engine/graph';
 import type { Resource } from '../../engine/model';
 import { Check, CheckResult, fail, pass, unknown } from '../../engine/rule';
 import { companionsOf, judgeWithCompanions } from './companions';
-import { Opaque, PolicyValue, Tri, anyOf, readPolicyDocument } from './policy-document';
+import { Opaque, PolicyValue, Tri, readPolicyDocument, some } from './policy-document';
 
 /**
  * S3 bucket requirements that only a bucket policy can express (TLS-only, minimum TLS version).
@@ -49,7 +49,7 @@ function judgeDocument(
   const where = `${prefix}${path}`;
   if (doc.kind === 'absent') return fail(`${where} is empty; it needs ${req.describe}`, where);
   if (doc.kind === 'unknown') return unknown(`${where} cannot be read at synth time: ${doc.reason}`, where);
-  const verdict = anyOf(doc.statements.map(req.matches));
+  const verdict = some(doc.statements, req.matches);
   if (verdict === true) return pass(`${where} has ${req.describe}`, where);
   if (verdict instanceof Opaque) {
     return unknown(`${where} may have ${req.describe}, but part of it is undecidable: ${verdict.reason}`, where);

@@ -3,7 +3,6 @@ import type { Reference, Resource } from '../../engine/model';
 import { CheckResult, unknown } from '../../engine/rule';
 import { bestOf } from './combine';
 import { describeResolved } from './read';
-import { namedTerraformResource } from './tf-address';
 
 /**
  * Companion resources: settings that live in a separate resource pointing at the one being judged
@@ -20,28 +19,57 @@ export interface Companions {
 
 /** Top-level property of a reference path ("Properties.Bucket" and "Bucket.Ref" both give "Bucket"). */
 export function referenceProperty(ref: Reference): string {
-  const segments = ref.path.split('.');
-  return segments[0] === 'Properties' && segments.length > 1 ? segments[1] : segments[0];
+  const path = ref.path;
+  const dot = path.indexOf('.');
+  if (dot < 0) return path;
+  if (dot !== 10 || !path.startsWith('Properties')) return path.slice(0, dot);
+  const next = path.indexOf('.', dot + 1);
+  return next < 0 ? path.slice(dot + 1) : path.slice(dot + 1, next);
 }
 
+/** Found once per graph for each (resource, companion type, reference properties): several rules ask. */
 export function companionsOf(
   g: ResourceGraph,
   target: Resource,
   companionType: string,
   refProps: readonly string[],
 ): Companions {
-  const attached = new Map<string, Resource>();
+  const ns = namespaces(companionType, refProps);
+  return g.memo(ns.companions, target, () => findCompanions(g, target, companionType, refProps, ns.target));
+}
+
+/** Memo namespaces per (companion type, reference properties), built once: checks ask per resource. */
+const NAMESPACES = new Map<string, Map<string, { companions: string; target: string }>>();
+
+function namespaces(companionType: string, refProps: readonly string[]): { companions: string; target: string } {
+  const props = refProps.length === 1 ? refProps[0] : refProps.join(',');
+  let byProps = NAMESPACES.get(companionType);
+  if (!byProps) NAMESPACES.set(companionType, (byProps = new Map()));
+  let ns = byProps.get(props);
+  if (!ns) byProps.set(props, (ns = { companions: `companions ${companionType} ${props}`, target: `target ${props}` }));
+  return ns;
+}
+
+function findCompanions(
+  g: ResourceGraph,
+  target: Resource,
+  companionType: string,
+  refProps: readonly string[],
+  targetNamespace: string,
+): Companions {
+  // Few companions point at one resource: a list is cheaper than a map (keys are unique per graph).
+  const attached: Resource[] = [];
   for (const ref of g.referencedBy(target)) {
-    if (ref.from.type === companionType && refProps.includes(referenceProperty(ref)))
-      attached.set(ref.from.key, ref.from);
+    if (ref.from.type === companionType && !attached.includes(ref.from) && refProps.includes(referenceProperty(ref)))
+      attached.push(ref.from);
   }
   const unresolved: { resource: Resource; reason: string }[] = [];
   for (const c of g.sameDocument(target, companionType)) {
-    if (attached.has(c.key)) continue;
-    const reason = unresolvedTarget(g, c, refProps);
+    if (attached.includes(c)) continue;
+    const reason = g.memo(targetNamespace, c, () => unresolvedTarget(g, c, refProps));
     if (reason) unresolved.push({ resource: c, reason });
   }
-  return { attached: [...attached.values()], unresolved };
+  return { attached, unresolved };
 }
 
 /**
@@ -53,9 +81,8 @@ function unresolvedTarget(g: ResourceGraph, companion: Resource, refProps: reado
   let reason: string | undefined;
   for (const prop of refProps) {
     const r = g.value(companion, prop);
-    if (r.kind === 'reference') return undefined;
+    if (r.kind === 'reference' || (r.kind === 'unknown' && r.target)) return undefined;
     if (r.kind === 'literal' && typeof r.value === 'string' && r.value !== '') return undefined;
-    if (r.kind === 'unknown' && namedTerraformResource(companion, prop)) return undefined;
     if (r.kind === 'unknown') reason ??= `its ${prop} is unresolved (${describeResolved(r)})`;
   }
   return reason;

@@ -2,7 +2,6 @@ import type { ResourceGraph } from '../../engine/graph';
 import type { Resource } from '../../engine/model';
 import { CheckResult, fail, pass } from '../../engine/rule';
 import { describeResolved, unknownAt } from './read';
-import { namedTerraformResource } from './tf-address';
 
 /**
  * Is the KMS key named at a property customer-managed? A key created in the same template / module
@@ -38,13 +37,12 @@ export function judgeKmsKey(g: ResourceGraph, res: Resource, path: string): KeyJ
     case 'reference':
       if (CUSTOMER_KEY_TYPES.has(r.to.type)) return { kind: 'customer', detail: `${r.to.type} ${r.to.address}` };
       return { kind: 'unknown', reason: `it points at ${r.to.type} ${r.to.address}, which is not a KMS key` };
-    case 'unknown': {
-      const named = namedTerraformResource(res, path);
-      if (named && CUSTOMER_KEY_TYPES.has(named.type)) {
-        return { kind: 'customer', detail: `${named.address}, not in this document` };
+    case 'unknown':
+      // A Terraform reference to a key that is not loaded still names its type.
+      if (r.target && CUSTOMER_KEY_TYPES.has(r.target.type)) {
+        return { kind: 'customer', detail: `${r.target.address}, not loaded` };
       }
       return { kind: 'unknown', reason: r.reason };
-    }
     default:
       if (r.value === null || r.value === '') return { kind: 'absent' };
       if (typeof r.value !== 'string') return { kind: 'unknown', reason: describeResolved(r) };

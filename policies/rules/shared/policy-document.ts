@@ -1,4 +1,4 @@
-import type { ResourceGraph } from '../../engine/graph';
+import type { Resolved, ResourceGraph } from '../../engine/graph';
 import type { Resource } from '../../engine/model';
 import { describeResolved, isIntrinsic, isPlainObject, rawAt } from './read';
 
@@ -10,7 +10,15 @@ import { describeResolved, isIntrinsic, isPlainObject, rawAt } from './read';
  * source expression (then the whole document is unknown).
  */
 export class Opaque {
-  constructor(readonly reason: string) {}
+  private text?: string;
+
+  /** `why` is the reason, or the unresolved value it is described from (on demand: most are never shown). */
+  constructor(private readonly why: string | Resolved) {}
+
+  get reason(): string {
+    if (this.text === undefined) this.text = typeof this.why === 'string' ? this.why : describeResolved(this.why);
+    return this.text;
+  }
 }
 
 export type PolicyValue = string | number | boolean | null | Opaque | PolicyValue[] | { [k: string]: PolicyValue };
@@ -27,20 +35,52 @@ function normalize(g: ResourceGraph, res: Resource, raw: unknown, depth = 0): Po
     if (r.kind === 'literal' && !isIntrinsic(r.value) && !(typeof r.value === 'string' && r.value.includes('${'))) {
       return normalize(g, res, r.value, depth + 1);
     }
-    return r.kind === 'absent' ? null : new Opaque(describeResolved(r));
+    return r.kind === 'absent' ? null : new Opaque(r);
   }
-  if (Array.isArray(raw)) return raw.map((v) => normalize(g, res, v, depth + 1));
+  // Copy on write: a list or object whose members all normalize to themselves (no intrinsic, no
+  // interpolation inside) is its own normalized form and is shared, not copied.
+  if (Array.isArray(raw)) {
+    let out: PolicyValue[] | undefined;
+    for (let i = 0; i < raw.length; i++) {
+      const v = normalize(g, res, raw[i], depth + 1);
+      if (out === undefined && v !== raw[i]) out = raw.slice(0, i) as PolicyValue[];
+      if (out !== undefined) out.push(v);
+    }
+    return out ?? (raw as PolicyValue[]);
+  }
   if (isPlainObject(raw)) {
-    const out: { [k: string]: PolicyValue } = {};
-    for (const [k, v] of Object.entries(raw)) out[k] = normalize(g, res, v, depth + 1);
-    return out;
+    let out: { [k: string]: PolicyValue } | undefined;
+    for (const k in raw) {
+      const v = normalize(g, res, raw[k], depth + 1);
+      if (out === undefined && v !== raw[k]) out = copyUntil(raw, k);
+      if (out !== undefined) out[k] = v;
+    }
+    return out ?? (raw as { [k: string]: PolicyValue });
   }
   if (raw === undefined) return null;
   return raw as string | number | boolean | null;
 }
 
-/** The statements of the policy document at `path` of `res`. */
+/** The members of `raw` before `key`, in order (they normalized to themselves). */
+function copyUntil(raw: Record<string, unknown>, key: string): { [k: string]: PolicyValue } {
+  const out: { [k: string]: PolicyValue } = {};
+  for (const k in raw) {
+    if (k === key) break;
+    out[k] = raw[k] as PolicyValue;
+  }
+  return out;
+}
+
+/** The statements of the policy document at `path` of `res` (read once per graph: several rules judge it). */
 export function readPolicyDocument(g: ResourceGraph, res: Resource, path: string): PolicyDocument {
+  let ns = NAMESPACES.get(path);
+  if (!ns) NAMESPACES.set(path, (ns = `policy-document ${path}`));
+  return g.memo(ns, res, () => read(g, res, path));
+}
+
+const NAMESPACES = new Map<string, string>();
+
+function read(g: ResourceGraph, res: Resource, path: string): PolicyDocument {
   let raw = rawAt(res, path);
   if (raw === undefined || raw === null || raw === '') {
     const r = g.value(res, path);
@@ -80,12 +120,32 @@ export function anyOf(values: readonly Tri[]): Tri {
   return values.find((v) => v instanceof Opaque) ?? false;
 }
 
+/** `anyOf(items.map(test))`, without the intermediate list and stopping at the first true. */
+export function some<T>(items: readonly T[], test: (item: T) => Tri): Tri {
+  let opaque: Opaque | undefined;
+  for (const item of items) {
+    const t = test(item);
+    if (t === true) return true;
+    if (t !== false) opaque ??= t;
+  }
+  return opaque ?? false;
+}
+
 export const asList = (v: PolicyValue | undefined): PolicyValue[] =>
   v === undefined || v === null ? [] : Array.isArray(v) ? v : [v];
+
+/** `some(asList(v), test)`: a single value or a list of them, absent being none. */
+export function someValue(v: PolicyValue | undefined, test: (item: PolicyValue) => Tri): Tri {
+  if (v === undefined || v === null) return false;
+  return Array.isArray(v) ? some(v, test) : test(v);
+}
 
 /** Case-insensitive lookup of an object key (IAM condition keys are case-insensitive). */
 export function field(obj: PolicyValue | undefined, name: string): PolicyValue | undefined {
   if (!isPlainObject(obj) || obj instanceof Opaque) return undefined;
-  const key = Object.keys(obj).find((k) => k.toLowerCase() === name.toLowerCase());
-  return key === undefined ? undefined : (obj as { [k: string]: PolicyValue })[key];
+  const o = obj as { [k: string]: PolicyValue };
+  const lower = name.toLowerCase();
+  // Names are ASCII, so a key of another length never matches: most keys are skipped unconverted.
+  for (const k in o) if (k === name || (k.length === lower.length && k.toLowerCase() === lower)) return o[k];
+  return undefined;
 }

@@ -61,7 +61,13 @@ export function unknownAt(path: string, reason: string): CheckResult {
  */
 export function rawAt(res: Resource, path: string): unknown {
   let cur: unknown = res.properties;
-  for (const seg of path.split('.').filter(Boolean)) {
+  // Segments are cut out one by one: this runs for nearly every property a rule reads.
+  for (let start = 0; start <= path.length;) {
+    let end = path.indexOf('.', start);
+    if (end < 0) end = path.length;
+    const seg = path.slice(start, end);
+    start = end + 1;
+    if (seg === '') continue;
     if (Array.isArray(cur)) {
       if (/^\d+$/.test(seg)) cur = cur[Number(seg)];
       else if (cur.length === 1 && isPlainObject(cur[0])) cur = (cur[0] as Record<string, unknown>)[seg];
@@ -78,8 +84,12 @@ export function rawAt(res: Resource, path: string): unknown {
 /** A CloudFormation intrinsic function object ({"Ref": ...}, {"Fn::If": ...}, ...). */
 export function isIntrinsic(v: unknown): boolean {
   if (!isPlainObject(v)) return false;
-  const keys = Object.keys(v);
-  return keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::') || keys[0] === 'Condition');
+  let only: string | undefined;
+  for (const key in v) {
+    if (only !== undefined) return false;
+    only = key;
+  }
+  return only !== undefined && (only === 'Ref' || only.startsWith('Fn::') || only === 'Condition');
 }
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -104,5 +114,11 @@ export function listLength(g: ResourceGraph, res: Resource, path: string): Read<
 }
 
 /** Joins path segments, skipping empty ones. */
-export const joinPath = (...parts: (string | number)[]): string =>
-  parts.filter((p) => p !== '' && p !== undefined).join('.');
+export function joinPath(...parts: (string | number)[]): string {
+  let out = '';
+  for (const p of parts) {
+    if (p === '' || p === undefined) continue;
+    out = out === '' ? String(p) : `${out}.${p}`;
+  }
+  return out;
+}

@@ -1,8 +1,9 @@
-import { Opaque, PolicyValue, Tri, allOf, anyOf, asList, field } from './policy-document';
+import { Opaque, PolicyValue, Tri, field, someValue } from './policy-document';
 
 /**
  * Predicates over one normalized policy statement. Each answers true, false or Opaque (a part the
  * engine cannot decide), so a statement built from parameters yields `unknown`, not a guess.
+ * They run for every statement of every bucket policy, so they stop at the first decisive part.
  */
 
 function equalsText(v: PolicyValue | undefined, expected: string): Tri {
@@ -13,55 +14,94 @@ function equalsText(v: PolicyValue | undefined, expected: string): Tri {
 export const isDeny = (stmt: PolicyValue): Tri => equalsText(field(stmt, 'Effect'), 'Deny');
 
 /** Principal "*" or {"AWS": "*"}: the statement binds every caller, anonymous ones included. */
+const isStar = (p: PolicyValue): Tri => equalsText(p, '*');
+
 export function bindsEveryone(stmt: PolicyValue): Tri {
   if (field(stmt, 'NotPrincipal') !== undefined) return false;
   const principal = field(stmt, 'Principal');
   if (principal instanceof Opaque) return principal;
   if (principal === '*') return true;
-  return anyOf(asList(field(principal, 'AWS')).map((p) => equalsText(p, '*')));
+  return someValue(field(principal, 'AWS'), isStar);
 }
 
 /** Action "*" or "<service>:*": the statement covers every operation of the service. */
 export function coversAllActions(stmt: PolicyValue, service: string): Tri {
   if (field(stmt, 'NotAction') !== undefined) return false;
-  const actions = asList(field(stmt, 'Action'));
-  return anyOf(actions.map((a) => anyOf([equalsText(a, '*'), equalsText(a, `${service}:*`)])));
-}
-
-/** Values of condition key `key` under any of the operators `ops` (operator names are case-sensitive). */
-function conditionValues(stmt: PolicyValue, ops: readonly string[], key: string): PolicyValue[] | Opaque {
-  const condition = field(stmt, 'Condition');
-  if (condition instanceof Opaque) return condition;
-  const out: PolicyValue[] = [];
-  for (const op of ops) {
-    const block = condition && typeof condition === 'object' && !Array.isArray(condition) ? condition[op] : undefined;
-    if (block instanceof Opaque) return block;
-    out.push(...asList(field(block, key)));
-  }
-  return out;
-}
-
-function anyValue(values: PolicyValue[] | Opaque, test: (v: PolicyValue) => boolean): Tri {
-  if (values instanceof Opaque) return values;
-  return anyOf(values.map((v) => (v instanceof Opaque ? v : test(v))));
-}
-
-/** Deny for everyone, every S3 action, when aws:SecureTransport is false (plain HTTP). */
-export function deniesInsecureTransport(stmt: PolicyValue): Tri {
-  const insecure = anyValue(
-    conditionValues(stmt, ['Bool', 'BoolIfExists'], 'aws:SecureTransport'),
-    (v) => v === false || (typeof v === 'string' && v.toLowerCase() === 'false'),
-  );
-  return allOf(isDeny(stmt), bindsEveryone(stmt), coversAllActions(stmt, 's3'), insecure);
+  const all = `${service}:*`.toLowerCase();
+  return someValue(field(stmt, 'Action'), (a) => {
+    if (a instanceof Opaque) return a;
+    return typeof a === 'string' && (a === '*' || a.toLowerCase() === all);
+  });
 }
 
 /**
- * Deny for everyone, every S3 action, when s3:TlsVersion is below 1.2. TLS versions are discrete
- * (1.0, 1.1, 1.2, 1.3), so "< 1.2" and "<= 1.1" are the same condition.
+ * Does any value of condition key `key` under any of the operators `ops` (operator names are
+ * case-sensitive) pass `test`? An opaque condition or operator block makes the answer opaque.
  */
+function anyConditionValue(
+  stmt: PolicyValue,
+  ops: readonly string[],
+  key: string,
+  test: (v: PolicyValue) => boolean,
+): Tri {
+  const condition = field(stmt, 'Condition');
+  if (condition instanceof Opaque) return condition;
+  const blocks = condition && typeof condition === 'object' && !Array.isArray(condition) ? condition : undefined;
+  for (const op of ops) {
+    const block = blocks?.[op];
+    if (block instanceof Opaque) return block;
+  }
+  let opaque: Opaque | undefined;
+  for (const op of ops) {
+    const t = someValue(field(blocks?.[op], key), (v) => (v instanceof Opaque ? v : test(v)));
+    if (t === true) return true;
+    if (t !== false) opaque ??= t;
+  }
+  return opaque ?? false;
+}
+
+/** Conjunction of parts computed in order, stopping at the first false (false wins over opaque). */
+function allOfInOrder(stmt: PolicyValue, parts: readonly ((stmt: PolicyValue) => Tri)[]): Tri {
+  let opaque: Opaque | undefined;
+  for (const part of parts) {
+    const t = part(stmt);
+    if (t === false) return false;
+    if (t !== true) opaque ??= t;
+  }
+  return opaque ?? true;
+}
+
+const isFalse = (v: PolicyValue): boolean => v === false || (typeof v === 'string' && v.toLowerCase() === 'false');
+
+/** Deny for everyone, every S3 action, when aws:SecureTransport is false (plain HTTP). */
+const HTTP_PARTS = [
+  isDeny,
+  bindsEveryone,
+  (s: PolicyValue) => coversAllActions(s, 's3'),
+  (s: PolicyValue) => anyConditionValue(s, ['Bool', 'BoolIfExists'], 'aws:SecureTransport', isFalse),
+];
+
+export function deniesInsecureTransport(stmt: PolicyValue): Tri {
+  return allOfInOrder(stmt, HTTP_PARTS);
+}
+
+const tlsNumber = (v: PolicyValue): number => (typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN);
+
+/**
+ * "s3:TlsVersion below 1.2". TLS versions are discrete (1.0, 1.1, 1.2, 1.3), so "< 1.2" and
+ * "<= 1.1" are the same condition.
+ */
+function tlsBelow12(stmt: PolicyValue): Tri {
+  const lessThan = anyConditionValue(stmt, ['NumericLessThan'], 's3:TlsVersion', (v) => tlsNumber(v) >= 1.2);
+  if (lessThan === true) return true;
+  const atMost = anyConditionValue(stmt, ['NumericLessThanEquals'], 's3:TlsVersion', (v) => tlsNumber(v) >= 1.1);
+  if (atMost === true) return true;
+  return lessThan !== false ? lessThan : atMost;
+}
+
+/** Deny for everyone, every S3 action, when s3:TlsVersion is below 1.2. */
+const TLS_PARTS = [isDeny, bindsEveryone, (s: PolicyValue) => coversAllActions(s, 's3'), tlsBelow12];
+
 export function deniesTlsBelow12(stmt: PolicyValue): Tri {
-  const number = (v: PolicyValue): number => (typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN);
-  const lessThan = anyValue(conditionValues(stmt, ['NumericLessThan'], 's3:TlsVersion'), (v) => number(v) >= 1.2);
-  const atMost = anyValue(conditionValues(stmt, ['NumericLessThanEquals'], 's3:TlsVersion'), (v) => number(v) >= 1.1);
-  return allOf(isDeny(stmt), bindsEveryone(stmt), coversAllActions(stmt, 's3'), anyOf([lessThan, atMost]));
+  return allOfInOrder(stmt, TLS_PARTS);
 }

@@ -112,7 +112,8 @@ export const terraformCases: RuleCase[] = [
     message: /var\.name/,
   },
   {
-    name: 'tf key declared in another file of the module (aws_kms_key reference)',
+    // A file given on its own: the key's file is not loaded, but the address says it is an aws_kms_key.
+    name: 'tf key in a file that is not loaded (reference to an aws_kms_key address)',
     doc: tf({
       aws_s3_bucket: {
         b: {
@@ -125,6 +126,23 @@ export const terraformCases: RuleCase[] = [
     }),
     address: 'aws_s3_bucket.b',
     verdict: 'pass',
+    message: /aws_kms_key\.elsewhere, not loaded/,
+  },
+  {
+    name: 'tf key property referencing a resource that is not loaded and not a key',
+    doc: tf({
+      aws_s3_bucket: {
+        b: {
+          server_side_encryption_configuration: tfSse({
+            sse_algorithm: 'aws:kms',
+            kms_master_key_id: '${aws_ssm_parameter.key_id.value}',
+          }),
+        },
+      },
+    }),
+    address: 'aws_s3_bucket.b',
+    verdict: 'unknown',
+    message: /aws_ssm_parameter\.key_id, which is not a resource of this configuration/,
   },
   {
     name: 'tf key from a variable',
