@@ -47,15 +47,23 @@ export function acknowledgementsOf(
  */
 export function applyAcknowledgements(documents: readonly Document[], acks: readonly Acknowledgement[]): void {
   if (acks.length === 0) return;
-  const nearestFirst = [...acks].sort((a, b) => b.path.length - a.path.length);
+  const byPath = new Map<string, Acknowledgement[]>();
+  for (const ack of acks) {
+    const list = byPath.get(ack.path);
+    if (list) list.push(ack);
+    else byPath.set(ack.path, [ack]);
+  }
   for (const doc of documents) {
     for (const resource of doc.resources) {
       const own = resource.source.constructPath;
       if (own === undefined) continue;
-      const cp = trimSlashes(own);
-      for (const ack of nearestFirst) {
-        if (ack.path !== '' && cp !== ack.path && !cp.startsWith(`${ack.path}/`)) continue;
-        addWaiver(resource.waivers, ack.waiver);
+      // The resource's own path, then each parent up to the root (''): nearest first.
+      let p = trimSlashes(own);
+      for (;;) {
+        for (const ack of byPath.get(p) ?? []) addWaiver(resource.waivers, ack.waiver);
+        if (p === '') break;
+        const slash = p.lastIndexOf('/');
+        p = slash < 0 ? '' : p.slice(0, slash);
       }
     }
   }

@@ -30,11 +30,14 @@ export function readStackMetadata(artifact: Record<string, unknown>, dir: string
       const trimmed = trimSlashes(constructPath);
       for (const entry of entries) {
         if (!isPlainObject(entry)) continue;
-        if (entry.type === LOGICAL_ID && typeof entry.data === 'string')
-          logicalIds.push({ path: trimmed, id: entry.data });
-        else if (entry.type === TEMPLATE_FILE && typeof entry.data === 'string') {
-          stacks.push({ path: trimmed, file: path.resolve(dir, entry.data) });
-        } else acknowledgements.push(...acknowledgementsOf(entry, constructPath, file));
+        const { type, data } = entry;
+        if (type === LOGICAL_ID && typeof data === 'string') {
+          logicalIds.push({ path: trimmed, id: data });
+        } else if (type === TEMPLATE_FILE && typeof data === 'string') {
+          stacks.push({ path: trimmed, file: path.resolve(dir, data) });
+        } else {
+          acknowledgements.push(...acknowledgementsOf(entry, constructPath, file));
+        }
       }
     }
   }

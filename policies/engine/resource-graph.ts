@@ -6,13 +6,12 @@ import type { TerraformReference } from './tf-expressions';
 
 /**
  * The ResourceGraph (graph.ts) over loaded documents. Indexes are built on first use and kept:
- * type and document indexes with the first query, a document's reference edges with the first
- * question about references in that document. References never cross documents.
+ * type and document indexes with the first query, a document's reference edges (one walk over its
+ * resources) with the first question about references in that document; memoized facts with their
+ * first request. References never cross documents.
  */
 
 const EMPTY: readonly never[] = Object.freeze([]);
-const NOMEMO = !!process.env.NOMEMO;
-const NOMEMO_RE = new RegExp(process.env.NOMEMO ?? '.');
 
 class DocumentIndex implements Scope {
   readonly resources = new Map<string, Resource>();
@@ -103,7 +102,6 @@ class Graph implements ResourceGraph {
   }
 
   memo<T>(namespace: string, resource: Resource, compute: () => T): T {
-    if (NOMEMO && NOMEMO_RE.test(namespace)) return compute();
     let facts = this.memos.get(namespace);
     if (!facts) this.memos.set(namespace, (facts = new Map()));
     const known = facts.get(resource);

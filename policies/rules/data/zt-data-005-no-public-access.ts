@@ -8,16 +8,17 @@ import { isPresent, joinPath, readBoolean, unknownAt } from '../shared/read';
 const CFN_FLAGS = ['BlockPublicAcls', 'BlockPublicPolicy', 'IgnorePublicAcls', 'RestrictPublicBuckets'];
 const TF_FLAGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'];
 
-/** Every flag must be literally true; an omitted flag is false. */
+/** Every flag must be literally true; an omitted flag is false. The first failing flag decides, else the first unknown. */
 function allFlagsOn(g: ResourceGraph, res: Resource, base: string, flags: readonly string[]): CheckResult {
-  const results = flags.map((flag) => {
+  let firstUnknown: CheckResult | undefined;
+  for (const flag of flags) {
     const path = joinPath(base, flag);
     const v = readBoolean(g, res, path);
-    if (v.kind === 'unknown') return unknownAt(path, v.reason);
-    if (v.kind === 'absent') return fail(`${path} is not set (false); set it to true`, path);
-    return v.value ? pass(`${path} is true`, path) : fail(`${path} is false; set it to true`, path);
-  });
-  return worstOf(results, `all four public access blocks are on (${base || res.address})`, base || flags[0]);
+    if (v.kind === 'unknown') firstUnknown ??= unknownAt(path, v.reason);
+    else if (v.kind === 'absent') return fail(`${path} is not set (false); set it to true`, path);
+    else if (!v.value) return fail(`${path} is false; set it to true`, path);
+  }
+  return firstUnknown ?? pass(`all four public access blocks are on (${base || res.address})`, base || flags[0]);
 }
 
 function cfnBucket(g: ResourceGraph, bucket: Resource): CheckResult {

@@ -40,7 +40,7 @@ export function judgeKmsKey(g: ResourceGraph, res: Resource, path: string): KeyJ
     case 'unknown':
       // A Terraform reference to a key that is not loaded still names its type.
       if (r.target && CUSTOMER_KEY_TYPES.has(r.target.type)) {
-        return { kind: 'customer', detail: `${r.target.address}, not loaded` };
+        return { kind: 'customer', detail: `${r.target.address}, not in this document` };
       }
       return { kind: 'unknown', reason: r.reason };
     default:

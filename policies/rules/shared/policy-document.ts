@@ -144,8 +144,20 @@ export function someValue(v: PolicyValue | undefined, test: (item: PolicyValue) 
 export function field(obj: PolicyValue | undefined, name: string): PolicyValue | undefined {
   if (!isPlainObject(obj) || obj instanceof Opaque) return undefined;
   const o = obj as { [k: string]: PolicyValue };
-  const lower = name.toLowerCase();
+  const lower = lowerCase(name);
   // Names are ASCII, so a key of another length never matches: most keys are skipped unconverted.
   for (const k in o) if (k === name || (k.length === lower.length && k.toLowerCase() === lower)) return o[k];
   return undefined;
+}
+
+const LOWER = new Map<string, string>();
+
+/** `text.toLowerCase()`, kept for the few constant names and values predicates compare with. */
+export function lowerCase(text: string): string {
+  let lower = LOWER.get(text);
+  if (lower === undefined) {
+    lower = text.toLowerCase();
+    if (LOWER.size < 1000) LOWER.set(text, lower);
+  }
+  return lower;
 }

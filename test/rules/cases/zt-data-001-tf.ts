@@ -126,7 +126,7 @@ export const terraformCases: RuleCase[] = [
     }),
     address: 'aws_s3_bucket.b',
     verdict: 'pass',
-    message: /aws_kms_key\.elsewhere, not loaded/,
+    message: /aws_kms_key\.elsewhere, not in this document/,
   },
   {
     name: 'tf key property referencing a resource that is not loaded and not a key',
