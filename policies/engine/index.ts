@@ -32,6 +32,7 @@ export type {
   Layer,
   Rule,
   RuleContext,
+  RuleMetadata,
   Severity,
   Verdict,
 } from './rule';

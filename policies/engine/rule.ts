@@ -39,7 +39,8 @@ export interface Equivalent {
   readonly note?: string;
 }
 
-export interface Rule {
+/** Everything about a rule but its checks: what catalogues and reports carry. */
+export interface RuleMetadata {
   /** ZT-<LAYER>-<NNN>, stable forever. */
   readonly id: string;
   readonly title: string;
@@ -49,6 +50,9 @@ export interface Rule {
   readonly remediation: string;
   readonly controls: readonly ControlMapping[];
   readonly equivalents: readonly Equivalent[];
+}
+
+export interface Rule extends RuleMetadata {
   /** One check per resource type covered; the key is the resource type. */
   readonly checks: Readonly<Record<string, Check>>;
 }

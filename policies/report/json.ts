@@ -1,5 +1,5 @@
 import type { AppliedWaiver, DocumentSummary, EvaluationResult, EvaluationSummary, Finding } from '../engine/finding';
-import type { ControlMapping, Equivalent, Layer, Rule, Severity } from '../engine/rule';
+import type { Rule, RuleMetadata, Severity } from '../engine/rule';
 import {
   displayPath,
   isGating,
@@ -18,15 +18,7 @@ import { TOOL_NAME, TOOL_VERSION } from './tool';
 
 export const JSON_SCHEMA_VERSION = 1;
 
-export interface RuleInfo {
-  readonly id: string;
-  readonly title: string;
-  readonly severity: Severity;
-  readonly layer: Layer;
-  readonly rationale: string;
-  readonly remediation: string;
-  readonly controls: readonly ControlMapping[];
-  readonly equivalents: readonly Equivalent[];
+export interface RuleInfo extends RuleMetadata {
   readonly resourceTypes: readonly string[];
 }
 
