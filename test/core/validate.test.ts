@@ -11,16 +11,9 @@ import {
 } from '../../lib/core/validate';
 import { validateWaiver } from '../../lib/core/waiver';
 import { resolveDataLakeCommon } from '../../lib/core/data-lake';
+import { thrown } from '../support/thrown';
 
-const errorOf = (fn: () => unknown): BlueprintConfigError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof BlueprintConfigError) return e;
-    throw e;
-  }
-  throw new Error('expected a BlueprintConfigError');
-};
+const errorOf = (fn: () => unknown): BlueprintConfigError => thrown(BlueprintConfigError, fn);
 
 describe('validators name the prop and the expectation', () => {
   test.each(['raw', 'curated-2', 'ab'])('name %s is accepted', (n) => expect(validateName('p', n)).toBe(n));

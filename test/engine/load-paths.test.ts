@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { InputError, loadCloudFormationObject, loadPaths } from '../../policies/engine';
 import { tempDir, writeFile } from '../support/temp-dir';
+import { thrown } from '../support/thrown';
 
 const tmp = tempDir('load');
 afterAll(() => tmp.remove());
@@ -8,16 +9,7 @@ afterAll(() => tmp.remove());
 const cfn = { Resources: { B: { Type: 'AWS::S3::Bucket' } } };
 const tf = { resource: { aws_s3_bucket: { b: { bucket: 'x' } } } };
 
-/** Runs `fn` and returns the InputError it throws (fails the test if it throws anything else). */
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
+const inputError = (fn: () => unknown): InputError => thrown(InputError, fn);
 
 describe('loadPaths: files and directories', () => {
   test('files are recognized by extension and content', () => {

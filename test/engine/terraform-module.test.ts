@@ -2,6 +2,7 @@ import * as path from 'path';
 import { buildGraph, InputError, loadPaths, loadTerraformModule } from '../../policies/engine';
 import type { Document, Resource } from '../../policies/engine';
 import { tempDir, writeFile } from '../support/temp-dir';
+import { thrown } from '../support/thrown';
 
 /** Terraform reads every `*.tf.json` of a directory as one module: so does a directory scan. */
 const tmp = tempDir('tf-module');
@@ -27,15 +28,7 @@ function module(name: string, files: Record<string, string | object>): string {
   return dir;
 }
 
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
+const inputError = (fn: () => unknown): InputError => thrown(InputError, fn);
 
 const find = (doc: Document, address: string): Resource => {
   const r = doc.resources.find((x) => x.address === address);

@@ -4,9 +4,9 @@ import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
-import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { addZeroTrustValidation } from '../../policies/integrations/cdktf-validation';
+import { compliantVault, vaultKey } from '../support/azure-resources';
 
 /**
  * A passing validation hands the JSON it evaluated to the write of cdk.tf.json (one toTerraform()
@@ -17,7 +17,6 @@ import { addZeroTrustValidation } from '../../policies/integrations/cdktf-valida
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zt-handoff-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
-const ROTATION = { automatic: { timeBeforeExpiry: 'P30D' }, expireAfter: 'P1Y' };
 
 const spy = jest.spyOn(TerraformStack.prototype, 'toTerraform');
 afterAll(() => spy.mockRestore());
@@ -41,32 +40,11 @@ function synthApp(app: App): Run {
 function compliantStack(app: App, id: string): { stack: TerraformStack; vault: KeyVault } {
   const stack = new TerraformStack(app, id);
   new AzurermProvider(stack, 'azurerm', { features: [{}] });
-  const vault = new KeyVault(stack, 'vault', {
-    name: 'zt-kv',
-    location: 'westeurope',
-    resourceGroupName: 'rg',
-    tenantId: '00000000-0000-0000-0000-000000000000',
-    skuName: 'standard',
-    purgeProtectionEnabled: true,
-    publicNetworkAccessEnabled: false,
-    networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices' },
-    lifecycle: { preventDestroy: true },
-  });
-  rotatingKey(stack, 'key', vault);
+  const vault = compliantVault(stack);
+  vaultKey(stack, 'key', vault);
   addZeroTrustValidation(stack, { print: false });
   return { stack, vault };
 }
-
-const rotatingKey = (stack: TerraformStack, id: string, vault: KeyVault) =>
-  new KeyVaultKey(stack, id, {
-    name: id,
-    keyVaultId: vault.id,
-    keyType: 'RSA',
-    keySize: 2048,
-    keyOpts: ['wrapKey', 'unwrapKey'],
-    rotationPolicy: ROTATION,
-    lifecycle: { preventDestroy: true },
-  });
 
 const written = (outdir: string, id: string, file = 'cdk.tf.json') =>
   fs.readFileSync(path.join(outdir, 'stacks', id, file), 'utf8');
@@ -90,7 +68,7 @@ describe('hand-over of the validated Terraform JSON to the cdk.tf.json write', (
     firstFile = JSON.parse(written(outdir, 'lake'));
     overrideAfterFirst = hasOverride(stack);
     // A later change must be seen by a direct call and by the next synth (no stale JSON anywhere).
-    rotatingKey(stack, 'later', vault);
+    vaultKey(stack, 'later', vault);
     spy.mockClear();
     direct = stack.toTerraform();
     directCalls = spy.mock.calls.length;

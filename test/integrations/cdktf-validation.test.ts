@@ -3,19 +3,17 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
-import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { waive } from '../../lib/azure/waive';
 import { addZeroTrustValidation, synthesizedFile } from '../../policies/integrations/cdktf-validation';
 import type { ZeroTrustValidationOptions } from '../../policies/integrations/cdktf-validation';
+import { compliantVault, vaultKey } from '../support/azure-resources';
 
 /** Each app is synthesized once, in beforeAll; the tests read the outcome. */
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zt-cdktf-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const REASON = 'Key material is re-keyed yearly by the HSM process instead.';
-const ROTATION = { automatic: { timeBeforeExpiry: 'P30D' }, expireAfter: 'P1Y' };
 
 interface Synth {
   readonly error?: Error;
@@ -43,28 +41,8 @@ function synth(name: string, build: (stack: TerraformStack) => void, options: Ze
   }
 }
 
-const vault = (stack: TerraformStack) =>
-  new KeyVault(stack, 'vault', {
-    name: 'zt-kv',
-    location: 'westeurope',
-    resourceGroupName: 'rg',
-    tenantId: '00000000-0000-0000-0000-000000000000',
-    skuName: 'standard',
-    purgeProtectionEnabled: true,
-    publicNetworkAccessEnabled: false,
-    networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices' },
-    lifecycle: { preventDestroy: true },
-  });
-const key = (stack: TerraformStack, id: string, kv: KeyVault, rotation: boolean) =>
-  new KeyVaultKey(stack, id, {
-    name: id,
-    keyVaultId: kv.id, // a token: resolved by cdktf to "${azurerm_key_vault.vault.id}"
-    keyType: 'RSA',
-    keySize: 2048,
-    keyOpts: ['wrapKey', 'unwrapKey'],
-    lifecycle: { preventDestroy: true },
-    ...(rotation ? { rotationPolicy: ROTATION } : {}),
-  });
+const vault = compliantVault;
+const key = vaultKey;
 
 describe('addZeroTrustValidation in cdktf synth', () => {
   let failing: Synth;

@@ -1,0 +1,32 @@
+import type { TerraformStack } from 'cdktf';
+import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
+import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
+
+/** Small azurerm resources the integration tests build: a vault and a key that pass every rule. */
+
+export const ROTATION = { automatic: { timeBeforeExpiry: 'P30D' }, expireAfter: 'P1Y' };
+
+export const compliantVault = (stack: TerraformStack, id = 'vault'): KeyVault =>
+  new KeyVault(stack, id, {
+    name: 'zt-kv',
+    location: 'westeurope',
+    resourceGroupName: 'rg',
+    tenantId: '00000000-0000-0000-0000-000000000000',
+    skuName: 'standard',
+    purgeProtectionEnabled: true,
+    publicNetworkAccessEnabled: false,
+    networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices' },
+    lifecycle: { preventDestroy: true },
+  });
+
+/** A retained key in `vault`; `rotation: false` leaves out the rotation policy (fails ZT-DATA-002). */
+export const vaultKey = (stack: TerraformStack, id: string, vault: KeyVault, rotation = true): KeyVaultKey =>
+  new KeyVaultKey(stack, id, {
+    name: id,
+    keyVaultId: vault.id, // a token: resolved by cdktf to "${azurerm_key_vault.vault.id}"
+    keyType: 'RSA',
+    keySize: 2048,
+    keyOpts: ['wrapKey', 'unwrapKey'],
+    lifecycle: { preventDestroy: true },
+    ...(rotation ? { rotationPolicy: ROTATION } : {}),
+  });
