@@ -61,11 +61,12 @@ export function evaluate(
     for (const type of Object.keys(rule.checks)) {
       const check = rule.checks[type];
       for (const resource of graph.byType(type)) {
-        const result = runCheck(check, resource, ctx);
-        const waiver = result.verdict === 'fail' ? valid.get(resource)?.get(rule.id) : undefined;
         let ref = refs.get(resource);
         if (!ref) refs.set(resource, (ref = findingResource(resource)));
-        findings.push(checkFinding(rule, result, resource, ref, waiver));
+        for (const result of runCheck(check, resource, ctx)) {
+          const waiver = result.verdict === 'fail' ? valid.get(resource)?.get(rule.id) : undefined;
+          findings.push(checkFinding(rule, result, resource, ref, waiver));
+        }
       }
     }
   }
@@ -111,14 +112,15 @@ function checkFinding(
 }
 
 /** A check that throws must not end the run: its verdict is unknown, with the error as the reason. */
-function runCheck(check: Check, resource: Resource, ctx: RuleContext): CheckResult {
+function runCheck(check: Check, resource: Resource, ctx: RuleContext): readonly CheckResult[] {
   try {
-    const result = check(resource, ctx);
-    if (!result || typeof result.verdict !== 'string')
-      return { verdict: 'unknown', message: 'check returned no result' };
-    return result;
+    const out = check(resource, ctx);
+    const results = Array.isArray(out) ? (out as readonly CheckResult[]) : [out as CheckResult];
+    if (results.length === 0 || results.some((r) => !r || typeof r.verdict !== 'string'))
+      return [{ verdict: 'unknown', message: 'check returned no result' }];
+    return results;
   } catch (e) {
-    return { verdict: 'unknown', message: `check failed: ${e instanceof Error ? e.message : String(e)}` };
+    return [{ verdict: 'unknown', message: `check failed: ${e instanceof Error ? e.message : String(e)}` }];
   }
 }
 

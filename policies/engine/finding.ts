@@ -61,6 +61,10 @@ export interface EvaluationResult {
   readonly waivers: readonly AppliedWaiver[];
   readonly documents: readonly DocumentSummary[];
   readonly summary: EvaluationSummary;
+  /** Resource types present in the input that no selected rule has a check for, with their counts. */
+  readonly coverage?: { readonly uncovered: readonly { readonly type: string; readonly count: number }[] };
+  /** Inputs that were not evaluated, with why (from the loader). */
+  readonly skipped?: readonly { readonly path: string; readonly reason: string }[];
   /** Evaluation time only (no loading), milliseconds. */
   readonly durationMs: number;
 }

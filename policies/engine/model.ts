@@ -14,6 +14,8 @@ export interface ResourceSource {
   readonly stack?: string;
   /** Construct path (CDK aws:cdk:path metadata, cdktf "//".metadata.path) when known. */
   readonly constructPath?: string;
+  /** 1-based line of the resource's declaration in `file`, when the loader tracked it (SARIF regions). */
+  readonly line?: number;
 }
 
 /** A waiver as read from a synthesized file (lib/core/waiver.ts writes them). */
@@ -68,6 +70,35 @@ export interface Document {
   readonly parameters: Record<string, unknown>;
   /** CFN Conditions (for Fn::If) / Terraform locals. */
   readonly conditions: Record<string, unknown>;
+  /**
+   * CFN `Outputs` (each `{ Value, Export?: { Name } }`) / Terraform `output` blocks (each `{ value }`):
+   * what other documents of the same deployment may reference (Fn::ImportValue, cdktf cross-stack outputs).
+   */
+  readonly outputs?: Record<string, unknown>;
+  /**
+   * Documents loaded together from one deployment (a cloud assembly, a cdktf.out tree) share this id;
+   * references across documents (nested-stack parameters, Fn::ImportValue, cross-stack outputs)
+   * are resolved only within one deployment.
+   */
+  readonly deployment?: string;
+  /**
+   * A nested stack: the parent document and the address of its AWS::CloudFormation::Stack resource,
+   * whose `Parameters` give this document's parameter values.
+   */
+  readonly parent?: { readonly documentId: string; readonly address: string };
+}
+
+/** What a path that yielded no document was, and why it was skipped (never silent). */
+export interface SkippedInput {
+  readonly path: string;
+  readonly reason: string;
+}
+
+/** Everything loading a set of paths produced. */
+export interface LoadResult {
+  readonly documents: Document[];
+  /** Paths (files, directories, stack folders, module blocks) that were not evaluated, with why. */
+  readonly skipped: SkippedInput[];
 }
 
 /** An edge of the reference graph: `from` mentions `to` at property path `path`. */

@@ -23,7 +23,11 @@ export interface RuleContext {
   readonly graph: ResourceGraph;
 }
 
-export type Check = (resource: Resource, ctx: RuleContext) => CheckResult;
+/**
+ * One resource's judgement. A check may return several results, each with its own property path
+ * (each missing public-access-block flag, each wildcard action): every result is its own finding.
+ */
+export type Check = (resource: Resource, ctx: RuleContext) => CheckResult | readonly CheckResult[];
 
 export interface ControlMapping {
   readonly framework: 'NIST-800-53' | 'SOC2' | 'HIPAA' | 'GDPR' | 'ISO-42001' | 'ISO-27001';
@@ -37,7 +41,15 @@ export interface Equivalent {
   readonly resourceTypes?: readonly string[];
   /** Documented semantic difference, if any. */
   readonly note?: string;
+  /**
+   * The property paths (of our findings) the equivalent corresponds to, when it judges only part of
+   * what the rule does (Checkov's CKV_AWS_53 is BlockPublicAcls alone): conformance compares there.
+   */
+  readonly paths?: readonly string[];
 }
+
+/** Tools a remediation can be written for; reporters pick the one of the finding's own source. */
+export type RemediationTool = 'cdk' | 'cloudformation' | 'terraform' | 'cdktf' | 'pulumi';
 
 /** Everything about a rule but its checks: what catalogues and reports carry. */
 export interface RuleMetadata {
@@ -48,6 +60,8 @@ export interface RuleMetadata {
   readonly layer: Layer;
   readonly rationale: string;
   readonly remediation: string;
+  /** Remediation per tool, when it differs by tool (reporters fall back to `remediation`). */
+  readonly remediationBy?: Readonly<Partial<Record<RemediationTool, string>>>;
   readonly controls: readonly ControlMapping[];
   readonly equivalents: readonly Equivalent[];
 }

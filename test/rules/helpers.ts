@@ -23,7 +23,8 @@ export function runCheck(rule: Rule, doc: Document, address: string): CheckResul
   if (!resource) throw new Error(`no resource ${address} in the test document`);
   const check = rule.checks[resource.type];
   if (!check) throw new Error(`${rule.id} has no check for ${resource.type}`);
-  return check(resource, { graph });
+  const out = check(resource, { graph });
+  return Array.isArray(out) ? (out as readonly CheckResult[])[0] : (out as CheckResult);
 }
 
 export interface RuleCase {
