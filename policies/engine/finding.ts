@@ -37,6 +37,13 @@ export interface AppliedWaiver extends ResourceWaiver {
   readonly expired: boolean;
   /** False when the waiver names a rule that is not in the catalogue or not applicable. */
   readonly matched: boolean;
+  /**
+   * What the waiver did in this run: `applied` (it turned a failing finding into `waived`), `unused`
+   * (the rule passed, was unknown or not applicable there: nothing to waive), `expired` (a failing
+   * finding of its own), `unmatched` (the rule is not in the catalogue or has no check for the
+   * resource type), `not-selected` (the rule exists but was not selected for this run).
+   */
+  readonly state?: 'applied' | 'unused' | 'expired' | 'unmatched' | 'not-selected';
 }
 
 export interface DocumentSummary {
