@@ -2,13 +2,7 @@ import { AspectPriority, Aspects, CfnResource, IAspect, Validations } from 'aws-
 import { IConstruct } from 'constructs';
 import { BlueprintConfigError } from '../core/errors';
 import { validateWaiver } from '../core/validate';
-import { reasonProblems, Waiver, WAIVER_METADATA_KEY, ZERO_TRUST_PLUGIN_NAME } from '../core/waiver';
-
-/**
- * Validation namespace of the zero-trust CDK plugin (`ZeroTrust::<ruleId>`). The plugin's name is
- * this string; CDK turns spaces in a plugin name into hyphens, so it has none.
- */
-export const ZERO_TRUST_VALIDATION_NAMESPACE = ZERO_TRUST_PLUGIN_NAME;
+import { reasonProblems, Waiver, WAIVER_METADATA_KEY } from '../core/waiver';
 
 /**
  * Records a reasoned exception to one zero-trust rule on every CloudFormation resource at or below

@@ -70,7 +70,7 @@ export function applyAcknowledgements(documents: readonly Document[], acks: read
 }
 
 /** Every origin that recorded a waiver, the preferred (kept) one first. */
-export function originsOf(w: ResourceWaiver): readonly string[] {
+function originsOf(w: ResourceWaiver): readonly string[] {
   return w.origins ?? [w.origin];
 }
 

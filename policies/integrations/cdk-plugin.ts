@@ -130,7 +130,7 @@ function cfnLocation(p: string): string {
 }
 
 /** The given templates plus their nested stacks, with acknowledgements applied, via the engine. */
-export function loadStacks(templatePaths: readonly string[]): Document[] {
+function loadStacks(templatePaths: readonly string[]): Document[] {
   const wanted = new Set(templatePaths.map((p) => path.resolve(p)));
   const byDir = new Map<string, string[]>();
   wanted.forEach((p) => byDir.set(path.dirname(p), [...(byDir.get(path.dirname(p)) ?? []), p]));

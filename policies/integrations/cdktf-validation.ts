@@ -38,7 +38,7 @@ export function addZeroTrustValidation(stack: TerraformStack, options: ZeroTrust
 }
 
 /** The stack's Terraform JSON, in memory, evaluated as the file cdktf is about to write. */
-export function evaluateStack(stack: TerraformStack, rules: readonly Rule[], now?: Date): EvaluationResult {
+function evaluateStack(stack: TerraformStack, rules: readonly Rule[], now?: Date): EvaluationResult {
   const file = synthesizedFile(stack);
   const document = loadTerraformObject(stack.toTerraform(), { file, stack: stack.node.id });
   return evaluate(buildGraph([document]), rules, { now });

@@ -4,7 +4,8 @@ import * as path from 'path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { acknowledgeNagRule, ZERO_TRUST_VALIDATION_NAMESPACE } from '../../lib/aws/waive';
+import { acknowledgeNagRule } from '../../lib/aws/waive';
+import { ZERO_TRUST_PLUGIN_NAME } from '../../lib/core/waiver';
 import { resolveConfig } from '../../lib/core/config';
 import { ZeroTrustValidationPlugin } from '../../policies/integrations/cdk-plugin';
 import { AwsPlatformStack } from '../../stacks/aws-platform-stack';
@@ -93,14 +94,14 @@ describe('validation plugins over the AWS reference stack', () => {
   });
 
   test('ZeroTrust: live on the control stack, every violation fatal so CDK cannot acknowledge it away', () => {
-    const zt = pluginReport(ZERO_TRUST_VALIDATION_NAMESPACE)!;
+    const zt = pluginReport(ZERO_TRUST_PLUGIN_NAME)!;
     expect(findings(zt.violations)).toEqual(expect.arrayContaining([['ZT-DATA-005', 'Control/Weak']]));
     expect(new Set(zt.violations.map((v) => v.severity))).toEqual(new Set(['fatal']));
     expect(findings(zt.violations).filter(underPlatform)).toEqual([]);
   });
 
   test("ZeroTrust: the data lake's waiver is applied by the engine and listed, not suppressed by CDK", () => {
-    const zt = pluginReport(ZERO_TRUST_VALIDATION_NAMESPACE)!;
+    const zt = pluginReport(ZERO_TRUST_PLUGIN_NAME)!;
     expect(zt.suppressedViolations ?? []).toEqual([]);
     const logBucket = platform.dataLake.accessLogBucket.node.path;
     expect(zt.metadata?.waivers).toMatch(/\[applied\] ZT-DATA-006 on \S+ .*server access log destination/);
