@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import type { IConstruct } from 'constructs';
 import type {
   IPolicyValidationContext,
   IPolicyValidationPlugin,
@@ -99,23 +100,24 @@ export class ZeroTrustValidationPlugin implements IPolicyValidationPlugin {
  */
 function acknowledgementsOutsideStacks(context: IPolicyValidationContext): string[] {
   if (!context.appConstruct) return [];
-  const stacks = (context.stackTemplates ?? []).map((s) => s.stackConstructPath);
-  const inStack = (p: string) => stacks.some((s) => p === s || p.startsWith(`${s}/`));
+  const stacks = new Set((context.stackTemplates ?? []).map((s) => s.stackConstructPath));
   const out: string[] = [];
-  for (const c of context.appConstruct.node.findAll()) {
-    if (inStack(c.node.path)) continue;
+  // Only the constructs above the stacks are visited: the App, stages, and what sits beside stacks.
+  const visit = (c: IConstruct): void => {
+    if (stacks.has(c.node.path)) return;
     for (const entry of c.node.metadata) {
       if (entry.type !== ACKNOWLEDGED_RULES_METADATA || typeof entry.data !== 'object' || !entry.data) continue;
-      for (const id of Object.keys(entry.data as object).filter((k) =>
-        k.startsWith(ZERO_TRUST_ACKNOWLEDGEMENT_PREFIX),
-      )) {
+      for (const id of Object.keys(entry.data as object)) {
+        if (!id.startsWith(ZERO_TRUST_ACKNOWLEDGEMENT_PREFIX)) continue;
         out.push(
           `acknowledgement ${id} on ${c.node.path || 'the App'}: outside every stack, so not in the cloud assembly; ` +
             'it waives nothing in any gate (waive() the resources inside a stack instead)',
         );
       }
     }
-  }
+    c.node.children.forEach(visit);
+  };
+  visit(context.appConstruct);
   return out;
 }
 

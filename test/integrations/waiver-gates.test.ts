@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, CfnResource, Stack, Validations, aws_kms as kms } from 'aws-cdk-lib';
+import { App, CfnResource, Stack, Stage, Validations, aws_kms as kms } from 'aws-cdk-lib';
 import { App as TfApp, TerraformStack } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { waive as waiveAws } from '../../lib/aws/waive';
@@ -92,6 +92,9 @@ const cdk: Record<Case, CdkSynth> = {
     waiveAws(acked, { ruleId: 'ZT-DATA-002', reason: REASON, expires: EXPIRED });
     Validations.of(acked).acknowledge({ id: 'ZeroTrust::ZT-DATA-002', reason: REASON });
     Validations.of(app).acknowledge({ id: 'ZeroTrust::ZT-DATA-002', reason: REASON });
+    const stage = new Stage(app, 'Prod');
+    new kms.Key(new Stack(stage, 'Keys'), 'Rotating', { enableKeyRotation: true });
+    Validations.of(stage).acknowledge({ id: 'ZeroTrust::ZT-DATA-008', reason: REASON });
   }),
   current: cdkSynth('current', (stack) => {
     waiveAws(staticKey(stack, 'Waived'), { ruleId: 'ZT-DATA-002', reason: REASON, expires: CURRENT });
@@ -179,8 +182,10 @@ describe('CDK plugin', () => {
     ]);
   });
 
-  test('an acknowledgement on the App is named as ignored: it is not in the assembly zt-check reads', () => {
+  test('acknowledgements on the App or a Stage are named as ignored: zt-check cannot see them', () => {
     expect(cdk.expired.printed).toContain('IGNORED acknowledgement ZeroTrust::ZT-DATA-002 on the App');
+    expect(cdk.expired.printed).toContain('IGNORED acknowledgement ZeroTrust::ZT-DATA-008 on Prod:');
+    expect(cdk.expired.printed).not.toMatch(/IGNORED .* on Keys/); // inside a stack: in the assembly
     expect(zeroTrust(cdk.expired)?.metadata?.ignoredAcknowledgements).toContain('waives nothing in any gate');
   });
 
