@@ -96,6 +96,7 @@ function check(cmd: CheckCommand, io: CliIo): number {
     cwd,
     srcroot: cmd.srcroot !== undefined ? path.resolve(cwd, cmd.srcroot) : cwd,
     now: io.now,
+    catalogue: all.map((r) => r.id),
     incomplete: unreadable.length > 0,
     quiet: cmd.quiet,
     compact: cmd.compact,

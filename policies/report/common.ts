@@ -14,6 +14,11 @@ export interface RenderOptions extends GateOptions {
   readonly now?: Date;
   /** Repository web URL (package.json `repository`) for rule help links; else a relative docs path. */
   readonly repositoryUrl?: string;
+  /**
+   * Ids of the whole catalogue, when `rules` is a selection: a waiver of a catalogued rule that was
+   * not selected is `not-selected` (used only when evaluation did not set the waiver's state).
+   */
+  readonly catalogue?: readonly string[];
   /** SARIF results per run (GitHub code scanning accepts 25,000). @default 25000 */
   readonly maxSarifResults?: number;
 }
@@ -79,12 +84,18 @@ export const WAIVER_STATES: readonly WaiverState[] = ['applied', 'unused', 'expi
  * The waiver's state as evaluation set it. For results without `state` it is derived: `applied`
  * only when a finding was actually waived by it, never for a waiver that waived nothing.
  */
-export function waiverStates(result: EvaluationResult): (w: AppliedWaiver) => WaiverState {
+export function waiverStates(
+  result: EvaluationResult,
+  options: Pick<RenderOptions, 'catalogue'> = {},
+  selected: readonly { readonly id: string }[] = [],
+): (w: AppliedWaiver) => WaiverState {
   let waived: Set<string> | undefined;
+  const catalogue = new Set(options.catalogue ?? []);
+  const chosen = new Set(selected.map((r) => r.id));
   return (w) => {
     if (w.state) return w.state;
     if (w.expired) return 'expired';
-    if (!w.matched) return 'unmatched';
+    if (!w.matched) return catalogue.has(w.ruleId) && !chosen.has(w.ruleId) ? 'not-selected' : 'unmatched';
     waived ??= new Set(
       result.findings.filter((f) => f.status === 'waived').map((f) => `${f.ruleId}\u0000${f.resource.key}`),
     );

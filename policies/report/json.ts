@@ -73,7 +73,7 @@ export function writeJson(
   const threshold = options.threshold ?? 'low';
   const rel = (file: string) => displayPath(file, options.cwd);
   const catalogue = ruleMap(rules);
-  const stateOf = waiverStates(result);
+  const stateOf = waiverStates(result, options, rules);
   const verdict = verdictOf(result, options);
   const failing = result.findings.filter((f) => f.status === 'fail').length;
   const gating = result.findings.filter((f) => isGating(f, options)).length;

@@ -58,7 +58,7 @@ export function writeJunit(
       ],
     });
   }
-  suites.push(runSuite(result, options, timestamp));
+  suites.push(runSuite(result, rules, options, timestamp));
   const totals = { tests: 0, failures: 0, errors: 0, skipped: 0 };
   for (const s of suites)
     for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += Number(s.attrs[k]);
@@ -118,8 +118,8 @@ function detail(f: Finding): string {
   return lines.join('\n');
 }
 
-function runSuite(result: EvaluationResult, options: SummaryOptions, timestamp: string) {
-  const stateOf = waiverStates(result);
+function runSuite(result: EvaluationResult, rules: readonly Rule[], options: SummaryOptions, timestamp: string) {
+  const stateOf = waiverStates(result, options, rules);
   const props: [string, string][] = [
     ['threshold', options.threshold ?? 'low'],
     ['failOnUnknown', String(options.failOnUnknown === true)],

@@ -82,7 +82,7 @@ export function writeSarif(
         ])
         .array('results', kept, (f) => toResult(f, index.get(f.ruleId) as number, ctx, catalogue.get(f.ruleId)))
         .field('columnKind', 'unicodeCodePoints')
-        .field('properties', runProperties(result, ctx, kept.length, total));
+        .field('properties', runProperties(result, rules, ctx, kept.length, total));
     },
   ]);
   log.end();
@@ -124,9 +124,15 @@ function notificationsOf(result: EvaluationResult, kept: number, total: number, 
   return out;
 }
 
-function runProperties(result: EvaluationResult, ctx: Ctx, kept: number, total: number): Record<string, unknown> {
+function runProperties(
+  result: EvaluationResult,
+  rules: readonly Rule[],
+  ctx: Ctx,
+  kept: number,
+  total: number,
+): Record<string, unknown> {
   const { options } = ctx;
-  const stateOf = waiverStates(result);
+  const stateOf = waiverStates(result, options, rules);
   const rel = (file: string) => displayPath(file, ctx.cwd);
   return {
     summary: { ...result.summary },

@@ -188,7 +188,7 @@ function renderWaivers(ctx: Ctx): string | undefined {
   const { result, paint } = ctx;
   const waivers = sortedWaivers(result);
   if (waivers.length === 0) return 'WAIVERS: none';
-  const stateOf = waiverStates(result);
+  const stateOf = waiverStates(result, ctx.options, ctx.rules);
   const line = (w: AppliedWaiver) => {
     const state = stateOf(w);
     const label = state === 'expired' ? paint(31, STATE_LABEL[state]) : STATE_LABEL[state];
