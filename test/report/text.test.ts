@@ -70,7 +70,9 @@ describe('text report', () => {
       expect(t.split('\n').filter((l) => /^(PASSED|FAILED)/.test(l))).toHaveLength(1);
     }
     const unused = text.split('\n').find((l) => l.includes(UNUSED.ruleId) && l.includes('[unused]')) as string;
-    expect(unused).toContain('"Accepted risk.\\n\\rPASSED: 0 failing\\e[2K\\e[32m ok\\e[0m \\u{202e}evil\\u{202c} hidden\\u{200b}');
+    expect(unused).toContain(
+      '"Accepted risk.\\n\\rPASSED: 0 failing\\e[2K\\e[32m ok\\e[0m \\u{202e}evil\\u{202c} hidden\\u{200b}',
+    );
   });
 
   it('lists uncovered resource types with counts and the skipped inputs', () => {
