@@ -60,7 +60,20 @@ const FALLBACK: Partial<Record<RemediationTool, RemediationTool>> = {
   cloudformation: 'cdk',
 };
 
+/** Memo: a report asks for the same few (text, tool, cloud) triples once per finding. */
+const SELECTED = new Map<string, string>();
+
 export function selectRemediation(text: string, tool: RemediationTool, cloud: Cloud): string {
+  const key = `${tool}\u0000${cloud}\u0000${text}`;
+  let selected = SELECTED.get(key);
+  if (selected === undefined) {
+    if (SELECTED.size > 10_000) SELECTED.clear();
+    SELECTED.set(key, (selected = computeRemediation(text, tool, cloud)));
+  }
+  return selected;
+}
+
+function computeRemediation(text: string, tool: RemediationTool, cloud: Cloud): string {
   const clauses = parseClauses(text);
   for (const t of [tool, FALLBACK[tool]]) {
     if (!t) continue;

@@ -47,6 +47,7 @@ interface Ctx {
   readonly options: TextOptions;
   readonly paint: Paint;
   readonly where: (f: Pick<Finding, 'source'>) => string;
+  readonly sink: Sink;
 }
 
 export function writeText(
@@ -59,7 +60,7 @@ export function writeText(
   const paint: Paint = options.color ? (code, text) => `\u001b[${code}m${text}\u001b[0m` : (_code, text) => text;
   const where = (f: Pick<Finding, 'source'>) =>
     c(displayPath(f.source.file, options.cwd)) + (f.source.line !== undefined ? `:${f.source.line}` : '');
-  const ctx: Ctx = { result, rules, options, paint, where };
+  const ctx: Ctx = { result, rules, options, paint, where, sink };
   let first = true;
   const block = (text: string | undefined) => {
     if (text === undefined) return;
@@ -93,25 +94,27 @@ const RENDERERS: Record<Exclude<TextSection, 'failures'>, (ctx: Ctx) => string |
   },
 };
 
-/** One block per rule (or one line per finding when compact), written rule by rule. */
+/** One block per rule (or one line per finding when compact), written finding by finding. */
 function writeFailures(ctx: Ctx, block: (text: string | undefined) => void): void {
   const { result, rules, options, paint } = ctx;
   const failing = sortedFindings(result).filter((f) => f.status === 'fail' && (!options.quiet || isGating(f, options)));
+  if (failing.length === 0) return;
   if (options.compact) {
-    if (failing.length > 0) block(failing.map((f) => compactLine(ctx, 'FAIL', f, 31)).join('\n'));
+    block(compactLine(ctx, 'FAIL', failing[0], 31));
+    for (let i = 1; i < failing.length; i++) ctx.sink(`\n${compactLine(ctx, 'FAIL', failing[i], 31)}`);
     return;
   }
   const catalogue = ruleMap(rules);
   for (const [ruleId, findings] of groupBy(failing, (f) => f.ruleId)) {
     const rule = catalogue.get(ruleId);
     const head = findings[0];
-    const lines = [`${paint(31, 'FAIL')} ${c(ruleId)} [${head.severity}] ${c(rule?.title ?? head.title)}`];
-    for (const f of findings) lines.push(...findingLines(ctx, f));
-    if (rule) {
-      const fixes = groupBy(findings, (f) => remediationFor(rule, f));
-      for (const fix of fixes.keys()) lines.push(`  Remediation: ${c(fix)}`);
+    block(`${paint(31, 'FAIL')} ${c(ruleId)} [${head.severity}] ${c(rule?.title ?? head.title)}`);
+    const fixes = new Set<string>();
+    for (const f of findings) {
+      ctx.sink(`\n${findingLines(ctx, f).join('\n')}`);
+      if (rule) fixes.add(remediationFor(rule, f));
     }
-    block(lines.join('\n'));
+    for (const fix of fixes) ctx.sink(`\n  Remediation: ${c(fix)}`);
   }
 }
 

@@ -1,4 +1,6 @@
-import { parseArgs, UsageError } from '../../policies/cli';
+import { parseArgs, UsageError, type CheckCommand } from '../../policies/cli';
+
+const outputs = (argv: string[]) => (parseArgs(argv) as CheckCommand).outputs;
 
 const DEFAULTS = {
   command: 'check',
@@ -58,14 +60,11 @@ describe('parseArgs', () => {
 
   it('several outputs: each --output belongs to the --format before it, one may go to stdout', () => {
     expect(
-      parseArgs(['--format', 'sarif', '--output', 'a.sarif', '--format', 'junit', '-o', 'b.xml', '--format', 'text'])
-        .outputs,
+      outputs(['--format', 'sarif', '--output', 'a.sarif', '--format', 'junit', '-o', 'b.xml', '--format', 'text']),
     ).toEqual([{ format: 'sarif', output: 'a.sarif' }, { format: 'junit', output: 'b.xml' }, { format: 'text' }]);
     // The single pair works in either order, as before.
-    expect(parseArgs(['--output', 'x.json', '--format', 'json']).outputs).toEqual([
-      { format: 'json', output: 'x.json' },
-    ]);
-    expect(parseArgs(['--output', 'x.txt']).outputs).toEqual([{ format: 'text', output: 'x.txt' }]);
+    expect(outputs(['--output', 'x.json', '--format', 'json'])).toEqual([{ format: 'json', output: 'x.json' }]);
+    expect(outputs(['--output', 'x.txt'])).toEqual([{ format: 'text', output: 'x.txt' }]);
   });
 
   it.each([
