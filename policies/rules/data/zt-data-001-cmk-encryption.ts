@@ -94,6 +94,7 @@ export const cmkEncryptionRule: Rule = {
     { tool: 'cdk-nag', id: 'NIST.800.53.R5-CloudWatchLogGroupEncrypted', resourceTypes: ['AWS::Logs::LogGroup'] },
     { tool: 'cdk-nag', id: 'NIST.800.53.R5-SecretsManagerUsingKMSKey', resourceTypes: ['AWS::SecretsManager::Secret'] },
   ],
+  reads: ['aws_s3_bucket_server_side_encryption_configuration', 'azurerm_storage_account_customer_managed_key'],
   checks: {
     'AWS::S3::Bucket': (bucket, { graph }) => judgeCfnBucketEncryption(graph, bucket),
     'AWS::Logs::LogGroup': customerKey('KmsKeyId', LOGS),

@@ -95,6 +95,7 @@ export const versioningRule: Rule = {
     { tool: 'checkov', id: 'CKV_AZURE_111', resourceTypes: ['azurerm_key_vault'] },
     { tool: 'cdk-nag', id: 'NIST.800.53.R5-S3BucketVersioningEnabled', resourceTypes: ['AWS::S3::Bucket'] },
   ],
+  reads: ['aws_s3_bucket_versioning'],
   checks: {
     'AWS::S3::Bucket': setting(status('VersioningConfiguration.Status')),
     aws_s3_bucket: withCompanions({

@@ -52,6 +52,7 @@ export const noLegacyAccessRule: Rule = {
     { framework: 'ISO-27001', id: 'A.5.15' },
   ],
   equivalents: [],
+  reads: ['aws_s3_bucket_ownership_controls'],
   checks: {
     'AWS::S3::Bucket': (bucket, { graph }) => cfnBucket(graph, bucket),
     aws_s3_bucket: withCompanions({
