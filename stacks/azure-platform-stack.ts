@@ -55,7 +55,7 @@ export class AzurePlatformStack extends TerraformStack {
       classification: config.classification,
       tenantId: azure.tenantId,
       nameSeed: azure.subscriptionId,
-      vnetCidr: azure.vnetCidr,
+      vnetCidr: config.network.cidr,
       zones: config.dataLake.zones,
       retentionDays: config.dataLake.retentionDays,
       objectLock: config.dataLake.objectLock,

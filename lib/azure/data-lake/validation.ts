@@ -106,7 +106,7 @@ function resolveNetwork(props: SecureDataLakeProps): Pick<ResolvedDataLakeProps,
     validateResourceId(`${P}.existingNetwork.subnetId`, subnetId, /\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i);
     return { existingNetwork: { virtualNetworkId, subnetId } };
   }
-  const vnetCidr = validateCidr(`${P}.vnetCidr`, props.vnetCidr ?? DEFAULT_CONFIG.azure.vnetCidr, 8, 24);
+  const vnetCidr = validateCidr(`${P}.vnetCidr`, props.vnetCidr ?? DEFAULT_CONFIG.network.cidr, 8, 24);
   const vnetPrefix = Number(vnetCidr.split('/')[1]);
   const subnetPrefix = validateIntRange(
     `${P}.privateEndpointSubnetPrefix`,
