@@ -185,10 +185,7 @@ describe('SecureDataLake defaults (reference stack)', () => {
       environment: 'dev',
       'managed-by': 'zero-trust-ai-blueprint',
     };
-    const taggable = [
-      ...Object.values(resourcesOfType(template, 'AWS::S3::Bucket')),
-      ...Object.values(lakeKeys()),
-    ];
+    const taggable = [...Object.values(resourcesOfType(template, 'AWS::S3::Bucket')), ...Object.values(lakeKeys())];
     for (const r of taggable) expect(tagsOf(r)).toEqual(expected);
   });
 

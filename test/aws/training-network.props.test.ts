@@ -19,12 +19,24 @@ describe('TrainingNetwork props validation (errors name the prop)', () => {
     ['one AZ', { availabilityZones: 1 }, 'TrainingNetwork.availabilityZones'],
     ['a single zone name', { zoneNames: ['eu-west-1a'] }, 'TrainingNetwork.zoneNames.length'],
     ['zones of two regions', { zoneNames: ['eu-west-1a', 'us-east-1a'] }, 'TrainingNetwork.zoneNames'],
-    ['a subnet prefix that does not fit', { cidr: '10.20.0.0/24', subnetPrefix: 25, availabilityZones: 3 }, 'TrainingNetwork.subnetPrefix'],
+    [
+      'a subnet prefix that does not fit',
+      { cidr: '10.20.0.0/24', subnetPrefix: 25, availabilityZones: 3 },
+      'TrainingNetwork.subnetPrefix',
+    ],
     ['overlapping subnets', { subnetCidrs: ['10.20.0.0/23', '10.20.1.0/24'] }, 'TrainingNetwork.subnets.training2'],
-    ['a subnet outside the VPC', { subnetCidrs: ['10.20.0.0/24', '10.99.0.0/24'] }, 'TrainingNetwork.subnets.training2'],
+    [
+      'a subnet outside the VPC',
+      { subnetCidrs: ['10.20.0.0/24', '10.99.0.0/24'] },
+      'TrainingNetwork.subnets.training2',
+    ],
     ['a subnet count that does not match the AZs', { subnetCidrs: ['10.20.0.0/24'] }, 'TrainingNetwork.subnetCidrs'],
     ['subnets of two sizes', { subnetCidrs: ['10.20.0.0/24', '10.20.2.0/23'] }, 'TrainingNetwork.subnetCidrs'],
-    ['an unknown endpoint', { interfaceEndpoints: ['kms', 'dynamodb' as never] }, 'TrainingNetwork.interfaceEndpoints[1]'],
+    [
+      'an unknown endpoint',
+      { interfaceEndpoints: ['kms', 'dynamodb' as never] },
+      'TrainingNetwork.interfaceEndpoints[1]',
+    ],
     ['no endpoints', { interfaceEndpoints: [] }, 'TrainingNetwork.interfaceEndpoints'],
     ['a bucket ARN with an object path', { bucketArns: ['arn:aws:s3:::lake/*'] }, 'TrainingNetwork.bucketArns[0]'],
     ['a malformed prefix list', { s3PrefixListId: 'pl-xyz' }, 'TrainingNetwork.s3PrefixListId'],
@@ -74,7 +86,10 @@ describe('TrainingNetwork options', () => {
   test('a configured prefix list replaces the parameter', () => {
     expect(Object.keys(tn.toJSON().Parameters ?? {}).filter((k) => k.includes('S3PrefixListId'))).toEqual([]);
     expect(Object.keys(t3.toJSON().Parameters ?? {}).filter((k) => k.includes('S3PrefixListId'))).toHaveLength(1);
-    tn.hasResourceProperties('AWS::EC2::SecurityGroupEgress', { DestinationPrefixListId: 'pl-6da54004', FromPort: 443 });
+    tn.hasResourceProperties('AWS::EC2::SecurityGroupEgress', {
+      DestinationPrefixListId: 'pl-6da54004',
+      FromPort: 443,
+    });
   });
 
   test('the endpoint list is configurable and the retention is honoured', () => {

@@ -145,7 +145,9 @@ describe('TrainingNetwork: security groups', () => {
   });
 
   test('the endpoint group admits HTTPS from the workload group only and has no egress', () => {
-    const toEndpoints = ingress.filter((r) => JSON.stringify(r.GroupId) === JSON.stringify(groupId(net.endpointSecurityGroup)));
+    const toEndpoints = ingress.filter(
+      (r) => JSON.stringify(r.GroupId) === JSON.stringify(groupId(net.endpointSecurityGroup)),
+    );
     expect(toEndpoints).toEqual([
       expect.objectContaining({
         IpProtocol: 'tcp',
@@ -160,16 +162,19 @@ describe('TrainingNetwork: security groups', () => {
   });
 
   test('the workload group reaches the endpoints and S3 on 443, and itself, nothing else', () => {
-    const fromWorkload = egress.filter((r) => JSON.stringify(r.GroupId) === JSON.stringify(groupId(net.workloadSecurityGroup)));
+    const fromWorkload = egress.filter(
+      (r) => JSON.stringify(r.GroupId) === JSON.stringify(groupId(net.workloadSecurityGroup)),
+    );
     const param = Object.keys(json.Parameters).find((k) => k.startsWith('TrainingNetworkS3PrefixListId'));
-    expect(fromWorkload.map((r) => [r.IpProtocol, r.FromPort, r.DestinationSecurityGroupId ?? r.DestinationPrefixListId]))
-      .toEqual(
-        expect.arrayContaining([
-          ['tcp', 443, groupId(net.endpointSecurityGroup)],
-          ['tcp', 443, { Ref: param }],
-          ['-1', undefined, groupId(net.workloadSecurityGroup)],
-        ]),
-      );
+    expect(
+      fromWorkload.map((r) => [r.IpProtocol, r.FromPort, r.DestinationSecurityGroupId ?? r.DestinationPrefixListId]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['tcp', 443, groupId(net.endpointSecurityGroup)],
+        ['tcp', 443, { Ref: param }],
+        ['-1', undefined, groupId(net.workloadSecurityGroup)],
+      ]),
+    );
     expect(fromWorkload).toHaveLength(3);
     expect(resourceOf(template, net.workloadSecurityGroup).Properties?.SecurityGroupEgress).toBeUndefined();
   });

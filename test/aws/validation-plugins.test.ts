@@ -122,7 +122,10 @@ describe('validation plugins over the AWS reference stack', () => {
         ...bucketPaths.map((p) => [`${pack}-S3BucketReplicationEnabled`, p]),
         [`${pack}-S3DefaultEncryptionKMS`, 'DataLake/AccessLogs/Resource'],
         [`${pack}-VPCDefaultSecurityGroupClosed`, 'TrainingNetwork/Vpc/Resource'],
-        [`${pack}-EC2RestrictedCommonPorts`, expect.stringMatching(/^TrainingNetwork\/WorkloadSecurityGroup\/from .*ALL TRAFFIC$/)],
+        [
+          `${pack}-EC2RestrictedCommonPorts`,
+          expect.stringMatching(/^TrainingNetwork\/WorkloadSecurityGroup\/from .*ALL TRAFFIC$/),
+        ],
       ]),
     ];
     expect(acked.map((a) => [a.rule, a.path])).toEqual(expect.arrayContaining(expected));

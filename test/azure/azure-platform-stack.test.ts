@@ -67,7 +67,9 @@ describe('AzurePlatformStack provider', () => {
   });
 
   it('passes the network configuration to the training network', () => {
-    expect(atPath(tf, 'azure-platform/training-network/vnet').body.address_space).toEqual([DEFAULT_CONFIG.network.cidr]);
+    expect(atPath(tf, 'azure-platform/training-network/vnet').body.address_space).toEqual([
+      DEFAULT_CONFIG.network.cidr,
+    ]);
     expect(atPath(tf, 'azure-platform/training-network/workspace').body.retention_in_days).toBe(
       DEFAULT_CONFIG.network.logRetentionDays,
     );

@@ -97,7 +97,11 @@ export function resolveTrainingNetworkProps(props: TrainingNetworkProps = {}): R
   const subnetPrefix = props.subnetPrefix ?? d.subnetPrefix;
   const names = Array.from({ length: azs.count }, (_, i) => `training${i + 1}`);
   if (props.subnetCidrs !== undefined && props.subnetCidrs.length !== azs.count) {
-    throw new BlueprintConfigError(`${P}.subnetCidrs`, `one CIDR per availability zone (${azs.count})`, props.subnetCidrs);
+    throw new BlueprintConfigError(
+      `${P}.subnetCidrs`,
+      `one CIDR per availability zone (${azs.count})`,
+      props.subnetCidrs,
+    );
   }
   const explicit = Object.fromEntries((props.subnetCidrs ?? []).map((c, i) => [names[i], c]));
   const subnets = planSubnets(P, cidr, subnetPrefix, names, explicit);
@@ -116,7 +120,10 @@ export function resolveTrainingNetworkProps(props: TrainingNetworkProps = {}): R
     subnets,
     azCount: azs.count,
     zoneNames: azs.names,
-    interfaceEndpoints: validateInterfaceEndpoints(`${P}.interfaceEndpoints`, props.interfaceEndpoints ?? d.interfaceEndpoints),
+    interfaceEndpoints: validateInterfaceEndpoints(
+      `${P}.interfaceEndpoints`,
+      props.interfaceEndpoints ?? d.interfaceEndpoints,
+    ),
     bucketArns,
     s3PrefixListId: props.s3PrefixListId,
     logRetentionDays: validateLogRetention(`${P}.logRetentionDays`, props.logRetentionDays ?? d.logRetentionDays),

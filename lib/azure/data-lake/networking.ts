@@ -74,7 +74,8 @@ export function createNetwork(scope: Construct, p: ResolvedDataLakeProps, at: Pl
   }
 
   const shared = p.existingNetwork?.privateDnsZoneIds;
-  if (shared) return { vnet, subnet, virtualNetworkId, subnetId, dnsZones: {}, dnsLinks: {}, dnsZoneIds: { ...shared } };
+  if (shared)
+    return { vnet, subnet, virtualNetworkId, subnetId, dnsZones: {}, dnsLinks: {}, dnsZoneIds: { ...shared } };
 
   const dnsZones = {} as Record<PrivateLinkTarget, PrivateDnsZone>;
   const dnsLinks = {} as Record<PrivateLinkTarget, PrivateDnsZoneVirtualNetworkLink>;

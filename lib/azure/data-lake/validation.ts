@@ -107,7 +107,11 @@ function resolveNetwork(props: SecureDataLakeProps): Pick<ResolvedDataLakeProps,
     const zoneIds = props.existingNetwork.privateDnsZoneIds;
     if (zoneIds !== undefined) {
       for (const target of ['blob', 'dfs', 'vault'] as const) {
-        validateResourceId(`${P}.existingNetwork.privateDnsZoneIds.${target}`, zoneIds[target], /\/privateDnsZones\/[^/]+$/i);
+        validateResourceId(
+          `${P}.existingNetwork.privateDnsZoneIds.${target}`,
+          zoneIds[target],
+          /\/privateDnsZones\/[^/]+$/i,
+        );
       }
     }
     return { existingNetwork: { virtualNetworkId, subnetId, ...(zoneIds ? { privateDnsZoneIds: zoneIds } : {}) } };

@@ -30,7 +30,10 @@ export interface DnsPlacement {
 export function createPrivateDnsZones(
   scope: Construct,
   at: DnsPlacement,
-): { zones: Record<PrivateDnsZoneKey, PrivateDnsZone>; links: Record<PrivateDnsZoneKey, PrivateDnsZoneVirtualNetworkLink> } {
+): {
+  zones: Record<PrivateDnsZoneKey, PrivateDnsZone>;
+  links: Record<PrivateDnsZoneKey, PrivateDnsZoneVirtualNetworkLink>;
+} {
   const zones = {} as Record<PrivateDnsZoneKey, PrivateDnsZone>;
   const links = {} as Record<PrivateDnsZoneKey, PrivateDnsZoneVirtualNetworkLink>;
   for (const key of Object.keys(PRIVATE_DNS_ZONES) as PrivateDnsZoneKey[]) {

@@ -17,7 +17,11 @@ export interface Placement {
 }
 
 /** The platform's Log Analytics workspace: Entra ID only, retained, retention >= 90 days. */
-export function createWorkspace(scope: Construct, p: ResolvedTrainingNetworkProps, at: Placement): LogAnalyticsWorkspace {
+export function createWorkspace(
+  scope: Construct,
+  p: ResolvedTrainingNetworkProps,
+  at: Placement,
+): LogAnalyticsWorkspace {
   return new LogAnalyticsWorkspace(scope, 'workspace', {
     name: p.names.workspace,
     resourceGroupName: at.resourceGroupName,

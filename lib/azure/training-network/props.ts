@@ -76,7 +76,11 @@ export interface ResolvedTrainingNetworkProps {
   };
 }
 
-const SUBNET_SUFFIX: Record<SubnetRole, string> = { privateEndpoints: 'pe', training: 'training', apiManagement: 'apim' };
+const SUBNET_SUFFIX: Record<SubnetRole, string> = {
+  privateEndpoints: 'pe',
+  training: 'training',
+  apiManagement: 'apim',
+};
 
 /** Applies defaults and validates; throws BlueprintConfigError naming `TrainingNetwork.<prop>`. */
 export function resolveTrainingNetworkProps(props: TrainingNetworkProps, path: string): ResolvedTrainingNetworkProps {

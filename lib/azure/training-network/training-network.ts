@@ -12,9 +12,22 @@ import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { BlueprintConfigError } from '../../core/errors';
 import { governanceTags } from '../../core/tags';
 import { createPrivateDnsZones, PrivateDnsZoneKey } from './dns';
-import { createFlowLog, createFlowLogStorage, createWorkspace, FlowLogEncryption, FlowLogParts, Placement } from './flow-logs';
+import {
+  createFlowLog,
+  createFlowLogStorage,
+  createWorkspace,
+  FlowLogEncryption,
+  FlowLogParts,
+  Placement,
+} from './flow-logs';
 import { NsgRule, nsgRules } from './nsg-rules';
-import { resolveTrainingNetworkProps, ResolvedTrainingNetworkProps, SUBNET_ROLES, SubnetRole, TrainingNetworkProps } from './props';
+import {
+  resolveTrainingNetworkProps,
+  ResolvedTrainingNetworkProps,
+  SUBNET_ROLES,
+  SubnetRole,
+  TrainingNetworkProps,
+} from './props';
 
 /**
  * The platform's private network on Azure: one VNet with subnets for training, private endpoints
@@ -114,7 +127,9 @@ export class TrainingNetwork extends Construct {
     // A VNet without flow logs would be a silent gap: synth fails until enableFlowLogs() is called.
     this.node.addValidation({
       validate: () =>
-        this.flowLogParts ? [] : [`${this.node.path}: flow logs are off; call enableFlowLogs() with a customer-managed key`],
+        this.flowLogParts
+          ? []
+          : [`${this.node.path}: flow logs are off; call enableFlowLogs() with a customer-managed key`],
     });
   }
 
