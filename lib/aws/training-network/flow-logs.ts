@@ -68,8 +68,7 @@ export function createFlowLogs(
     // One-minute aggregation: records reach the log group within about a minute of the traffic.
     maxAggregationInterval: 60,
   });
-  // Delivery starts at creation: the role must already hold its policy.
-  flowLog.node.addDependency(role);
+  // Delivery starts at creation: the role must already hold its policy (the role itself is a GetAtt).
   flowLog.node.addDependency(scope.node.findChild('FlowLogDeliveryPolicy'));
   return { key, logGroup, role, flowLog };
 }

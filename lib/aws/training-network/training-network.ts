@@ -102,7 +102,11 @@ export class TrainingNetwork extends Construct {
       project: p.project,
       environment: p.environment,
     });
-    for (const [key, value] of Object.entries(tags)) Tags.of(this).add(key, value);
+    // AWS::SSM::Association gained Tags only recently; cfn-lint's schema (1.51) still rejects them,
+    // and the association holds no data, so it stays untagged rather than failing the lint.
+    for (const [key, value] of Object.entries(tags)) {
+      Tags.of(this).add(key, value, { excludeResourceTypes: ['AWS::SSM::Association'] });
+    }
   }
 
   /** Subnet selection of the isolated subnets, for constructs that take one. */
