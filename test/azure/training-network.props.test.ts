@@ -2,7 +2,7 @@ import { TerraformStack } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { BlueprintConfigError } from '../../lib/core/errors';
 import { SecureDataLake } from '../../lib/azure/data-lake';
-import { TrainingNetwork, TrainingNetworkProps } from '../../lib/azure/training-network';
+import { resolveTrainingNetworkProps, TrainingNetwork, TrainingNetworkProps } from '../../lib/azure/training-network';
 import { thrown } from '../support/thrown';
 import { allOf, atPath, scratchApp, synthStack } from './synth';
 
@@ -93,6 +93,16 @@ describe('TrainingNetwork (Azure) options', () => {
       retention_policy: { enabled: true, days: 365 },
     });
     expect(atPath(tf, 'opt/net/workspace').body.retention_in_days).toBe(365);
+  });
+});
+
+describe('TrainingNetwork (Azure) names', () => {
+  it('keeps the hash in the flow-log account name even for the longest project and environment', () => {
+    const long = resolveTrainingNetworkProps({ project: 'abcdefghijklmnop', environment: 'qrstuvwxyzab' }, 'p');
+    expect(long.names.storageAccount).toMatch(/^stabcdefghijklmnfl[0-9a-f]{6}$/);
+    const other = resolveTrainingNetworkProps({ project: 'abcdefghijklmnop', environment: 'qrstuvwxyzcd' }, 'p');
+    expect(other.names.storageAccount).not.toBe(long.names.storageAccount);
+    expect(resolveTrainingNetworkProps({}, 'p').names.storageAccount).toMatch(/^stztaidevfl[0-9a-f]{6}$/);
   });
 });
 

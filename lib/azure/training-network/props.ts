@@ -134,8 +134,8 @@ export function resolveTrainingNetworkProps(props: TrainingNetworkProps, path: s
       subnet: (role) => `snet-${base}-${SUBNET_SUFFIX[role]}`,
       nsg: (role) => `nsg-${base}-${SUBNET_SUFFIX[role]}`,
       workspace: `log-${base}-${suffix}`,
-      // 3-24 lower-case letters and digits: "st" + up to 16 + up to 12 would not fit, so cap it.
-      storageAccount: `st${project}${environment}fl${suffix}`.replace(/-/g, '').slice(0, 24),
+      // 3-24 lower-case letters and digits: the name part is cut to 14 so the "fl" + hash suffix always fits.
+      storageAccount: `st${`${project}${environment}`.replace(/-/g, '').slice(0, 14)}fl${suffix}`,
       networkWatcher: `nw-${base}-${location}`,
       identity: `id-${base}-flow-logs`,
     },
