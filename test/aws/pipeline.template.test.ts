@@ -1,6 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import { arnOf, logicalId, resourceOf, resourcesOfType, tagsOf } from './helpers';
 import { buildPipeline } from './pipeline-fixture';
 
@@ -205,4 +206,14 @@ test('given approvers, no approver role is created and the group admits exactly 
   const statements = resourceOf(t, p.modelPackageGroup).Properties?.ModelPackageGroupPolicy.Statement;
   expect(statements[1].Condition.ArnNotEquals['aws:PrincipalArn']).toEqual([arnOf(approver)]);
   expect(Object.keys(resourcesOfType(t, 'AWS::IAM::Role')).filter((k) => k.includes('Approver'))).toEqual([]);
+});
+
+test('a separate artifact key goes to OutputDataConfig only', () => {
+  const s = new Stack(new App(), 'K');
+  const outputKey = new kms.Key(s, 'ArtifactKey', { enableKeyRotation: true });
+  const { inputs: i, pipeline: p } = buildPipeline(s, { outputKey });
+  const body = JSON.stringify(s.resolve(p.definition));
+  const train = JSON.parse(body).Steps[0].Arguments;
+  expect(train.OutputDataConfig.KmsKeyId).toEqual(arnOf(outputKey));
+  expect(train.ResourceConfig.VolumeKmsKeyId).toEqual(arnOf(i.key));
 });

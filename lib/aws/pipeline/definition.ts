@@ -11,7 +11,8 @@ export interface DefinitionInput {
   readonly inferenceImage: string;
   readonly inputs: readonly { channelName: string; s3Uri: string }[];
   readonly outputS3Uri: string;
-  readonly kmsKeyArn: string;
+  readonly volumeKmsKeyArn: string;
+  readonly outputKmsKeyArn: string;
   readonly subnetIds: readonly string[];
   readonly securityGroupIds: readonly string[];
   readonly instanceType: string;
@@ -48,12 +49,12 @@ export function buildPipelineDefinition(i: DefinitionInput): Record<string, unkn
               S3DataSource: { S3DataType: 'S3Prefix', S3Uri: input.s3Uri, S3DataDistributionType: 'FullyReplicated' },
             },
           })),
-          OutputDataConfig: { S3OutputPath: i.outputS3Uri, KmsKeyId: i.kmsKeyArn },
+          OutputDataConfig: { S3OutputPath: i.outputS3Uri, KmsKeyId: i.outputKmsKeyArn },
           ResourceConfig: {
             InstanceType: i.instanceType,
             InstanceCount: i.instanceCount,
             VolumeSizeInGB: i.volumeSizeGb,
-            VolumeKmsKeyId: i.kmsKeyArn,
+            VolumeKmsKeyId: i.volumeKmsKeyArn,
           },
           StoppingCondition: { MaxRuntimeInSeconds: i.maxRuntimeSeconds },
           VpcConfig: { Subnets: [...i.subnetIds], SecurityGroupIds: [...i.securityGroupIds] },

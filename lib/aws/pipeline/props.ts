@@ -33,8 +33,14 @@ export interface TrainingPipelineProps {
   readonly subnets?: ec2.SubnetSelection;
   /** Security groups of the training containers (the platform's training group). */
   readonly securityGroups: readonly ec2.ISecurityGroup[];
-  /** The platform key: training volumes and model artifacts are encrypted with it. */
+  /** The platform key: training volumes are encrypted with it (and artifacts, unless `outputKey` is set). */
   readonly encryptionKey: kms.IKey;
+  /**
+   * Key of the model artifacts (OutputDataConfig.KmsKeyId), when the artifact bucket's key differs
+   * from the volume key (training-compute's guardrail names both).
+   * @default encryptionKey
+   */
+  readonly outputKey?: kms.IKey;
   /** Execution role of the training job (training-compute); the pipeline may pass only this role. */
   readonly trainingRole: iam.IRole;
   /**
