@@ -197,6 +197,7 @@ describe('PlatformSecrets: rotation function', () => {
 
   test('reserved concurrency, KMS-encrypted environment, DLQ and a KMS log group', () => {
     expect(fn().ReservedConcurrentExecutions).toBe(2);
+    expect(fn().Runtime).toBe('python3.14');
     expect(fn().KmsKeyArn).toEqual(keyArn);
     expect(fn().DeadLetterConfig).toEqual({ TargetArn: arnOf(secrets.rotation.deadLetterQueue) });
     expect(fn().LoggingConfig).toEqual({ LogGroup: ref(secrets.rotation.logGroup) });

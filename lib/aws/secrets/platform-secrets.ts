@@ -147,7 +147,7 @@ export class PlatformSecrets extends Construct {
       rotationRules: { automaticallyAfterDays: days },
     });
     // The first rotation runs at creation: the function must be invocable and allowed to rotate.
-    schedule.node.addDependency(permission, this.rotation.policy, this.rotation.function);
+    schedule.node.addDependency(permission, this.rotation.policy);
     return schedule;
   }
 }
