@@ -3,7 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { acknowledgeNagRule } from '../waive';
+import { acknowledgeWildcardResources } from './nag';
 import { ResolvedTrainingComputeProps } from './props';
 
 /** Public SSM parameter of the AWS Deep Learning Base GPU AMI (NVIDIA driver, Amazon Linux 2023). */
@@ -53,12 +53,13 @@ export function createGpuLaunchTemplate(
       }),
     ],
   });
-  acknowledgeNagRule(
-    ssm,
-    'AwsSolutions-IAM5',
-    'ssmmessages channel actions support no resource-level permissions (Resource must be *); ' +
-      'ssm:UpdateInstanceInformation is scoped to instances of this account and region, whose IDs are unknown at synth.',
-  );
+  acknowledgeWildcardResources(ssm, {
+    RegisterWithSsm:
+      'ssm:UpdateInstanceInformation is scoped to instances of this account and region; node instance IDs are ' +
+      'unknown at synth (Auto Scaling / EKS / Batch launch them).',
+    SessionChannels:
+      'ssmmessages channel actions support no resource-level permissions; AWS requires Resource "*" for them.',
+  });
   const launchTemplate = new ec2.LaunchTemplate(scope, 'GpuLaunchTemplate', {
     instanceType: new ec2.InstanceType(lt.instanceType),
     machineImage: lt.machineImage ?? ec2.MachineImage.fromSsmParameter(DLAMI_PARAMETER),

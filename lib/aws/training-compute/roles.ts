@@ -3,8 +3,8 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { acknowledgeNagRule } from '../waive';
 import { ManagedPolicyGrantee } from './managed-grantee';
+import { acknowledgeWildcardResources } from './nag';
 import { ResolvedTrainingComputeProps, TrainingComputeProps } from './props';
 
 /** SageMaker may assume the role only on behalf of this account (confused-deputy guard). */
@@ -204,22 +204,41 @@ export function createDataScienceRole(scope: Construct, i: DataScienceRoleInputs
   return role;
 }
 
-/**
- * cdk-nag flags every `*` in a resource (IAM5 / the NIST and HIPAA no-wildcard checks do not, they
- * look for admin access). Each remaining wildcard is required by the API or is an object-key /
- * name suffix under a scoped prefix; the reason says which.
- */
+const LAKE_GRANT_REASON =
+  'Objects of a granted data-lake zone: object keys are unknown at synth, so <zone bucket ARN>/* is the ' +
+  "narrowest scope; the statement is the data lake's own read grant for that zone only.";
+
+const TRAINING_REASONS: Record<string, string> = {
+  WriteModelArtifacts:
+    'Model artifacts get job-specific keys under the configured prefix; <bucket>/<prefix>* is the narrowest scope.',
+  CreateJobEnisInPlatformSubnets:
+    'network-interface/* is the ARN of an ENI not yet created; the call is bounded by the platform subnet and ' +
+    'security group ARNs listed in the same statement.',
+  ManageJobEnisInPlatformVpc:
+    'ENIs are created per job and unknown at synth; the ec2:Vpc condition limits these calls to the platform VPC.',
+  DescribeNetwork: 'ec2:Describe* calls support no resource-level permissions; AWS requires Resource "*" for them.',
+  WriteJobLogs:
+    'SageMaker names one log stream per job inside the two fixed SageMaker log groups; log-stream:* under those ' +
+    'groups is the narrowest scope.',
+  PutJobMetrics:
+    'cloudwatch:PutMetricData supports no resource-level permissions; the cloudwatch:namespace condition binds ' +
+    'it to the SageMaker training namespace.',
+  PullImagesFromOwnAccount:
+    'Training images live in repositories of this account and region whose names vary per team; the statement ' +
+    'allows image pulls only (no push, no delete).',
+  EcrAuthToken: 'ecr:GetAuthorizationToken supports no resource-level permissions; AWS requires Resource "*".',
+};
+
+const DATA_SCIENCE_REASONS: Record<string, string> = {
+  RunJobs:
+    'Job ARNs end in names chosen at run time, so <job-type>/* in this account and region is the narrowest scope; ' +
+    'the attached isolation policies bind every job to the platform network, keys and instance types.',
+};
+
 function acknowledgeWildcards(policy: iam.ManagedPolicy, kind: 'training' | 'data-science'): void {
-  const reason =
-    kind === 'training'
-      ? 'Wildcards left are required or bounded: ecr:GetAuthorizationToken, ec2:Describe* and cloudwatch:PutMetricData ' +
-        'support no resource-level scoping (metrics are bound to the SageMaker namespace by condition); ' +
-        'network-interface/* is the ARN of ENIs not yet created (bounded by subnet, security group and ec2:Vpc); ' +
-        'log-stream:* names streams SageMaker creates per job inside the two SageMaker log groups; ' +
-        'objects under the model-artifact prefix and the granted lake zones have names unknown at synth; ' +
-        'repository/* is this account and region only; KMS encryption-context patterns bind keys to the buckets.'
-      : 'Job ARNs end in job names chosen at run time, so <job-type>/* in this account and region is the narrowest ' +
-        'scope; lake objects in the granted zones have names unknown at synth. Every job is additionally bound to ' +
-        'the platform network, keys and instance types by the attached isolation (deny) policy.';
-  acknowledgeNagRule(policy, 'AwsSolutions-IAM5', reason);
+  acknowledgeWildcardResources(
+    policy,
+    kind === 'training' ? TRAINING_REASONS : DATA_SCIENCE_REASONS,
+    LAKE_GRANT_REASON,
+  );
 }
