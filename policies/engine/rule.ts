@@ -69,6 +69,11 @@ export interface RuleMetadata {
 export interface Rule extends RuleMetadata {
   /** One check per resource type covered; the key is the resource type. */
   readonly checks: Readonly<Record<string, Check>>;
+  /**
+   * Companion types the rule judges through the resources they protect (a bucket policy through
+   * its bucket): covered, though they have no check of their own here.
+   */
+  readonly reads?: readonly string[];
 }
 
 export const pass = (message: string, path?: string): CheckResult => ({ verdict: 'pass', message, path });

@@ -157,6 +157,9 @@ describe('ZeroTrustValidationPlugin.validate on its own', () => {
     const result = plugin.validate({ templatePaths: [file] } as unknown as IPolicyValidationContext);
     expect(result.success).toBe(false); // ZT-DATA-008 (high): no DeletionPolicy
     const byRule = Object.fromEntries(result.violations.map((v) => [v.ruleName, v]));
+    // Each property at fault is its own finding: no DeletionPolicy and no UpdateReplacePolicy.
+    const retain = result.violations.filter((v) => v.ruleName === 'ZT-DATA-008');
+    expect(retain.map((v) => v.violatingResources[0].locations)).toEqual([['DeletionPolicy'], ['UpdateReplacePolicy']]);
     expect(byRule['ZT-DATA-002']).toMatchObject({
       severity: 'warning',
       description: expect.stringMatching(/^Customer-managed keys rotate automatically: EnableKeyRotation is false/),
@@ -165,9 +168,6 @@ describe('ZeroTrustValidationPlugin.validate on its own', () => {
         { resourceLogicalId: 'Key', templatePath: file, locations: ['Properties.EnableKeyRotation'] },
       ],
     });
-    expect(byRule['ZT-DATA-008']).toMatchObject({
-      severity: 'error',
-      violatingResources: [{ locations: ['DeletionPolicy'] }],
-    });
+    expect(byRule['ZT-DATA-008']).toMatchObject({ severity: 'error' });
   });
 });
