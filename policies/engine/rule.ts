@@ -46,6 +46,11 @@ export interface Equivalent {
    * what the rule does (Checkov's CKV_AWS_53 is BlockPublicAcls alone): conformance compares there.
    */
   readonly paths?: readonly string[];
+  /**
+   * Cases where we deliberately differ from the equivalent (conformance counts them as documented,
+   * each by the resource it concerns): `resource` is the fixture address, `reason` why we differ.
+   */
+  readonly differences?: readonly { readonly resource: string; readonly reason: string }[];
 }
 
 /** Tools a remediation can be written for; reporters pick the one of the finding's own source. */
