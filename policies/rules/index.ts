@@ -11,6 +11,7 @@ import { purgeProtectionRule } from './data/zt-data-009-purge-protection';
 import { noLegacyAccessRule } from './identity/zt-identity-001-no-legacy-access';
 import { noPublicNetworkRule } from './network/zt-network-001-no-public-network';
 import { defaultDenyRule } from './network/zt-network-002-default-deny';
+import { noOpenCidrRule } from './network/zt-network-003-no-open-cidr';
 
 /** The rule catalogue, in id order. Ids are stable forever; add new rules, never renumber. */
 export const ALL_RULES: readonly Rule[] = [
@@ -26,6 +27,7 @@ export const ALL_RULES: readonly Rule[] = [
   noLegacyAccessRule,
   noPublicNetworkRule,
   defaultDenyRule,
+  noOpenCidrRule,
 ];
 
 const BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));

@@ -11,6 +11,7 @@ import { cases as data009 } from './cases/zt-data-009';
 import { cases as identity001 } from './cases/zt-identity-001';
 import { cases as network001 } from './cases/zt-network-001';
 import { cases as network002 } from './cases/zt-network-002';
+import { cases as network003 } from './cases/zt-network-003';
 
 /** Every rule's case table, for the coverage test. */
 export const ALL_CASES: readonly RuleCases[] = [
@@ -26,4 +27,5 @@ export const ALL_CASES: readonly RuleCases[] = [
   identity001,
   network001,
   network002,
+  network003,
 ];
