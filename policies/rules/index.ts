@@ -8,6 +8,7 @@ import { accessLoggingRule } from './data/zt-data-006-access-logging';
 import { versioningRule } from './data/zt-data-007-versioning-soft-delete';
 import { retainOnDeleteRule } from './data/zt-data-008-retain-on-delete';
 import { purgeProtectionRule } from './data/zt-data-009-purge-protection';
+import { secretRotationRule } from './data/zt-data-010-secret-rotation';
 import { noLegacyAccessRule } from './identity/zt-identity-001-no-legacy-access';
 import { noPublicNetworkRule } from './network/zt-network-001-no-public-network';
 import { defaultDenyRule } from './network/zt-network-002-default-deny';
@@ -24,6 +25,7 @@ export const ALL_RULES: readonly Rule[] = [
   versioningRule,
   retainOnDeleteRule,
   purgeProtectionRule,
+  secretRotationRule,
   noLegacyAccessRule,
   noPublicNetworkRule,
   defaultDenyRule,

@@ -8,6 +8,7 @@ import { cases as data006 } from './cases/zt-data-006';
 import { cases as data007 } from './cases/zt-data-007';
 import { cases as data008 } from './cases/zt-data-008';
 import { cases as data009 } from './cases/zt-data-009';
+import { cases as data010 } from './cases/zt-data-010';
 import { cases as identity001 } from './cases/zt-identity-001';
 import { cases as network001 } from './cases/zt-network-001';
 import { cases as network002 } from './cases/zt-network-002';
@@ -24,6 +25,7 @@ export const ALL_CASES: readonly RuleCases[] = [
   data007,
   data008,
   data009,
+  data010,
   identity001,
   network001,
   network002,
