@@ -74,6 +74,13 @@ export const cmkEncryptionRule: Rule = {
       note:
         'Checkov accepts sse_algorithm = "aws:kms" without kms_master_key_id (S3 then uses the AWS-managed aws/s3 ' +
         'key); this rule requires a customer-managed key and fails such buckets.',
+      differences: [
+        {
+          resource: 'aws_s3_bucket.bucket_good_6',
+          reason:
+            'aws:kms without kms_master_key_id uses the AWS-managed aws/s3 key, which the platform cannot revoke or scope; Checkov accepts it.',
+        },
+      ],
     },
     { tool: 'checkov', id: 'CKV_AWS_158', resourceTypes: ['AWS::Logs::LogGroup', 'aws_cloudwatch_log_group'] },
     {
@@ -83,6 +90,13 @@ export const cmkEncryptionRule: Rule = {
       note:
         'Checkov passes kms_key_id = var.x; this rule reports unknown, because the variable may name the ' +
         'AWS-managed alias/aws/secretsmanager key.',
+      differences: [
+        {
+          resource: 'aws_secretsmanager_secret.enabled1',
+          reason:
+            'kms_key_id = var.kms_key_id may name alias/aws/secretsmanager; the rule reports unknown rather than assume a customer key.',
+        },
+      ],
     },
     { tool: 'checkov', id: 'CKV2_AZURE_1', resourceTypes: ['azurerm_storage_account'] },
     {
@@ -94,6 +108,7 @@ export const cmkEncryptionRule: Rule = {
     { tool: 'cdk-nag', id: 'NIST.800.53.R5-CloudWatchLogGroupEncrypted', resourceTypes: ['AWS::Logs::LogGroup'] },
     { tool: 'cdk-nag', id: 'NIST.800.53.R5-SecretsManagerUsingKMSKey', resourceTypes: ['AWS::SecretsManager::Secret'] },
   ],
+  reads: ['aws_s3_bucket_server_side_encryption_configuration', 'azurerm_storage_account_customer_managed_key'],
   checks: {
     'AWS::S3::Bucket': (bucket, { graph }) => judgeCfnBucketEncryption(graph, bucket),
     'AWS::Logs::LogGroup': customerKey('KmsKeyId', LOGS),

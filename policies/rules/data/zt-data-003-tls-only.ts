@@ -48,6 +48,7 @@ export const tlsOnlyRule: Rule = {
         'attached to the bucket through the graph and does not inspect Resource.',
     },
   ],
+  reads: ['AWS::S3::BucketPolicy', 'aws_s3_bucket_policy'],
   checks: {
     'AWS::S3::Bucket': bucketPolicyCheck('AWS::S3::Bucket', DENY_HTTP),
     aws_s3_bucket: bucketPolicyCheck('aws_s3_bucket', DENY_HTTP),

@@ -33,6 +33,7 @@ export const minTlsRule: Rule = {
     { framework: 'ISO-27001', id: 'A.8.24' },
   ],
   equivalents: [{ tool: 'checkov', id: 'CKV_AZURE_44', resourceTypes: ['azurerm_storage_account'] }],
+  reads: ['AWS::S3::BucketPolicy', 'aws_s3_bucket_policy'],
   checks: {
     'AWS::S3::Bucket': bucketPolicyCheck('AWS::S3::Bucket', DENY_OLD_TLS),
     aws_s3_bucket: bucketPolicyCheck('aws_s3_bucket', DENY_OLD_TLS),

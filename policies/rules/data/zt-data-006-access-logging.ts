@@ -56,6 +56,7 @@ export const accessLoggingRule: Rule = {
     { tool: 'checkov', id: 'CKV_AWS_18', resourceTypes: ['AWS::S3::Bucket', 'aws_s3_bucket'] },
     { tool: 'cdk-nag', id: 'AwsSolutions-S1', resourceTypes: ['AWS::S3::Bucket'] },
   ],
+  reads: ['aws_s3_bucket_logging'],
   checks: {
     'AWS::S3::Bucket': (bucket, { graph }) => cfnBucket(graph, bucket),
     aws_s3_bucket: withCompanions({

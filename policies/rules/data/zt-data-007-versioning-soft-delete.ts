@@ -92,9 +92,17 @@ export const versioningRule: Rule = {
   ],
   equivalents: [
     { tool: 'checkov', id: 'CKV_AWS_21', resourceTypes: ['AWS::S3::Bucket', 'aws_s3_bucket'] },
-    { tool: 'checkov', id: 'CKV_AZURE_111', resourceTypes: ['azurerm_key_vault'] },
+    // Not CKV_AZURE_111: it tests soft_delete_enabled, an argument azurerm removed in 3.0 (soft delete is always
+    // on); the vault check here judges the retention window instead, so the two are not equivalent.
+    {
+      tool: 'checkov',
+      id: 'CKV2_AZURE_38',
+      resourceTypes: ['azurerm_storage_account'],
+      paths: ['delete_retention_policy', 'container_delete_retention_policy'],
+    },
     { tool: 'cdk-nag', id: 'NIST.800.53.R5-S3BucketVersioningEnabled', resourceTypes: ['AWS::S3::Bucket'] },
   ],
+  reads: ['aws_s3_bucket_versioning'],
   checks: {
     'AWS::S3::Bucket': setting(status('VersioningConfiguration.Status')),
     aws_s3_bucket: withCompanions({

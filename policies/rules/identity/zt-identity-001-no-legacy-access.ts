@@ -51,7 +51,8 @@ export const noLegacyAccessRule: Rule = {
     { framework: 'GDPR', id: 'Art. 32(1)(b)' },
     { framework: 'ISO-27001', id: 'A.5.15' },
   ],
-  equivalents: [],
+  equivalents: [{ tool: 'checkov', id: 'CKV2_AZURE_40', resourceTypes: ['azurerm_storage_account'] }],
+  reads: ['aws_s3_bucket_ownership_controls'],
   checks: {
     'AWS::S3::Bucket': (bucket, { graph }) => cfnBucket(graph, bucket),
     aws_s3_bucket: withCompanions({

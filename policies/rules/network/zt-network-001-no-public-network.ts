@@ -39,6 +39,23 @@ export const noPublicNetworkRule: Rule = {
         'Checkov also passes a vault with public access on when network_acls lists ip_rules or ' +
         'virtual_network_subnet_ids, even with default_action = "Allow" (where Azure ignores those lists); this rule ' +
         'requires public_network_access_enabled = false. Firewall defaults are ZT-NETWORK-002.',
+      differences: [
+        {
+          resource: 'azurerm_key_vault.pass3',
+          reason:
+            'public_network_access_enabled = true with default_action = "Allow": Azure ignores ip_rules under Allow, so the vault is public; Checkov passes it because ip_rules is non-empty.',
+        },
+        {
+          resource: 'azurerm_key_vault.pass4',
+          reason:
+            'public network access defaults to on and default_action is "Allow", so the ip_rules list admits everyone; Checkov passes it because ip_rules is non-empty.',
+        },
+        {
+          resource: 'azurerm_key_vault.pass5',
+          reason:
+            'public network access defaults to on and default_action is "Allow", so virtual_network_subnet_ids restrict nothing; Checkov passes it because the list is non-empty.',
+        },
+      ],
     },
   ],
   checks: {

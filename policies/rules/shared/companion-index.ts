@@ -106,13 +106,19 @@ function decide(g: ResourceGraph, spec: CompanionSpec, c: Resource): Decision {
 }
 
 function decideComposed(spec: CompanionSpec, r: Extract<Resolved, { kind: 'composed' }>, prop: string): Decision {
-  const unknownPart = r.parts.find((p) => typeof p !== 'string' && p.kind === 'unknown');
-  if (unknownPart) return { kind: 'unresolved', reason: `its ${prop} is unresolved (${describeResolved(r)})` };
-  const template = r.parts.map((p) => (typeof p === 'string' ? p.replace(/[{}]/g, '') : '{}')).join('');
-  if (!(spec.forms ?? []).some((f) => f.test(template))) return { kind: 'elsewhere' };
-  const targets: Resource[] = [];
-  for (const p of r.parts) if (typeof p !== 'string' && p.kind === 'reference') targets.push(p.to);
-  return { kind: 'attached', targets };
+  // References become `{}`, undecidable parts (pseudo parameters, variables) `?`: a form may allow
+  // `?` where a partition or region goes, never where the protected resource goes.
+  const template = r.parts
+    .map((p) => (typeof p === 'string' ? p.replace(/[{}?]/g, '') : p.kind === 'reference' ? '{}' : '?'))
+    .join('');
+  if ((spec.forms ?? []).some((f) => f.test(template))) {
+    const targets: Resource[] = [];
+    for (const p of r.parts) if (typeof p !== 'string' && p.kind === 'reference') targets.push(p.to);
+    return { kind: 'attached', targets };
+  }
+  if (template.includes('?'))
+    return { kind: 'unresolved', reason: `its ${prop} is unresolved (${describeResolved(r)})` };
+  return { kind: 'elsewhere' };
 }
 
 function build(g: ResourceGraph, spec: CompanionSpec): CompanionIndex {
