@@ -2,7 +2,7 @@ import type { ResourceGraph } from '../../engine/graph';
 import type { Resource } from '../../engine/model';
 import { type CheckResult, Rule, fail, pass } from '../../engine/rule';
 import { orphanOnly, withCompanions } from '../shared/companions';
-import { joinPath, readNumber, readString, unknownAt } from '../shared/read';
+import { joinPath, rawAt, readNumber, readString, unknownAt } from '../shared/read';
 import { CFN_SECRET_ROTATION, TF_SECRET_ROTATION } from '../shared/secret-specs';
 import { tfBlock, throughDynamic } from '../shared/tf-blocks';
 
@@ -68,6 +68,17 @@ function judgeRotation(g: ResourceGraph, rotation: Resource, f: RotationFields, 
 
 const missing = (type: string) => () => fail(`no ${type} targets this secret, so it is never rotated; add one`, type);
 
+/** `${var.x}` naming a variable declared `nullable = false`: Terraform refuses to plan without a non-null value. */
+function nonNullableVariable(g: ResourceGraph, res: Resource, path: string): string | undefined {
+  const raw = rawAt(res, path);
+  const m = typeof raw === 'string' ? /^\$\{var\.([A-Za-z0-9_-]+)\}$/.exec(raw) : null;
+  if (!m) return undefined;
+  const doc = g.documents.find((d) => d.id === res.documentId);
+  const decl = doc?.format === 'terraform' ? doc.parameters[m[1]] : undefined;
+  const d = Array.isArray(decl) && decl.length === 1 ? decl[0] : decl;
+  return d && typeof d === 'object' && (d as { nullable?: unknown }).nullable === false ? m[1] : undefined;
+}
+
 /** Key Vault secrets cannot rotate themselves: an expiry forces the owner to replace the value. */
 function keyVaultSecret(g: ResourceGraph, secret: Resource): CheckResult {
   const v = g.value(secret, 'expiration_date');
@@ -80,7 +91,12 @@ function keyVaultSecret(g: ResourceGraph, secret: Resource): CheckResult {
   if (v.kind === 'literal' && typeof v.value === 'string')
     return pass(`expiration_date is ${v.value}`, 'expiration_date');
   // A date taken from another resource (time_rotating, time_offset) is still an expiry; a variable may be null.
-  if (v.kind === 'unknown') return unknownAt('expiration_date', v.reason);
+  if (v.kind === 'unknown') {
+    const variable = nonNullableVariable(g, secret, 'expiration_date');
+    if (variable)
+      return pass(`expiration_date is variable ${variable}, declared nullable = false: always set`, 'expiration_date');
+    return unknownAt('expiration_date', v.reason);
+  }
   return pass('expiration_date is set from another resource', 'expiration_date');
 }
 

@@ -2,6 +2,7 @@ import type { ResourceGraph } from '../../engine/graph';
 import type { Resource } from '../../engine/model';
 import { type Check, type CheckResult, Rule, fail, pass } from '../../engine/rule';
 import { eachOf } from '../shared/combine';
+import { type CompanionSpec, companionIndex } from '../shared/companion-index';
 import { describeResolved, joinPath, listLength, rawAt, readString, unknownAt } from '../shared/read';
 
 /**
@@ -84,22 +85,44 @@ const tfEntry = (g: ResourceGraph, res: Resource, base: string): CheckResult[] =
   ...judgeCidrList(g, res, joinPath(base, 'ipv6_cidr_blocks'), OPEN_AWS),
 ];
 
+/** Standalone egress rules of a group (GroupId: Fn::GetAtt Group.GroupId / Ref Group). */
+const CFN_EGRESS: CompanionSpec = { type: 'AWS::EC2::SecurityGroupEgress', targets: ['GroupId'] };
+
 /**
- * AWS::EC2::SecurityGroup: without SecurityGroupEgress, EC2 keeps its default allow-all egress
- * rule (0.0.0.0/0); CDK's allowAllOutbound: false writes a placeholder egress rule to remove it.
+ * AWS::EC2::SecurityGroup without SecurityGroupEgress: EC2 keeps its default allow-all egress
+ * rule (0.0.0.0/0) unless some egress rule is added, inline or as an AWS::EC2::SecurityGroupEgress
+ * of the group (adding the first rule replaces the default). CDK's allowAllOutbound: false writes
+ * a placeholder inline rule or separate egress rules. The standalone rules are judged on their own.
  */
+function defaultEgress(g: ResourceGraph, sg: Resource): CheckResult[] {
+  const attached = companionIndex(g, CFN_EGRESS).attached.get(sg) ?? [];
+  if (attached.some((a) => a.presence.kind === 'present')) return [];
+  const maybe = attached.find((a) => a.presence.kind === 'maybe');
+  const what = 'SecurityGroupEgress is not set';
+  if (maybe) {
+    const why = maybe.presence.kind === 'maybe' ? maybe.presence.reason : '';
+    return [
+      unknownAt(
+        'SecurityGroupEgress',
+        `${what}; ${maybe.companion.address} would replace the default rule, but ${why}`,
+      ),
+    ];
+  }
+  return [
+    fail(
+      `${what} and no AWS::EC2::SecurityGroupEgress targets the group, so EC2 keeps the default allow-all ` +
+        'egress rule to 0.0.0.0/0; list the egress rules (CDK: allowAllOutbound: false)',
+      'SecurityGroupEgress',
+    ),
+  ];
+}
+
 const cfnSecurityGroup: Check = (sg, { graph }) => {
   const ingress = eachEntry(graph, sg, 'SecurityGroupIngress', (p) => cfnEntry(graph, sg, p));
   const egressList = listLength(graph, sg, 'SecurityGroupEgress');
   const egress =
     egressList.kind === 'value' && egressList.value === 0
-      ? [
-          fail(
-            'SecurityGroupEgress is not set, so EC2 keeps the default allow-all egress rule to 0.0.0.0/0; ' +
-              'list the egress rules (CDK: allowAllOutbound: false)',
-            'SecurityGroupEgress',
-          ),
-        ]
+      ? defaultEgress(graph, sg)
       : eachEntry(graph, sg, 'SecurityGroupEgress', (p) => cfnEntry(graph, sg, p));
   return verdict([...ingress, ...egress], 'rule of the group', 'SecurityGroupIngress');
 };
@@ -139,11 +162,55 @@ const PORT_NOTE =
   'both directions, so a fixture Checkov passes because the open rule is on another port (443, 8080, a range ' +
   'not containing its port) or is egress fails here deliberately: the training network admits no internet path.';
 
-const portCheck = (id: string, types: readonly string[]) => ({
+const OTHER_PORT = 'open to 0.0.0.0/0 or ::/0 on a port other than the one this Checkov check judges (port-specific)';
+const EGRESS = 'an open egress rule; Checkov judges ingress only (direction-specific)';
+const DEFAULT_EGRESS =
+  'SecurityGroupEgress is absent, so the default allow-all egress to 0.0.0.0/0 stays (Checkov ignores it)';
+const ALL_PORTS =
+  'an Allow from * / Internet on another port, or a UDP / all-ports rule Checkov does not judge (port-specific)';
+const AWS_EGRESS_ONLY =
+  'CKV_AWS_382 only fails protocol -1 egress; an open egress on one port is still an internet path';
+
+/** Fixture resources where this rule deliberately fails what the port-specific Checkov check passes. */
+const differences = (entries: Readonly<Record<string, string>>) =>
+  Object.entries(entries).map(([resource, reason]) => ({ resource, reason }));
+
+const AWS_DIFFERENCES = differences({
+  'AWS::EC2::SecurityGroup.DemoSecurityGroup': OTHER_PORT,
+  'AWS::EC2::SecurityGroup.InstanceSecurityGroup': DEFAULT_EGRESS,
+  'aws_security_group.pass': OTHER_PORT,
+  'aws_security_group.pass2': EGRESS,
+  'aws_security_group.pass4': EGRESS,
+  'aws_security_group.pass5': EGRESS,
+  'aws_security_group.pass6': EGRESS,
+  'aws_security_group.pass_self2': `${OTHER_PORT} (self = true does not narrow cidr_blocks)`,
+  'aws_security_group_rule.pass': OTHER_PORT,
+  'aws_security_group_rule.pass3': OTHER_PORT,
+});
+const AWS_EGRESS_DIFFERENCES = differences({
+  'aws_security_group.pass': AWS_EGRESS_ONLY,
+  'aws_security_group_rule.pass': AWS_EGRESS_ONLY,
+  'aws_vpc_security_group_egress_rule.pass': AWS_EGRESS_ONLY,
+});
+const AZURE_DIFFERENCES = differences({
+  'azurerm_network_security_rule.https':
+    'inbound from Internet on 443: open to the internet on a port Checkov does not judge (port-specific)',
+  'azurerm_network_security_group.pass2': `outbound to *: ${EGRESS}`,
+  'azurerm_network_security_rule.pass2': `outbound to *: ${EGRESS}`,
+  'azurerm_network_security_group.pass3': ALL_PORTS,
+  'azurerm_network_security_rule.pass3': ALL_PORTS,
+  'azurerm_network_security_group.snet_nsgs':
+    'its security_rule blocks come from a dynamic block whose for_each is decided at plan time: unknown',
+  'azurerm_network_security_group.dynamic_nsg_pass':
+    'its security_rule blocks come from a dynamic block whose for_each is decided at plan time: unknown',
+});
+
+const portCheck = (id: string, types: readonly string[], diffs: ReturnType<typeof differences>) => ({
   tool: 'checkov' as const,
   id,
   resourceTypes: types,
   note: PORT_NOTE,
+  differences: diffs,
 });
 
 const CFN_SG = ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'];
@@ -182,14 +249,18 @@ export const noOpenCidrRule: Rule = {
     { framework: 'ISO-27001', id: 'A.8.22' },
   ],
   equivalents: [
-    portCheck('CKV_AWS_24', [...CFN_SG, ...TF_SG]),
-    portCheck('CKV_AWS_25', [...CFN_SG, ...TF_SG]),
-    portCheck('CKV_AWS_260', [...CFN_SG, ...TF_SG]),
-    portCheck('CKV_AWS_382', ['aws_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_egress_rule']),
-    portCheck('CKV_AZURE_10', AZ_NSG),
-    portCheck('CKV_AZURE_9', AZ_NSG),
-    portCheck('CKV_AZURE_160', AZ_NSG),
-    portCheck('CKV_AZURE_77', AZ_NSG),
+    portCheck('CKV_AWS_24', [...CFN_SG, ...TF_SG], AWS_DIFFERENCES),
+    portCheck('CKV_AWS_25', [...CFN_SG, ...TF_SG], AWS_DIFFERENCES),
+    portCheck('CKV_AWS_260', [...CFN_SG, ...TF_SG], AWS_DIFFERENCES),
+    portCheck(
+      'CKV_AWS_382',
+      ['aws_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_egress_rule'],
+      AWS_EGRESS_DIFFERENCES,
+    ),
+    portCheck('CKV_AZURE_10', AZ_NSG, AZURE_DIFFERENCES),
+    portCheck('CKV_AZURE_9', AZ_NSG, AZURE_DIFFERENCES),
+    portCheck('CKV_AZURE_160', AZ_NSG, AZURE_DIFFERENCES),
+    portCheck('CKV_AZURE_77', AZ_NSG, AZURE_DIFFERENCES),
   ],
   checks: {
     'AWS::EC2::SecurityGroup': cfnSecurityGroup,

@@ -4,7 +4,7 @@ import { type Check, type CheckResult, Rule, fail, pass } from '../../engine/rul
 import { allChecks, eachOf } from '../shared/combine';
 import { atMost } from '../shared/compute-settings';
 import { isFalse, isTrue, judgeSetting, oneOf, setting } from '../shared/expect';
-import { isPresent, joinPath, listLength, unknownAt } from '../shared/read';
+import { isPresent, joinPath, listLength, readString, unknownAt } from '../shared/read';
 import { tfBlock } from '../shared/tf-blocks';
 
 /**
@@ -60,6 +60,7 @@ const amlInstance: Check = (c, { graph }) =>
 interface TemplateFields {
   readonly base: string;
   readonly metadata: string;
+  readonly endpoint: string;
   readonly tokens: string;
   readonly hops: string;
   readonly mappings: string;
@@ -70,6 +71,7 @@ interface TemplateFields {
 const CFN_LT: TemplateFields = {
   base: 'LaunchTemplateData',
   metadata: 'MetadataOptions',
+  endpoint: 'HttpEndpoint',
   tokens: 'HttpTokens',
   hops: 'HttpPutResponseHopLimit',
   mappings: 'BlockDeviceMappings',
@@ -79,6 +81,7 @@ const CFN_LT: TemplateFields = {
 const TF_LT: TemplateFields = {
   base: '',
   metadata: 'metadata_options',
+  endpoint: 'http_endpoint',
   tokens: 'http_tokens',
   hops: 'http_put_response_hop_limit',
   mappings: 'block_device_mappings',
@@ -90,23 +93,28 @@ const TF_LT: TemplateFields = {
 function launchTemplate(f: TemplateFields): Check {
   return (lt, { graph }) => {
     const md = joinPath(f.base, f.metadata);
-    const results: CheckResult[] = [
-      judgeSetting(
-        graph,
-        lt,
-        oneOf(f.tokens, ['required'], {
-          providerDefault: 'optional',
-          risk: 'IMDSv1 answers without a session token (SSRF steals the role)',
-        }),
-        md,
-      ),
-      judgeSetting(
-        graph,
-        lt,
-        atMost(f.hops, 1, { providerDefault: 1, risk: 'containers on the node reach its instance credentials' }),
-        md,
-      ),
-    ];
+    const endpointPath = joinPath(md, f.endpoint);
+    const endpoint = readString(graph, lt, endpointPath);
+    const results: CheckResult[] =
+      endpoint.kind === 'value' && endpoint.value === 'disabled'
+        ? [pass(`${endpointPath} is disabled: there is no instance metadata service to reach`, endpointPath)]
+        : [
+            judgeSetting(
+              graph,
+              lt,
+              oneOf(f.tokens, ['required'], {
+                providerDefault: 'optional',
+                risk: 'IMDSv1 answers without a session token (SSRF steals the role)',
+              }),
+              md,
+            ),
+            judgeSetting(
+              graph,
+              lt,
+              atMost(f.hops, 1, { providerDefault: 1, risk: 'containers on the node reach its instance credentials' }),
+              md,
+            ),
+          ];
     const mappings = joinPath(f.base, f.mappings);
     const n = listLength(graph, lt, mappings);
     if (n.kind === 'unknown') results.push(unknownAt(mappings, n.reason));
@@ -133,8 +141,6 @@ function launchTemplate(f: TemplateFields): Check {
     return eachOf(results);
   };
 }
-
-const LT_TYPES = ['AWS::EC2::LaunchTemplate', 'aws_launch_template'];
 
 export const computeIsolationRule: Rule = {
   id: 'ZT-PIPELINE-001',
@@ -177,6 +183,12 @@ export const computeIsolationRule: Rule = {
       id: 'CKV_AWS_122',
       resourceTypes: ['aws_sagemaker_notebook_instance'],
       paths: ['direct_internet_access'],
+      differences: [
+        {
+          resource: 'aws_sagemaker_notebook_instance.test_success2',
+          reason: 'direct_internet_access is absent: the provider default is "Enabled", which Checkov passes',
+        },
+      ],
     },
     { tool: 'checkov', id: 'CKV_AWS_307', resourceTypes: ['aws_sagemaker_notebook_instance'], paths: ['root_access'] },
     {
@@ -184,18 +196,31 @@ export const computeIsolationRule: Rule = {
       id: 'CKV_AZURE_142',
       resourceTypes: ['azurerm_machine_learning_compute_cluster'],
       paths: ['local_auth_enabled'],
+      differences: [
+        {
+          resource: 'azurerm_machine_learning_compute_cluster.ckv_unittest_pass',
+          reason:
+            'local auth is off, but node_public_ip_enabled is absent (provider default true): the nodes get public IPs',
+        },
+      ],
     },
     {
       tool: 'checkov',
       id: 'CKV_AWS_79',
-      resourceTypes: LT_TYPES,
-      paths: ['LaunchTemplateData.MetadataOptions.HttpTokens', 'metadata_options.http_tokens'],
-    },
-    {
-      tool: 'checkov',
-      id: 'CKV_AWS_341',
-      resourceTypes: ['aws_launch_template'],
-      paths: ['metadata_options.http_put_response_hop_limit'],
+      resourceTypes: ['AWS::EC2::LaunchTemplate'],
+      paths: ['LaunchTemplateData.MetadataOptions.HttpTokens'],
+      note: 'The Terraform CKV_AWS_79 and CKV_AWS_341 also judge aws_instance and aws_launch_configuration, which this rule does not cover yet, so they are not mapped.',
+      differences: [
+        {
+          resource: 'AWS::EC2::LaunchTemplate.IMDSv1Disabled',
+          reason:
+            'the metadata endpoint is disabled (passes here too), but BlockDeviceMappings is absent, so volume encryption is left to the AMI',
+        },
+        {
+          resource: 'AWS::EC2::LaunchTemplate.IMDSv2Enabled',
+          reason: 'IMDSv2 is required, but BlockDeviceMappings is absent, so volume encryption is left to the AMI',
+        },
+      ],
     },
     {
       tool: 'cdk-nag',

@@ -20,7 +20,7 @@ const orphan = (rules: Record<string, unknown>) =>
     },
   });
 const kvSecret = (body: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-  tf({ azurerm_key_vault_secret: { s: { name: 's', value: 'v', key_vault_id: 'kv', ...body } }, ...extra });
+  tf({ azurerm_key_vault_secret: { s: { name: 's', value: 'v', key_vault_id: 'kv', ...body } } }, extra);
 
 export const cases: RuleCases = {
   rule: secretRotationRule,
@@ -163,6 +163,15 @@ export const cases: RuleCases = {
       address: 'azurerm_key_vault_secret.s',
       verdict: 'fail',
       path: 'expiration_date',
+    },
+    {
+      name: 'Key Vault secret expiry from a variable declared nullable = false',
+      doc: kvSecret(
+        { expiration_date: '${var.expiry}' },
+        { variable: { expiry: { type: 'string', nullable: false } } },
+      ),
+      address: 'azurerm_key_vault_secret.s',
+      verdict: 'pass',
     },
     {
       name: 'Key Vault secret expiry from a variable',

@@ -40,6 +40,40 @@ export const cases: RuleCases = {
       path: 'SecurityGroupEgress',
     },
     {
+      name: 'CFN group whose only egress rules are AWS::EC2::SecurityGroupEgress resources (default rule replaced)',
+      doc: cfn({
+        Sg: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'g', VpcId: 'vpc-1' } },
+        Out: {
+          Type: 'AWS::EC2::SecurityGroupEgress',
+          Properties: {
+            GroupId: { 'Fn::GetAtt': ['Sg', 'GroupId'] },
+            IpProtocol: 'tcp',
+            FromPort: 443,
+            ToPort: 443,
+            DestinationPrefixListId: 'pl-1',
+          },
+        },
+      }),
+      address: 'Sg',
+      verdict: 'pass',
+    },
+    {
+      name: 'CFN group whose only egress rule exists under a condition',
+      doc: cfn(
+        {
+          Sg: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'g', VpcId: 'vpc-1' } },
+          Out: {
+            Type: 'AWS::EC2::SecurityGroupEgress',
+            Condition: 'Locked',
+            Properties: { GroupId: { Ref: 'Sg' }, IpProtocol: 'tcp', DestinationPrefixListId: 'pl-1' },
+          },
+        },
+        { Parameters: { P: { Type: 'String' } }, Conditions: { Locked: { 'Fn::Equals': [{ Ref: 'P' }, 'x'] } } },
+      ),
+      address: 'Sg',
+      verdict: 'unknown',
+    },
+    {
       name: 'CFN group with 0.0.0.0/0 ingress on 443',
       doc: sg({
         SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: '0.0.0.0/0' }],

@@ -237,6 +237,14 @@ export const cases: RuleCases = {
       verdict: 'unknown',
     },
     {
+      name: 'launch template with the metadata endpoint disabled',
+      doc: one('AWS::EC2::LaunchTemplate', {
+        LaunchTemplateData: { ...LT_DATA, MetadataOptions: { HttpEndpoint: 'disabled' } },
+      }),
+      address: 'R',
+      verdict: 'pass',
+    },
+    {
       name: 'tf launch template hardened',
       doc: tfOne('aws_launch_template', TF_LT),
       address: 'aws_launch_template.r',
