@@ -13,6 +13,7 @@ import { noLegacyAccessRule } from './identity/zt-identity-001-no-legacy-access'
 import { noPublicNetworkRule } from './network/zt-network-001-no-public-network';
 import { defaultDenyRule } from './network/zt-network-002-default-deny';
 import { noOpenCidrRule } from './network/zt-network-003-no-open-cidr';
+import { flowLogsRule } from './network/zt-network-004-flow-logs';
 import { computeIsolationRule } from './pipeline/zt-pipeline-001-compute-isolation';
 
 /** The rule catalogue, in id order. Ids are stable forever; add new rules, never renumber. */
@@ -31,6 +32,7 @@ export const ALL_RULES: readonly Rule[] = [
   noPublicNetworkRule,
   defaultDenyRule,
   noOpenCidrRule,
+  flowLogsRule,
   computeIsolationRule,
 ];
 

@@ -13,6 +13,7 @@ import { cases as identity001 } from './cases/zt-identity-001';
 import { cases as network001 } from './cases/zt-network-001';
 import { cases as network002 } from './cases/zt-network-002';
 import { cases as network003 } from './cases/zt-network-003';
+import { cases as network004 } from './cases/zt-network-004';
 import { cases as pipeline001 } from './cases/zt-pipeline-001';
 
 /** Every rule's case table, for the coverage test. */
@@ -31,5 +32,6 @@ export const ALL_CASES: readonly RuleCases[] = [
   network001,
   network002,
   network003,
+  network004,
   pipeline001,
 ];
