@@ -14,6 +14,7 @@ import { noPublicNetworkRule } from './network/zt-network-001-no-public-network'
 import { defaultDenyRule } from './network/zt-network-002-default-deny';
 import { noOpenCidrRule } from './network/zt-network-003-no-open-cidr';
 import { flowLogsRule } from './network/zt-network-004-flow-logs';
+import { defaultSecurityGroupRule } from './network/zt-network-005-default-sg-closed';
 import { computeIsolationRule } from './pipeline/zt-pipeline-001-compute-isolation';
 
 /** The rule catalogue, in id order. Ids are stable forever; add new rules, never renumber. */
@@ -33,6 +34,7 @@ export const ALL_RULES: readonly Rule[] = [
   defaultDenyRule,
   noOpenCidrRule,
   flowLogsRule,
+  defaultSecurityGroupRule,
   computeIsolationRule,
 ];
 

@@ -14,6 +14,7 @@ import { cases as network001 } from './cases/zt-network-001';
 import { cases as network002 } from './cases/zt-network-002';
 import { cases as network003 } from './cases/zt-network-003';
 import { cases as network004 } from './cases/zt-network-004';
+import { cases as network005 } from './cases/zt-network-005';
 import { cases as pipeline001 } from './cases/zt-pipeline-001';
 
 /** Every rule's case table, for the coverage test. */
@@ -33,5 +34,6 @@ export const ALL_CASES: readonly RuleCases[] = [
   network002,
   network003,
   network004,
+  network005,
   pipeline001,
 ];
