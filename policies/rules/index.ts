@@ -10,6 +10,7 @@ import { retainOnDeleteRule } from './data/zt-data-008-retain-on-delete';
 import { purgeProtectionRule } from './data/zt-data-009-purge-protection';
 import { secretRotationRule } from './data/zt-data-010-secret-rotation';
 import { noLegacyAccessRule } from './identity/zt-identity-001-no-legacy-access';
+import { noWildcardActionsRule } from './identity/zt-identity-002-no-wildcard-actions';
 import { noPublicNetworkRule } from './network/zt-network-001-no-public-network';
 import { defaultDenyRule } from './network/zt-network-002-default-deny';
 import { noOpenCidrRule } from './network/zt-network-003-no-open-cidr';
@@ -30,6 +31,7 @@ export const ALL_RULES: readonly Rule[] = [
   purgeProtectionRule,
   secretRotationRule,
   noLegacyAccessRule,
+  noWildcardActionsRule,
   noPublicNetworkRule,
   defaultDenyRule,
   noOpenCidrRule,
