@@ -24,7 +24,7 @@ function judgeAction(path: string, a: PolicyValue): CheckResult {
 }
 
 /** Every Allow statement's actions; an Allow with NotAction allows everything not listed. */
-export function judgeDocument(g: ResourceGraph, res: Resource, path: string): CheckResult[] {
+function judgeDocument(g: ResourceGraph, res: Resource, path: string): CheckResult[] {
   const doc = readPolicyDocument(g, res, path);
   if (doc.kind === 'absent') return [];
   if (doc.kind === 'unknown') return [unknownAt(path, doc.reason)];
