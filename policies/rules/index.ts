@@ -16,6 +16,7 @@ import { defaultDenyRule } from './network/zt-network-002-default-deny';
 import { noOpenCidrRule } from './network/zt-network-003-no-open-cidr';
 import { flowLogsRule } from './network/zt-network-004-flow-logs';
 import { defaultSecurityGroupRule } from './network/zt-network-005-default-sg-closed';
+import { noInternetRouteRule } from './network/zt-network-006-no-internet-route';
 import { computeIsolationRule } from './pipeline/zt-pipeline-001-compute-isolation';
 
 /** The rule catalogue, in id order. Ids are stable forever; add new rules, never renumber. */
@@ -37,6 +38,7 @@ export const ALL_RULES: readonly Rule[] = [
   noOpenCidrRule,
   flowLogsRule,
   defaultSecurityGroupRule,
+  noInternetRouteRule,
   computeIsolationRule,
 ];
 

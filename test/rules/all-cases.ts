@@ -16,6 +16,7 @@ import { cases as network002 } from './cases/zt-network-002';
 import { cases as network003 } from './cases/zt-network-003';
 import { cases as network004 } from './cases/zt-network-004';
 import { cases as network005 } from './cases/zt-network-005';
+import { cases as network006 } from './cases/zt-network-006';
 import { cases as pipeline001 } from './cases/zt-pipeline-001';
 
 /** Every rule's case table, for the coverage test. */
@@ -37,5 +38,6 @@ export const ALL_CASES: readonly RuleCases[] = [
   network003,
   network004,
   network005,
+  network006,
   pipeline001,
 ];
