@@ -138,6 +138,12 @@ export const secretRotationRule: Rule = {
       note:
         'Checkov fails automatically_after_days = var.days; this rule reports unknown, since the variable may be ' +
         'within 90 days. A rotation attached to a loaded secret is judged on the secret (one fault, one finding).',
+      differences: [
+        {
+          resource: 'aws_secretsmanager_secret_rotation.fail_2',
+          reason: 'automatically_after_days = var.days: the value is decided at plan time, so the rule reports unknown',
+        },
+      ],
     },
     { tool: 'checkov', id: 'CKV_AZURE_41', resourceTypes: ['azurerm_key_vault_secret'] },
     { tool: 'cdk-nag', id: 'AwsSolutions-SMG4', resourceTypes: ['AWS::SecretsManager::Secret'] },

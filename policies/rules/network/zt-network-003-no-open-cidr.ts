@@ -193,6 +193,8 @@ const AWS_EGRESS_DIFFERENCES = differences({
   'aws_vpc_security_group_egress_rule.pass': AWS_EGRESS_ONLY,
 });
 const AZURE_DIFFERENCES = differences({
+  'azurerm_network_security_group.dynamic_nsg_fail':
+    'security rules come from a dynamic block whose for_each is decided at plan time: reported unknown, not guessed',
   'azurerm_network_security_rule.https':
     'inbound from Internet on 443: open to the internet on a port Checkov does not judge (port-specific)',
   'azurerm_network_security_group.pass2': `outbound to *: ${EGRESS}`,
