@@ -119,3 +119,47 @@ describe('Terraform: composed and nested companion targets', () => {
     }
   });
 });
+
+describe('companion presence: conditions, count, and counted targets', () => {
+  const check = needs(TF_BUCKET_VERSIONING);
+  const tfDoc = (versioning: Record<string, unknown>, bucket: Record<string, unknown> = {}) =>
+    loadTerraformObject(
+      { resource: { aws_s3_bucket: { b: bucket }, aws_s3_bucket_versioning: { v: versioning } } },
+      { file: 'count.tf.json' },
+    );
+  const ref = '${aws_s3_bucket.b.id}';
+
+  test('count = 0: the companion is never created', () => {
+    expect(verdict(tfDoc({ bucket: ref, count: 0 }), check, 'aws_s3_bucket.b').verdict).toBe('fail');
+  });
+
+  test('count decided at plan time: at best unknown', () => {
+    const doc = tfDoc({ bucket: ref, count: '${var.enabled ? 1 : 0}' });
+    expect(verdict(doc, check, 'aws_s3_bucket.b')).toMatchObject({ verdict: 'unknown', message: /plan time/ });
+  });
+
+  test('a companion covering only instance [0] of a counted bucket does not cover instance [1]', () => {
+    const doc = tfDoc({ bucket: '${aws_s3_bucket.b[0].id}' }, { count: 2 });
+    expect(verdict(doc, check, 'aws_s3_bucket.b')).toMatchObject({ verdict: 'fail', message: /instance\(s\) 1/ });
+  });
+
+  test('a companion counted alongside the bucket (count.index) covers every instance', () => {
+    const doc = tfDoc({ bucket: '${aws_s3_bucket.b[count.index].id}', count: 2 }, { count: 2 });
+    expect(verdict(doc, check, 'aws_s3_bucket.b').verdict).toBe('pass');
+  });
+
+  test('a CloudFormation companion under a Condition may not exist: unknown', () => {
+    const needsPolicy = needs({ type: 'AWS::S3::BucketPolicy', targets: ['Bucket'] });
+    const doc = loadCloudFormationObject(
+      {
+        Conditions: { Prod: { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'eu-west-1'] } },
+        Resources: {
+          B: { Type: 'AWS::S3::Bucket', Properties: {} },
+          P: { Type: 'AWS::S3::BucketPolicy', Condition: 'Prod', Properties: { Bucket: { Ref: 'B' } } },
+        },
+      },
+      { file: 'cond.json' },
+    );
+    expect(verdict(doc, needsPolicy, 'B')).toMatchObject({ verdict: 'unknown', message: /condition Prod/ });
+  });
+});
