@@ -47,5 +47,19 @@ export function checkCli(tally: Tally, ctx: AppContext): void {
     Array.isArray(policies) && !policies.some((p) => frameworks.includes(p)),
     String(policies),
   );
+  // The library use shown in docs/install.md, as a consumer's plain Node script.
+  const api = run(
+    node,
+    [
+      '-e',
+      `const { loadPaths, buildGraph, evaluate, ALL_RULES, render } = require('@zt-ai/blueprint/policies');
+       const result = evaluate(buildGraph(loadPaths([${JSON.stringify(template)}])), ALL_RULES);
+       process.stdout.write(render(result, ALL_RULES, 'text'));`,
+    ],
+    dir,
+    env,
+  );
+  tally.ran('the documented ./policies API evaluates a template', api);
+  tally.check('  and reports ZT-DATA-001', /ZT-DATA-001/.test(api.output), api.output);
   console.log(`  install size (node_modules): ${diskMb(path.join(dir, 'node_modules'))} MB`);
 }
