@@ -1,41 +1,14 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import {
-  App,
-  IPolicyValidationContext,
-  IPolicyValidationPlugin,
-  PolicyValidationPluginReport,
-  PolicyViolation,
-  Stack,
-  Validations,
-} from 'aws-cdk-lib';
+import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { acknowledgeNagRule, ZERO_TRUST_VALIDATION_NAMESPACE } from '../../lib/aws/waive';
+import { acknowledgeNagRule } from '../../lib/aws/waive';
+import { ZERO_TRUST_PLUGIN_NAME } from '../../lib/core/waiver';
 import { resolveConfig } from '../../lib/core/config';
+import { ZeroTrustValidationPlugin } from '../../policies/integrations/cdk-plugin';
 import { AwsPlatformStack } from '../../stacks/aws-platform-stack';
-
-/**
- * A minimal ZT-DATA-006 check (bucket without server access logging), registered under the
- * ZeroTrust plugin name. It reads the synthesized templates, so it proves the contract between
- * waive() and CDK's report: a waived finding moves to `suppressedViolations` with its reason.
- */
-class AccessLoggingProbe implements IPolicyValidationPlugin {
-  public readonly name = ZERO_TRUST_VALIDATION_NAMESPACE;
-  public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
-    const violatingResources = context.templatePaths.flatMap((templatePath) => {
-      const resources = JSON.parse(fs.readFileSync(templatePath, 'utf8')).Resources ?? {};
-      return Object.entries(resources as Record<string, { Type: string; Properties?: Record<string, unknown> }>)
-        .filter(([, r]) => r.Type === 'AWS::S3::Bucket' && r.Properties?.LoggingConfiguration === undefined)
-        .map(([resourceLogicalId]) => ({ resourceLogicalId, templatePath, locations: ['Properties'] }));
-    });
-    const violations: PolicyViolation[] = violatingResources.length
-      ? [{ ruleName: 'ZT-DATA-006', description: 'server access logging', severity: 'error', violatingResources }]
-      : [];
-    return { success: violations.length === 0, violations };
-  }
-}
 
 const NAG_REASON = 'Control bucket: acknowledged to prove acknowledgements reach the report.';
 
@@ -49,7 +22,11 @@ new s3.CfnBucket(control, 'Weak');
 const acked = new s3.CfnBucket(control, 'Acked');
 acknowledgeNagRule(acked, 'AwsSolutions-S1', NAG_REASON);
 acked.addPropertyOverride('NotACloudFormationProperty', true);
-Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new AccessLoggingProbe());
+let printed = '';
+Validations.of(app).addPlugins(
+  new AwsSolutionsChecks(app),
+  new ZeroTrustValidationPlugin({ print: (t) => (printed += t) }),
+);
 
 let synthError: Error | undefined;
 try {
@@ -66,6 +43,7 @@ interface ReportViolation {
 }
 interface PluginReport {
   pluginName: string;
+  metadata?: Record<string, string>;
   violations: ReportViolation[];
   suppressedViolations?: ReportViolation[];
 }
@@ -115,16 +93,18 @@ describe('validation plugins over the AWS reference stack', () => {
     expect(findings(cfn?.suppressedViolations).filter(underPlatform)).toEqual([]);
   });
 
-  test('a ZeroTrust finding on a waived resource is suppressed with the waiver reason', () => {
-    const zt = pluginReport(ZERO_TRUST_VALIDATION_NAMESPACE)!;
-    const logBucketPath = `${platform.dataLake.accessLogBucket.node.path}/Resource`;
-    expect(zt.suppressedViolations?.map((v) => [v.ruleName, v.violatingConstructs[0].constructPath])).toEqual([
-      ['ZT-DATA-006', logBucketPath],
-    ]);
-    expect(zt.suppressedViolations?.[0].reason).toMatch(/server access log destination/);
-    expect(findings(zt.violations).sort()).toEqual([
-      ['ZT-DATA-006', 'Control/Acked'],
-      ['ZT-DATA-006', 'Control/Weak'],
-    ]);
+  test('ZeroTrust: live on the control stack, every violation fatal so CDK cannot acknowledge it away', () => {
+    const zt = pluginReport(ZERO_TRUST_PLUGIN_NAME)!;
+    expect(findings(zt.violations)).toEqual(expect.arrayContaining([['ZT-DATA-005', 'Control/Weak']]));
+    expect(new Set(zt.violations.map((v) => v.severity))).toEqual(new Set(['fatal']));
+    expect(findings(zt.violations).filter(underPlatform)).toEqual([]);
+  });
+
+  test("ZeroTrust: the data lake's waiver is applied by the engine and listed, not suppressed by CDK", () => {
+    const zt = pluginReport(ZERO_TRUST_PLUGIN_NAME)!;
+    expect(zt.suppressedViolations ?? []).toEqual([]);
+    const logBucket = platform.dataLake.accessLogBucket.node.path;
+    expect(zt.metadata?.waivers).toMatch(/\[applied\] ZT-DATA-006 on \S+ .*server access log destination/);
+    expect(printed).toContain(`construct: ${logBucket}/Resource`);
   });
 });

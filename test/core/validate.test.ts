@@ -9,7 +9,7 @@ import {
   validateNonEmpty,
   validateUnique,
 } from '../../lib/core/validate';
-import { validateWaiver } from '../../lib/core/waiver';
+import { validateWaiver } from '../../lib/core/validate';
 import { resolveDataLakeCommon } from '../../lib/core/data-lake';
 import { thrown } from '../support/thrown';
 

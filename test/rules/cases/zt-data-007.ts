@@ -131,11 +131,17 @@ export const cases: RuleCases = {
       verdict: 'pass',
     },
     {
-      name: 'key vault soft delete disabled',
-      doc: kv({ soft_delete_enabled: false }),
+      name: 'key vault soft-delete retention below 7 days',
+      doc: kv({ soft_delete_retention_days: 3 }),
       address: 'azurerm_key_vault.kv',
       verdict: 'fail',
-      path: 'soft_delete_enabled',
+      path: 'soft_delete_retention_days',
+    },
+    {
+      name: 'the removed soft_delete_enabled argument is not judged (azurerm >= 3.0 always soft-deletes)',
+      doc: kv({ soft_delete_enabled: false }),
+      address: 'azurerm_key_vault.kv',
+      verdict: 'pass',
     },
   ],
 };
