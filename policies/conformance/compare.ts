@@ -154,11 +154,14 @@ function judge(
 function verdictAt(findings: readonly Finding[], rule: Rule, equivalent: Equivalent): Verdict | 'missing' {
   if (findings.length === 0) return 'missing';
   const paths = equivalent.paths;
-  const perProperty = new Set(rule.equivalents.flatMap((e) => e.paths ?? []));
-  const names = (f: Finding, p: string) => f.path === p || (f.path ?? '').endsWith(`.${p}`);
-  const relevant = paths
-    ? findings.filter((f) => paths.some((p) => names(f, p)) || ![...perProperty].some((p) => names(f, p)))
-    : findings;
+  // Properties judged one by one elsewhere in the rule, and those the equivalent says it ignores.
+  const other = [...rule.equivalents.flatMap((e) => e.paths ?? []), ...(equivalent.ignores ?? [])];
+  const names = (f: Finding, p: string) =>
+    f.path === p || (f.path ?? '').endsWith(`.${p}`) || (f.path ?? '').includes(`.${p}.`);
+  const relevant =
+    paths || equivalent.ignores
+      ? findings.filter((f) => (paths ?? []).some((p) => names(f, p)) || !other.some((p) => names(f, p)))
+      : findings;
   for (const v of ['fail', 'unknown', 'pass', 'not_applicable'] as const) {
     if (relevant.some((f) => f.verdict === v)) return v;
   }

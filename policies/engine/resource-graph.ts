@@ -78,6 +78,8 @@ class Graph implements ResourceGraph {
   private readonly deploymentTypes = new Map<readonly DocumentIndex[], Map<string, readonly Resource[]>>();
   private readonly memos = new Map<string, Map<Resource, unknown>>();
   private readonly indexesByName = new Map<string, unknown>();
+  /** Dotted paths split once per graph: rules ask for the same few paths on every resource. */
+  private readonly segments = new Map<string, readonly string[]>();
   private lastResource?: Resource;
   private lastIndex?: DocumentIndex;
 
@@ -117,7 +119,9 @@ class Graph implements ResourceGraph {
   }
 
   value(resource: Resource, path: string): Resolved {
-    return resolvePath(this.indexOf(resource), resource.properties, path === '' ? EMPTY : path.split('.'));
+    let segments = this.segments.get(path);
+    if (!segments) this.segments.set(path, (segments = path === '' ? EMPTY : path.split('.')));
+    return resolvePath(this.indexOf(resource), resource.properties, segments);
   }
 
   resolve(resource: Resource, raw: unknown): Resolved {

@@ -46,6 +46,8 @@ export interface Equivalent {
    * what the rule does (Checkov's CKV_AWS_53 is BlockPublicAcls alone): conformance compares there.
    */
   readonly paths?: readonly string[];
+  /** Properties the rule judges that the equivalent does not (their findings are not compared with it). */
+  readonly ignores?: readonly string[];
   /**
    * Cases where we deliberately differ from the equivalent (conformance counts them as documented,
    * each by the resource it concerns): `resource` is the fixture address, `reason` why we differ.

@@ -6,17 +6,42 @@ export const TOOL_NAME = 'zt-check';
 export const PACKAGE_NAME = '@zt-ai/blueprint';
 
 /**
- * The package version, read from the package's own package.json: two levels up from the source
+ * The package's own package.json (version, repository): two levels up from the source
  * (policies/report), three from the build (dist/policies/report). Read at run time rather than
  * imported, so the build does not carry a stale copy of package.json inside dist/.
  */
-function packageVersion(): string {
+function packageJson(): { name?: string; version: string; repository?: unknown } {
   for (const up of ['../..', '../../..']) {
     const file = path.join(__dirname, up, 'package.json');
     if (!fs.existsSync(file)) continue;
-    const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; version?: string };
-    if (pkg.name === PACKAGE_NAME && pkg.version) return pkg.version;
+    const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; version?: string; repository?: unknown };
+    if (pkg.name === PACKAGE_NAME && pkg.version) return { ...pkg, version: pkg.version };
   }
   throw new Error(`${PACKAGE_NAME}: package.json not found above ${__dirname}`);
 }
-export const TOOL_VERSION: string = packageVersion();
+const pkg = packageJson();
+export const TOOL_VERSION: string = pkg.version;
+/** Web URL of the repository (package.json `repository`), for rule help links; undefined when unset. */
+export const TOOL_REPOSITORY_URL: string | undefined = repositoryWebUrl(pkg.repository);
+
+/** "github:o/r", "o/r", "git+https://github.com/o/r.git", { url } -> "https://github.com/o/r". */
+export function repositoryWebUrl(repository: unknown): string | undefined {
+  const raw =
+    typeof repository === 'string'
+      ? repository
+      : typeof repository === 'object' &&
+          repository !== null &&
+          typeof (repository as { url?: unknown }).url === 'string'
+        ? (repository as { url: string }).url
+        : undefined;
+  if (!raw) return undefined;
+  const short = /^(?:github:)?([\w.-]+)\/([\w.-]+)$/.exec(raw);
+  if (short) return `https://github.com/${short[1]}/${short[2].replace(/\.git$/, '')}`;
+  const url = raw
+    .replace(/^git\+/, '')
+    .replace(/^git:\/\//, 'https://')
+    .replace(/^ssh:\/\/git@/, 'https://')
+    .replace(/^git@([^:]+):/, 'https://$1/')
+    .replace(/\.git$/, '');
+  return /^https?:\/\/[^\s]+$/.test(url) ? url.replace(/\/$/, '') : undefined;
+}

@@ -3,6 +3,8 @@ import type { Resource } from '../../engine/model';
 import { type Check, CheckResult, Rule, fail, pass } from '../../engine/rule';
 import { STORAGE_ACCOUNT_CMK, TF_BUCKET_ENCRYPTION } from '../shared/companion-specs';
 import { withCompanions } from '../shared/companions';
+import { allChecks } from '../shared/combine';
+import { isTrue, oneOf, setting } from '../shared/expect';
 import { requireCustomerKey } from '../shared/kms';
 import { isPresent, joinPath, readString } from '../shared/read';
 import { judgeCfnBucketEncryption, judgeTfEncryptionCompanion, judgeTfInlineEncryption } from '../shared/s3-encryption';
@@ -15,6 +17,28 @@ const customerKey =
     requireCustomerKey(graph, res, path, fallback);
 
 const LOGS = 'CloudWatch Logs encrypts with a service-owned key';
+const TRAIL = 'CloudTrail log files are encrypted with S3-managed keys only';
+const ECR_KEY = 'ECR uses the AWS-managed aws/ecr key';
+const EBS_KEY = 'EBS uses the AWS-managed aws/ebs key';
+
+/** ECR: KMS (or KMS_DSSE) encryption with a named customer key; the default is AES256. */
+const ecrEncryption = (block: string, type: string, key: string): Check =>
+  allChecks(
+    setting(
+      oneOf(joinPath(block, type), ['KMS', 'KMS_DSSE'], {
+        providerDefault: 'AES256',
+        risk: 'images are encrypted with an AWS-owned key',
+      }),
+    ),
+    customerKey(joinPath(block, key), ECR_KEY),
+  );
+
+/** EBS volumes: encrypted, with a customer-managed key. */
+const ebsEncryption = (encrypted: string, key: string): Check =>
+  allChecks(
+    setting(isTrue(encrypted, { providerDefault: false, risk: 'the volume is stored unencrypted' })),
+    customerKey(key, EBS_KEY),
+  );
 const SECRETS = 'Secrets Manager uses the AWS-managed aws/secretsmanager key';
 
 /** Azure: a customer_managed_key block names a Key Vault (or Managed HSM) key of the customer's. */
@@ -99,6 +123,9 @@ export const cmkEncryptionRule: Rule = {
       ],
     },
     { tool: 'checkov', id: 'CKV2_AZURE_1', resourceTypes: ['azurerm_storage_account'] },
+    { tool: 'checkov', id: 'CKV_AWS_35', resourceTypes: ['AWS::CloudTrail::Trail', 'aws_cloudtrail'] },
+    { tool: 'checkov', id: 'CKV_AWS_136', resourceTypes: ['AWS::ECR::Repository'] },
+    { tool: 'checkov', id: 'CKV_AWS_189', resourceTypes: ['aws_ebs_volume'] },
     {
       tool: 'cdk-nag',
       id: 'NIST.800.53.R5-S3DefaultEncryptionKMS',
@@ -119,6 +146,12 @@ export const cmkEncryptionRule: Rule = {
       inline: judgeTfInlineEncryption,
     }),
     aws_cloudwatch_log_group: customerKey('kms_key_id', LOGS),
+    'AWS::CloudTrail::Trail': customerKey('KMSKeyId', TRAIL),
+    aws_cloudtrail: customerKey('kms_key_id', TRAIL),
+    'AWS::ECR::Repository': ecrEncryption('EncryptionConfiguration', 'EncryptionType', 'KmsKey'),
+    aws_ecr_repository: ecrEncryption('encryption_configuration', 'encryption_type', 'kms_key'),
+    'AWS::EC2::Volume': ebsEncryption('Encrypted', 'KmsKeyId'),
+    aws_ebs_volume: ebsEncryption('encrypted', 'kms_key_id'),
     aws_secretsmanager_secret: customerKey('kms_key_id', SECRETS),
     azurerm_storage_account: withCompanions({
       spec: STORAGE_ACCOUNT_CMK,

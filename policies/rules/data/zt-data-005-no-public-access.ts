@@ -4,7 +4,7 @@ import { type CheckResult, type Equivalent, Rule, fail } from '../../engine/rule
 import { eachOf } from '../shared/combine';
 import { TF_PUBLIC_ACCESS_BLOCK } from '../shared/companion-specs';
 import { orphanOnly, withCompanions } from '../shared/companions';
-import { isFalse, isTrue, judgeSetting, setting } from '../shared/expect';
+import { isFalse, isTrue, judgeSetting, oneOf, setting } from '../shared/expect';
 
 const CFN_FLAGS = ['BlockPublicAcls', 'BlockPublicPolicy', 'IgnorePublicAcls', 'RestrictPublicBuckets'];
 const TF_FLAGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'];
@@ -70,6 +70,7 @@ export const noPublicAccessRule: Rule = {
       paths: ['block_public_acls', 'block_public_policy'],
     },
     { tool: 'checkov', id: 'CKV_AZURE_190', resourceTypes: ['azurerm_storage_account'] },
+    { tool: 'checkov', id: 'CKV_AZURE_34', resourceTypes: ['azurerm_storage_container'] },
     { tool: 'checkov', id: 'CKV2_AZURE_47', resourceTypes: ['azurerm_storage_account'] },
     { tool: 'cdk-nag', id: 'AwsSolutions-S2', resourceTypes: ['AWS::S3::Bucket'] },
   ],
@@ -83,5 +84,11 @@ export const noPublicAccessRule: Rule = {
     }),
     aws_s3_bucket_public_access_block: orphanOnly(TF_PUBLIC_ACCESS_BLOCK, (block, { graph }) => tfFlags(graph, block)),
     azurerm_storage_account: setting(NO_PUBLIC_BLOBS),
+    azurerm_storage_container: setting(
+      oneOf('container_access_type', ['private'], {
+        providerDefault: 'private',
+        risk: 'blobs are readable anonymously',
+      }),
+    ),
   },
 };

@@ -1,6 +1,6 @@
 import type { ResourceGraph } from '../../engine/graph';
 import type { Resource } from '../../engine/model';
-import { CheckResult, Rule, fail, notApplicable, pass } from '../../engine/rule';
+import { CheckResult, Rule, fail, pass } from '../../engine/rule';
 import { eachOf } from '../shared/combine';
 import { TF_BUCKET_VERSIONING } from '../shared/companion-specs';
 import { withCompanions } from '../shared/companions';
@@ -25,9 +25,7 @@ function tfInlineVersioning(g: ResourceGraph, bucket: Resource): CheckResult {
 /** Blob versioning plus soft delete for blobs and containers; file-only accounts have no blob service. */
 function storageAccount(g: ResourceGraph, account: Resource): CheckResult | CheckResult[] {
   const kind = readString(g, account, 'account_kind');
-  if (kind.kind === 'value' && kind.value === 'FileStorage') {
-    return notApplicable('account_kind is FileStorage: the account has no blob service');
-  }
+  if (kind.kind === 'value' && kind.value === 'FileStorage') return fileShareSoftDelete(g, account);
   const props = tfBlock(g, account, '', 'blob_properties');
   if (props.kind === 'absent') {
     return fail(
@@ -58,6 +56,19 @@ function storageAccount(g: ResourceGraph, account: Resource): CheckResult | Chec
     results,
     'blob versioning and blob/container soft delete are on',
     joinPath(props.path, 'versioning_enabled'),
+  );
+}
+
+/** A file-only account has no blob service: its shares need soft delete (share_properties.retention_policy). */
+function fileShareSoftDelete(g: ResourceGraph, account: Resource): CheckResult {
+  const props = tfBlock(g, account, '', 'share_properties');
+  const policy = props.kind === 'absent' ? props : tfBlock(g, account, props.path, 'retention_policy');
+  if (policy.kind === 'absent') {
+    return fail(`${policy.path} is not set: deleted file shares cannot be recovered`, policy.path);
+  }
+  return throughDynamic(
+    props,
+    throughDynamic(policy, pass(`${policy.path} keeps deleted shares recoverable`, policy.path)),
   );
 }
 
@@ -98,7 +109,9 @@ export const versioningRule: Rule = {
       tool: 'checkov',
       id: 'CKV2_AZURE_38',
       resourceTypes: ['azurerm_storage_account'],
-      paths: ['delete_retention_policy', 'container_delete_retention_policy'],
+      // Checkov judges blob soft delete (file share soft delete on file-only accounts) only.
+      paths: ['delete_retention_policy', 'share_properties'],
+      ignores: ['versioning_enabled', 'container_delete_retention_policy'],
     },
     { tool: 'cdk-nag', id: 'NIST.800.53.R5-S3BucketVersioningEnabled', resourceTypes: ['AWS::S3::Bucket'] },
   ],

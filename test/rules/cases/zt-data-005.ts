@@ -18,6 +18,19 @@ export const cases: RuleCases = {
   rule: noPublicAccessRule,
   cases: [
     {
+      name: 'storage container private (the default)',
+      doc: tf({ azurerm_storage_container: { c: { name: 'c' } } }),
+      address: 'azurerm_storage_container.c',
+      verdict: 'pass',
+    },
+    {
+      name: 'storage container with anonymous blob access',
+      doc: tf({ azurerm_storage_container: { c: { name: 'c', container_access_type: 'blob' } } }),
+      address: 'azurerm_storage_container.c',
+      verdict: 'fail',
+      path: 'container_access_type',
+    },
+    {
       name: 'each public access block flag that is off is its own finding',
       doc: bucket({ PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: false } }),
       address: 'Bucket',

@@ -119,10 +119,17 @@ export const cases: RuleCases = {
       path: 'blob_properties.delete_retention_policy.permanent_delete_enabled',
     },
     {
-      name: 'file-only storage account',
+      name: 'file-only storage account without share soft delete',
       doc: sa({ account_kind: 'FileStorage' }),
       address: 'azurerm_storage_account.sa',
-      verdict: 'not_applicable',
+      verdict: 'fail',
+      path: 'share_properties',
+    },
+    {
+      name: 'file-only storage account with share soft delete',
+      doc: sa({ account_kind: 'FileStorage', share_properties: { retention_policy: { days: 14 } } }),
+      address: 'azurerm_storage_account.sa',
+      verdict: 'pass',
     },
     {
       name: 'key vault (soft delete always on)',

@@ -1,0 +1,13 @@
+/**
+ * Text from the input (waiver reasons, messages, addresses, file names) is untrusted. In reports a
+ * human reads on a terminal or a CI page, every control, format (bidi, zero-width) and line/para
+ * separator character is shown as a visible escape: a reason cannot start a new line (no forged
+ * "PASSED"), move the cursor, recolour, hide or reorder text.
+ */
+const UNSAFE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+
+const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e' };
+
+export function cleanText(text: string): string {
+  return text.replace(UNSAFE, (c) => NAMED[c] ?? `\\u{${(c.codePointAt(0) as number).toString(16)}}`);
+}
