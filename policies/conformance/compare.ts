@@ -128,10 +128,12 @@ function judge(
   const mine = findings.filter((f) => f.resource.type === type && f.resource.address === address);
   const verdict = verdictAt(mine, rule, equivalent);
   const agrees = (want === 'failed' && verdict === 'fail') || (want === 'passed' && verdict === 'pass');
-  // Only a stricter or undecided verdict can be documented, case by case: our pass where Checkov
-  // fails would be a missed violation, and that always counts against us.
+  // Only a stricter or undecided verdict can be documented, case by case.
   const difference = equivalent.differences?.find((d) => d.resource === entry.address || d.resource === address);
-  const excusable = want === 'passed' && verdict !== 'pass' && difference !== undefined;
+  // An honest unknown where Checkov fails is documentable too; a pass where it fails never is.
+  const excusable =
+    difference !== undefined &&
+    ((want === 'passed' && verdict !== 'pass') || (want === 'failed' && verdict === 'unknown'));
   const outcome: Outcome = agrees ? 'agree' : excusable ? 'documented' : 'disagree';
   const finding = mine.find((f) => f.verdict === verdict) ?? mine[0];
   return {

@@ -137,21 +137,16 @@ function checkFinding(
   waiver: PendingWaiver | undefined,
 ): Finding {
   const { id: ruleId, title, severity, layer } = rule;
-  const { verdict, message } = result;
-  const base = {
-    ruleId,
-    title,
-    severity,
-    layer,
-    verdict,
-    status: (waiver ? 'waived' : verdict) as Status,
-    message,
-    ...(result.path !== undefined ? { path: result.path } : {}),
-    resource: ref,
-    source: resource.source,
-    kind: 'check' as const,
-  };
-  return waiver ? { ...base, waiver: applied({ ...waiver, state: 'applied' }, ref) } : base;
+  const { verdict, message, path } = result;
+  const { source } = resource;
+  const kind = 'check';
+  const status: Status = waiver ? 'waived' : verdict;
+  // Literal objects of one shape each (no spreads): evaluation makes one per result.
+  const finding: Finding =
+    path === undefined
+      ? { ruleId, title, severity, layer, verdict, status, message, resource: ref, source, kind }
+      : { ruleId, title, severity, layer, verdict, status, message, path, resource: ref, source, kind };
+  return waiver ? { ...finding, waiver: applied({ ...waiver, state: 'applied' }, ref) } : finding;
 }
 
 /** A check that throws must not end the run: its verdict is unknown, with the error as the reason. */

@@ -60,16 +60,21 @@ const FALLBACK: Partial<Record<RemediationTool, RemediationTool>> = {
   cloudformation: 'cdk',
 };
 
-/** Memo: a report asks for the same few (text, tool, cloud) triples once per finding. */
-const SELECTED = new Map<string, string>();
+/**
+ * Memo by remediation text, then tool and cloud: a report asks for the same few triples once per
+ * finding, and keying by the text itself (not a concatenation) reuses its cached hash.
+ */
+const SELECTED = new Map<string, Map<string, string>>();
 
 export function selectRemediation(text: string, tool: RemediationTool, cloud: Cloud): string {
-  const key = `${tool}\u0000${cloud}\u0000${text}`;
-  let selected = SELECTED.get(key);
-  if (selected === undefined) {
-    if (SELECTED.size > 10_000) SELECTED.clear();
-    SELECTED.set(key, (selected = computeRemediation(text, tool, cloud)));
+  let byTool = SELECTED.get(text);
+  if (!byTool) {
+    if (SELECTED.size > 1_000) SELECTED.clear();
+    SELECTED.set(text, (byTool = new Map()));
   }
+  const key = `${tool} ${cloud}`;
+  let selected = byTool.get(key);
+  if (selected === undefined) byTool.set(key, (selected = computeRemediation(text, tool, cloud)));
   return selected;
 }
 

@@ -8,6 +8,16 @@ const UNSAFE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e' };
 
+/** Printable ASCII needs no escaping: most text is, and a scan is far cheaper than the Unicode regex. */
+function plainAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
+}
+
 export function cleanText(text: string): string {
+  if (plainAscii(text)) return text;
   return text.replace(UNSAFE, (c) => NAMED[c] ?? `\\u{${(c.codePointAt(0) as number).toString(16)}}`);
 }

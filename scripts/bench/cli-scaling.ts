@@ -2,8 +2,9 @@
  * The `zt-check` CLI on generated CloudFormation templates of growing size (npm run bench:cli):
  * whole-process wall time and peak RSS per size, and the marginal rate between sizes (what one
  * more resource costs once start-up is paid). Each template holds N/2 buckets with a bucket policy
- * each, so companion matching is exercised at scale. Env: CLI_SIZES (default 20000,50000,100000),
- * CLI_RUNS (default 3, the median is reported).
+ * each, so companion matching is exercised at scale; the buckets are compliant (as the constructs
+ * synthesize them) unless CLI_INPUT=failing. Env: CLI_SIZES (default 20000,50000,100000),
+ * CLI_RUNS (default 3, the median is reported). The default text report is written to /dev/null.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -15,13 +16,49 @@ const RUNS = Number(process.env.CLI_RUNS ?? 3);
 const MARGINAL_TARGET = 30_000;
 const MEMORY_TARGET_MIB = 1024;
 
+/** CLI_INPUT=failing: buckets that fail most rules (every failing finding is reported). */
+const COMPLIANT = process.env.CLI_INPUT !== 'failing';
+
+/** A bucket as SecureDataLake synthesizes one: every data-layer rule passes. */
+function compliantBucket(i: number): unknown {
+  return {
+    Type: 'AWS::S3::Bucket',
+    DeletionPolicy: 'Retain',
+    UpdateReplacePolicy: 'Retain',
+    Properties: {
+      BucketName: `bench-${i}`,
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          {
+            ServerSideEncryptionByDefault: {
+              SSEAlgorithm: 'aws:kms',
+              KMSMasterKeyID: 'arn:aws:kms:eu-west-1:111122223333:key/k',
+            },
+          },
+        ],
+      },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+      LoggingConfiguration: { DestinationBucketName: 'logs' },
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+    },
+  };
+}
+
 function template(resources: number): string {
   const out: Record<string, unknown> = {};
   for (let i = 0; i < resources / 2; i++) {
-    out[`Bucket${i}`] = {
-      Type: 'AWS::S3::Bucket',
-      Properties: { VersioningConfiguration: { Status: 'Enabled' }, BucketName: `bench-${i}` },
-    };
+    out[`Bucket${i}`] = COMPLIANT
+      ? compliantBucket(i)
+      : {
+          Type: 'AWS::S3::Bucket',
+          Properties: { VersioningConfiguration: { Status: 'Enabled' }, BucketName: `bench-${i}` },
+        };
     out[`Policy${i}`] = {
       Type: 'AWS::S3::BucketPolicy',
       Properties: {
@@ -34,6 +71,13 @@ function template(resources: number): string {
               Action: 's3:*',
               Resource: [{ 'Fn::GetAtt': [`Bucket${i}`, 'Arn'] }, { 'Fn::Sub': `\${Bucket${i}.Arn}/*` }],
               Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            },
+            {
+              Effect: 'Deny',
+              Principal: { AWS: '*' },
+              Action: 's3:*',
+              Resource: [{ 'Fn::GetAtt': [`Bucket${i}`, 'Arn'] }, { 'Fn::Sub': `\${Bucket${i}.Arn}/*` }],
+              Condition: { NumericLessThan: { 's3:TlsVersion': 1.2 } },
             },
           ],
         },
@@ -52,13 +96,9 @@ interface Run {
 function runCli(file: string): Run {
   const bin = path.join(__dirname, '..', '..', 'bin', 'zt-check.js');
   const started = process.hrtime.bigint();
-  const r = spawnSync(
-    '/usr/bin/time',
-    ['-f', '%M', process.execPath, bin, file, '--format', 'json', '--output', os.devNull],
-    {
-      encoding: 'utf8',
-    },
-  );
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, file, '--output', os.devNull], {
+    encoding: 'utf8',
+  });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   if (r.status !== 0 && r.status !== 1) throw new Error(`zt-check exited ${r.status}: ${r.stderr}`);
   const kib = Number(r.stderr.trim().split('\n').pop());
@@ -98,4 +138,6 @@ function main(): void {
   }
 }
 
-main();
+// CLI_WRITE=file CLI_N=n writes one template (for profiling) instead of running the benchmark.
+if (process.env.CLI_WRITE) fs.writeFileSync(process.env.CLI_WRITE, template(Number(process.env.CLI_N)));
+else main();
