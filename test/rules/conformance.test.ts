@@ -22,12 +22,13 @@ describe('Checkov conformance', () => {
   test('agreement on the mapped checks is at least 95%', () => {
     const t = report!.totals;
     expect(t.scored).toBeGreaterThan(50);
-    expect(t.agreement).toBeGreaterThanOrEqual(0.95);
+    expect(t.agreement).toBeGreaterThanOrEqual(0.98);
   });
 
-  test('every counted-as-documented difference shows its note', () => {
+  test('every counted-as-documented difference shows its reason (a sentence, per case)', () => {
     const documented = report!.checks.flatMap((c) => c.comparisons).filter((c) => c.outcome === 'documented');
-    for (const c of documented) expect(c.note).toEqual(expect.stringMatching(/\S{10,}/));
+    expect(documented.length).toBeGreaterThan(0);
+    for (const c of documented) expect(c.note?.trim().length).toBeGreaterThanOrEqual(30);
   });
 
   test('the gate catches a rule that passes everything, notes or not', () => {
