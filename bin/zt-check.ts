@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { run } from '../policies/cli';
 
 // Entry point only: parse, call, exit. All logic (and all error handling) lives in policies/cli.

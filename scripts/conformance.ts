@@ -30,7 +30,9 @@ function main(): number {
   const root = path.resolve(__dirname, '..');
   const dir = conformanceDir(root);
   if (!hasManifest(dir)) {
-    console.error(`conformance: no manifest.json in ${dir} (set ZT_CONFORMANCE_DIR)`);
+    console.error(
+      `conformance: no manifest.json in ${dir} (run npm run conformance:refresh, or set ZT_CONFORMANCE_DIR)`,
+    );
     return 2;
   }
   const report = runConformance(dir, ALL_RULES);

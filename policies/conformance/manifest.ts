@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 /**
- * The shared Checkov conformance data (../shared/conformance/checkov, see its README): one record
+ * The Checkov conformance data vendored in test/conformance/checkov (see its README): one record
  * per Checkov check with its fixtures and the verdict Checkov gives each resource.
  */
 export interface ExpectedEntry {
@@ -31,9 +31,12 @@ export interface Manifest {
   readonly checks: readonly ManifestCheck[];
 }
 
+/** Where the repository vendors the corpus (refreshed by `npm run conformance:refresh`). */
+export const VENDORED_CONFORMANCE_DIR = path.join('test', 'conformance', 'checkov');
+
 /**
  * The directory holding manifest.json: $ZT_CONFORMANCE_DIR (the checkov directory itself or its
- * parent), else ../shared/conformance/checkov next to the repository root.
+ * parent), else the vendored copy in the repository.
  */
 export function conformanceDir(repoRoot: string, env: NodeJS.ProcessEnv = process.env): string {
   const configured = env.ZT_CONFORMANCE_DIR;
@@ -42,7 +45,7 @@ export function conformanceDir(repoRoot: string, env: NodeJS.ProcessEnv = proces
     const nested = path.join(base, 'checkov');
     return fs.existsSync(path.join(base, 'manifest.json')) || !fs.existsSync(nested) ? base : nested;
   }
-  return path.resolve(repoRoot, '..', 'shared', 'conformance', 'checkov');
+  return path.resolve(repoRoot, VENDORED_CONFORMANCE_DIR);
 }
 
 export function hasManifest(dir: string): boolean {

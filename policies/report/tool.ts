@@ -1,12 +1,28 @@
-import * as pkg from '../../package.json';
+import * as fs from 'fs';
+import * as path from 'path';
 
 /** Identity of the policy pack as every reporter and integration announces it. */
 export const TOOL_NAME = 'zt-check';
+export const PACKAGE_NAME = '@zt-ai/blueprint';
+
+/**
+ * The package's own package.json (version, repository): two levels up from the source
+ * (policies/report), three from the build (dist/policies/report). Read at run time rather than
+ * imported, so the build does not carry a stale copy of package.json inside dist/.
+ */
+function packageJson(): { name?: string; version: string; repository?: unknown } {
+  for (const up of ['../..', '../../..']) {
+    const file = path.join(__dirname, up, 'package.json');
+    if (!fs.existsSync(file)) continue;
+    const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; version?: string; repository?: unknown };
+    if (pkg.name === PACKAGE_NAME && pkg.version) return { ...pkg, version: pkg.version };
+  }
+  throw new Error(`${PACKAGE_NAME}: package.json not found above ${__dirname}`);
+}
+const pkg = packageJson();
 export const TOOL_VERSION: string = pkg.version;
 /** Web URL of the repository (package.json `repository`), for rule help links; undefined when unset. */
-export const TOOL_REPOSITORY_URL: string | undefined = repositoryWebUrl(
-  (pkg as { readonly repository?: unknown }).repository,
-);
+export const TOOL_REPOSITORY_URL: string | undefined = repositoryWebUrl(pkg.repository);
 
 /** "github:o/r", "o/r", "git+https://github.com/o/r.git", { url } -> "https://github.com/o/r". */
 export function repositoryWebUrl(repository: unknown): string | undefined {

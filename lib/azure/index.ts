@@ -1,0 +1,6 @@
+export * from './data-lake';
+export * from './training-network';
+export * from './training-compute';
+export * from './secrets';
+export * from './pipeline';
+export * from './waive';

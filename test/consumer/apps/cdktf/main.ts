@@ -1,0 +1,34 @@
+// A consumer's CDKTF app, written only for the consumer test: it imports the installed package,
+// compiles with plain `tsc` and synthesizes through `app.synth()` (no cdktf CLI).
+import { App, TerraformStack } from 'cdktf';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
+import { SecureDataLake } from '@zt-ai/blueprint/azure';
+import { addZeroTrustValidation } from '@zt-ai/blueprint/cdktf';
+
+const app = new App({ outdir: process.env.CONSUMER_OUTDIR ?? 'cdktf.out' });
+const stack = new TerraformStack(app, 'consumer-lake');
+new AzurermProvider(stack, 'azurerm', { features: [{}], storageUseAzuread: true });
+const lake = new SecureDataLake(stack, 'lake', {
+  zones: ['raw', 'features'],
+  tenantId: '00000000-0000-0000-0000-000000000000',
+});
+
+if (process.env.CONSUMER_NONCOMPLIANT === '1') {
+  // A storage account with the provider defaults (public network access, shared keys): must be stopped.
+  new StorageAccount(stack, 'plain', {
+    name: 'stconsumerplain01',
+    resourceGroupName: 'rg-consumer',
+    location: 'westeurope',
+    accountTier: 'Standard',
+    accountReplicationType: 'ZRS',
+  });
+}
+
+addZeroTrustValidation(stack, { print: (text) => process.stdout.write(text) });
+
+// The lake's resources must be instances of the consumer's own provider classes (one copy).
+console.log(
+  `CONSUMER-CHECKS ${JSON.stringify({ storageIsStorageAccount: lake.storageAccount instanceof StorageAccount })}`,
+);
+app.synth();

@@ -1,0 +1,74 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { AppContext } from './consumers';
+import { diskMb, installed, loadedPackages, median, run, type Tally } from './support';
+
+/**
+ * The CLI-only consumer (`npm install @zt-ai/blueprint` for `npx zt-check`): production
+ * dependencies only, no IaC framework installed, no ts-node, no type packages.
+ */
+
+/** A one-bucket template: the smallest input that exercises load, graph, rules and report. */
+const TINY = { Resources: { Data: { Type: 'AWS::S3::Bucket', Properties: {} } } };
+const STARTUP_RUNS = 9;
+
+export function checkCli(tally: Tally, ctx: AppContext): void {
+  const { dir, node, env } = ctx;
+  for (const pkg of ['ts-node', 'typescript', '@types/node', '@types/sarif', 'aws-cdk-lib', 'cdktf']) {
+    tally.check(`${pkg} is not installed`, !installed(dir, pkg));
+  }
+  tally.check(
+    'zt-check is linked in node_modules/.bin',
+    fs.existsSync(path.join(dir, 'node_modules', '.bin', 'zt-check')),
+  );
+
+  const rules = run('npx', ['--no-install', 'zt-check', 'rules'], dir, env);
+  tally.ran('npx zt-check rules', rules);
+  tally.check('  lists the catalogue', /ZT-DATA-001/.test(rules.output), rules.output);
+
+  const template = path.join(dir, 'tiny.template.json');
+  fs.writeFileSync(template, JSON.stringify(TINY));
+  const bin = path.join(dir, 'node_modules', '.bin', 'zt-check');
+  const bad = run(bin, [template], dir, env);
+  tally.ran('zt-check fails an unencrypted bucket', bad, 1);
+  tally.check('  names ZT-DATA-001', /ZT-DATA-001/.test(bad.output), bad.output);
+  const usage = run(bin, [path.join(dir, 'missing.json')], dir, env);
+  tally.ran('zt-check on a missing file exits 2', usage, 2);
+  tally.check('  one line, no stack trace', !/\n\s+at /.test(usage.output), usage.output);
+
+  // Start-up as a pipeline sees it: the bin link, a fresh process each time, a tiny template.
+  // Bare `node -e 0` interleaved as the baseline: on a loaded machine both rise together.
+  const times: number[] = [];
+  const baseline: number[] = [];
+  for (let i = 0; i < STARTUP_RUNS; i++) {
+    times.push(run(bin, [template, '--format', 'json'], dir, env).seconds);
+    baseline.push(run(node, ['-e', '0'], dir, env).seconds);
+  }
+  console.log(
+    `  zt-check start-up on a tiny template: median ${median(times).toFixed(3)} s over ${STARTUP_RUNS} runs ` +
+      `(bare node -e 0: ${median(baseline).toFixed(3)} s)`,
+  );
+
+  const policies = loadedPackages(node, dir, '@zt-ai/blueprint/policies');
+  const frameworks = ['aws-cdk-lib', 'constructs', 'cdktf', '@cdktf/provider-azurerm'];
+  tally.check(
+    `./policies loads no CDK framework (loaded: ${policies})`,
+    Array.isArray(policies) && !policies.some((p) => frameworks.includes(p)),
+    String(policies),
+  );
+  // The library use shown in docs/install.md, as a consumer's plain Node script.
+  const api = run(
+    node,
+    [
+      '-e',
+      `const { loadPaths, buildGraph, evaluate, ALL_RULES, render } = require('@zt-ai/blueprint/policies');
+       const result = evaluate(buildGraph(loadPaths([${JSON.stringify(template)}])), ALL_RULES);
+       process.stdout.write(render(result, ALL_RULES, 'text'));`,
+    ],
+    dir,
+    env,
+  );
+  tally.ran('the documented ./policies API evaluates a template', api);
+  tally.check('  and reports ZT-DATA-001', /ZT-DATA-001/.test(api.output), api.output);
+  console.log(`  install size (node_modules): ${diskMb(path.join(dir, 'node_modules'))} MB`);
+}
