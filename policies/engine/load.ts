@@ -4,7 +4,7 @@ import { isCdktfOut, loadCdktfOut } from './cdktf-out';
 import { InputError } from './errors';
 import { loadFile } from './load-file';
 import type { Document, LoadResult, SkippedInput } from './model';
-import { fsError } from './parse';
+import { fileKind, fsError } from './parse';
 import { loadDirectory } from './scan';
 
 /**
@@ -78,5 +78,7 @@ export function loadPath(p: string, skipped: SkippedInput[] = []): Document[] {
   } catch (e) {
     throw fsError(p, e);
   }
-  return stat.isDirectory() ? loadDirectory(p, skipped) : [loadFile(p, skipped)];
+  if (stat.isDirectory()) return loadDirectory(p, skipped);
+  if (!stat.isFile()) throw new InputError(p, `expected a regular file, found ${fileKind(stat)}`);
+  return [loadFile(p, skipped)];
 }

@@ -53,7 +53,7 @@ function tooLarge(maxBytes: number): string {
   return `file is larger than ${Math.round(maxBytes / (1024 * 1024))} MiB, the most the checker reads`;
 }
 
-function fileKind(stat: fs.Stats): string {
+export function fileKind(stat: fs.Stats): string {
   if (stat.isFIFO()) return 'a FIFO (named pipe)';
   if (stat.isCharacterDevice()) return 'a character device';
   if (stat.isBlockDevice()) return 'a block device';

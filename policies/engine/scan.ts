@@ -18,6 +18,12 @@ import { loadTerraformModule } from './tf-module';
 const MODULE_FILE = /\.tf(\.json)?$/i;
 
 export function loadDirectory(dir: string, skipped: SkippedInput[]): Document[] {
+  try {
+    // An unreadable directory is named as such, before any look inside it for a manifest.
+    fs.accessSync(dir, fs.constants.R_OK | fs.constants.X_OK);
+  } catch (e) {
+    throw fsError(dir, e);
+  }
   if (isCloudAssemblyDir(dir)) return loadCloudAssembly(dir, skipped);
   if (isCdktfOut(dir)) return loadCdktfOut(dir, skipped);
   return scan(dir, skipped);

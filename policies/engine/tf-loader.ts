@@ -42,7 +42,8 @@ export interface ResourceBlock {
 export type KeyLines = ReadonlyMap<string, number>;
 
 export function isTerraformJson(obj: unknown): obj is Record<string, unknown> {
-  return isPlainObject(obj) && ('resource' in obj || 'terraform' in obj || 'provider' in obj);
+  // `module`: a root module may hold only module calls (reported when their source is not local).
+  return isPlainObject(obj) && ('resource' in obj || 'terraform' in obj || 'provider' in obj || 'module' in obj);
 }
 
 export function loadTerraformObject(obj: unknown, options: LoadOptions): Document {

@@ -118,7 +118,9 @@ describe('Terraform module loading', () => {
     });
     const e = inputError(() => loadPaths([dup]));
     expect(e.file).toBe(path.join(dup, 'b.tf.json'));
-    expect(e.message).toContain(`Duplicate resource aws_s3_bucket.b: declared in ${path.join(dup, 'a.tf.json')} and in`);
+    expect(e.message).toContain(
+      `Duplicate resource aws_s3_bucket.b: declared in ${path.join(dup, 'a.tf.json')} and in`,
+    );
   });
 
   test('two blocks with one address in one file (hcl2json arrays) are an InputError', () => {
