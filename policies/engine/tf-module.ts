@@ -107,8 +107,9 @@ export function moduleBlocks(
       const address = `${block.type}.${block.name}`;
       const first = blocks.get(address);
       if (first) {
-        const where = first.file === file ? 'more than once' : `in ${first.file} and in ${file}`;
-        throw duplicateResource(file, address, `${where} (one module: ${scope.dir})`, block.line);
+        const where =
+          first.file === file ? 'more than once' : `in ${first.file} and in ${file} (one module: ${scope.dir})`;
+        throw duplicateResource(file, address, where, block.line);
       }
       blocks.set(address, block);
     }
