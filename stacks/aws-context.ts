@@ -2,6 +2,7 @@ import { IConstruct } from 'constructs';
 import { DataClassification } from '../lib/core/classification';
 import { BlueprintOverrides, BlueprintConfig, resolveConfig } from '../lib/core/config';
 import { BlueprintConfigError } from '../lib/core/errors';
+import { AwsInterfaceEndpoint } from '../lib/core/network';
 
 /**
  * CDK context keys that override DEFAULT_CONFIG for the AWS app, e.g.
@@ -18,6 +19,12 @@ export const CONTEXT_KEYS = {
   objectLock: 'ztai:objectLock',
   account: 'ztai:account',
   region: 'ztai:region',
+  cidr: 'ztai:cidr',
+  subnetPrefix: 'ztai:subnetPrefix',
+  availabilityZones: 'ztai:availabilityZones',
+  interfaceEndpoints: 'ztai:interfaceEndpoints',
+  s3PrefixListId: 'ztai:s3PrefixListId',
+  logRetentionDays: 'ztai:logRetentionDays',
 } as const;
 
 /** Resolves the blueprint configuration from DEFAULT_CONFIG plus the app's context overrides. */
@@ -34,8 +41,25 @@ export function configFromContext(scope: IConstruct): BlueprintConfig {
       retentionDays: asInt(CONTEXT_KEYS.retentionDays, get(CONTEXT_KEYS.retentionDays)),
       objectLock: asBool(CONTEXT_KEYS.objectLock, get(CONTEXT_KEYS.objectLock)),
     },
+    network: {
+      cidr: asString(get(CONTEXT_KEYS.cidr)),
+      subnetPrefix: asInt(CONTEXT_KEYS.subnetPrefix, get(CONTEXT_KEYS.subnetPrefix)),
+      ...azContext(get(CONTEXT_KEYS.availabilityZones)),
+      interfaceEndpoints: asList(get(CONTEXT_KEYS.interfaceEndpoints)) as AwsInterfaceEndpoint[] | undefined,
+      s3PrefixListId: asString(get(CONTEXT_KEYS.s3PrefixListId)),
+      logRetentionDays: asInt(CONTEXT_KEYS.logRetentionDays, get(CONTEXT_KEYS.logRetentionDays)),
+    },
   };
   return resolveConfig(overrides);
+}
+
+/** `ztai:availabilityZones` is a count (`3`) or zone names (`eu-west-1a,eu-west-1b`). */
+function azContext(v: unknown): { availabilityZones?: number; zoneNames?: string[] } {
+  if (v === undefined) return {};
+  if (typeof v === 'number' || /^\s*\d+\s*$/.test(String(v))) {
+    return { availabilityZones: asInt(CONTEXT_KEYS.availabilityZones, v) };
+  }
+  return { zoneNames: asList(v) };
 }
 
 function asString(v: unknown): string | undefined {

@@ -1,8 +1,10 @@
 import { Stack, StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { SecureDataLake } from '../lib/aws/data-lake';
+import { TrainingNetwork } from '../lib/aws/training-network';
 import { BlueprintConfig } from '../lib/core/config';
 import { validateName } from '../lib/core/validate';
+import { acknowledgeDataLakeNagFindings } from './aws-nag-acknowledgements';
 
 export interface AwsPlatformStackProps extends Omit<StackProps, 'env'> {
   /** The blueprint configuration; see DEFAULT_CONFIG / resolveConfig in lib/core/config.ts. */
@@ -11,17 +13,19 @@ export interface AwsPlatformStackProps extends Omit<StackProps, 'env'> {
 
 /**
  * The AWS reference stack: composes the platform's layers from one BlueprintConfig. Today: the
- * encrypted data lake; later layers (network, compute, inference, ...) are added here.
+ * encrypted data lake and the isolated training network whose S3 endpoint reaches the lake's
+ * zone buckets; later layers (compute, inference, ...) are added here.
  * Environment-agnostic unless config.aws.account / region are set, so synth needs no credentials.
  */
 export class AwsPlatformStack extends Stack {
   public readonly config: BlueprintConfig;
   public readonly dataLake: SecureDataLake;
+  public readonly network: TrainingNetwork;
 
   constructor(scope: Construct, id: string, props: AwsPlatformStackProps) {
     const { config, ...stackProps } = props;
     super(scope, id, {
-      description: `Zero-trust AI platform (${config.name}, ${config.environment}): data layer`,
+      description: `Zero-trust AI platform (${config.name}, ${config.environment}): data and network layers`,
       ...stackProps,
       env: { account: config.aws.account, region: config.aws.region },
     });
@@ -38,6 +42,25 @@ export class AwsPlatformStack extends Stack {
       lineage: `${config.name}:data-lake`,
       project: config.name,
       environment: config.environment,
+    });
+
+    acknowledgeDataLakeNagFindings(this.dataLake);
+
+    const { network } = config;
+    this.network = new TrainingNetwork(this, 'TrainingNetwork', {
+      cidr: network.cidr,
+      subnetPrefix: network.subnetPrefix,
+      availabilityZones: network.availabilityZones,
+      zoneNames: network.zoneNames,
+      interfaceEndpoints: network.interfaceEndpoints,
+      s3PrefixListId: network.s3PrefixListId,
+      logRetentionDays: network.logRetentionDays,
+      // Training reads and writes the lake's zones; the access-log bucket is written by S3 itself.
+      bucketArns: this.dataLake.zones.map((zone) => this.dataLake.bucket(zone).bucketArn),
+      project: config.name,
+      environment: config.environment,
+      owner: config.owner,
+      classification: config.classification,
     });
   }
 }

@@ -3,11 +3,14 @@ import { TerraformStack } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { BlueprintConfig } from '../lib/core/config';
 import { SecureDataLake } from '../lib/azure/data-lake';
+import { TrainingNetwork } from '../lib/azure/training-network';
 import { validateGuid } from '../lib/azure/validate';
 
 /**
- * The Azure reference platform, driven by one BlueprintConfig. Today: the encrypted data lake;
- * later layers (training, inference, secrets, monitoring) join the same stack.
+ * The Azure reference platform, driven by one BlueprintConfig. Today: the training network (VNet,
+ * NSGs, the one set of private DNS zones, Log Analytics, flow logs) and the encrypted data lake,
+ * whose private endpoints sit in the network's endpoint subnet and register in its zones; later
+ * layers (compute, inference, secrets, monitoring) join the same stack.
  *
  * Synthesis needs no credentials: tenant and subscription default to placeholder GUIDs (override
  * with ZT_AZURE_TENANT_ID / ZT_AZURE_SUBSCRIPTION_ID, read in bin/azure.ts).
@@ -18,6 +21,7 @@ import { validateGuid } from '../lib/azure/validate';
  * the VNet, or a VPN). The defaults stay closed for the first apply too.
  */
 export class AzurePlatformStack extends TerraformStack {
+  public readonly network: TrainingNetwork;
   public readonly dataLake: SecureDataLake;
 
   constructor(scope: Construct, id: string, config: BlueprintConfig) {
@@ -47,6 +51,20 @@ export class AzurePlatformStack extends TerraformStack {
       ],
     });
 
+    const { network } = config;
+    this.network = new TrainingNetwork(this, 'training-network', {
+      project: config.name,
+      environment: config.environment,
+      location: azure.location,
+      owner: config.owner,
+      classification: config.classification,
+      nameSeed: azure.subscriptionId,
+      cidr: network.cidr,
+      subnetPrefix: network.subnetPrefix,
+      logRetentionDays: network.logRetentionDays,
+    });
+    const zones = this.network.privateDnsZoneIds;
+
     this.dataLake = new SecureDataLake(this, 'data-lake', {
       project: config.name,
       environment: config.environment,
@@ -55,10 +73,16 @@ export class AzurePlatformStack extends TerraformStack {
       classification: config.classification,
       tenantId: azure.tenantId,
       nameSeed: azure.subscriptionId,
-      vnetCidr: azure.vnetCidr,
+      existingNetwork: {
+        virtualNetworkId: this.network.vnet.id,
+        subnetId: this.network.subnets.privateEndpoints.id,
+        privateDnsZoneIds: { blob: zones.blob, dfs: zones.dfs, vault: zones.vault },
+      },
       zones: config.dataLake.zones,
       retentionDays: config.dataLake.retentionDays,
       objectLock: config.dataLake.objectLock,
     });
+    // Raw flow logs are encrypted with the lake's rotating customer-managed key.
+    this.network.enableFlowLogs({ keyVault: this.dataLake.keyVault, key: this.dataLake.key });
   }
 }

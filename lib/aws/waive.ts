@@ -1,22 +1,17 @@
 import { AspectPriority, Aspects, CfnResource, IAspect, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { BlueprintConfigError } from '../core/errors';
-import { MIN_REASON_LENGTH, validateWaiver, Waiver, WAIVER_METADATA_KEY } from '../core/waiver';
-
-/**
- * Validation namespace of the zero-trust CDK plugin. CDK matches an acknowledgement
- * `ZeroTrust::<ruleId>` against violations reported by a plugin whose `name` is this string
- * (spaces in a plugin name become hyphens), so the plugin must use exactly this name.
- */
-export const ZERO_TRUST_VALIDATION_NAMESPACE = 'ZeroTrust';
+import { validateWaiver } from '../core/validate';
+import { reasonProblems, Waiver, WAIVER_METADATA_KEY } from '../core/waiver';
 
 /**
  * Records a reasoned exception to one zero-trust rule on every CloudFormation resource at or below
  * `scope`, including resources added after this call (an Aspect writes the metadata at synth time).
  *
- * Two records are written, so every consumer sees the same waiver:
- * - `Metadata["zt:waivers"]` on each resource: read by the policy engine and the `zt-check` CLI;
- * - a CDK acknowledgement `ZeroTrust::<ruleId>`: listed by CDK's own validation report.
+ * The waiver is written once, into `Metadata["zt:waivers"]` of each resource, with its expiry: the
+ * one record the CDK plugin, the `zt-check` CLI and any other reader of the template all judge. No
+ * CDK acknowledgement is registered: CDK would apply it to the plugin's findings without knowing
+ * the expiry, and so let an expired waiver pass `cdk synth` while `zt-check` fails it.
  *
  * @returns the validated (normalized) waiver
  * @throws BlueprintConfigError when the rule id, reason or expiry is malformed
@@ -24,10 +19,6 @@ export const ZERO_TRUST_VALIDATION_NAMESPACE = 'ZeroTrust';
 export function waive(scope: IConstruct, waiver: Waiver): Waiver {
   const valid = validateWaiver(waiver, `waiver(${scope.node.path || '<root>'})`);
   Aspects.of(scope).add(new WaiverMetadataAspect(valid), { priority: AspectPriority.MUTATING });
-  Validations.of(scope).acknowledge({
-    id: `${ZERO_TRUST_VALIDATION_NAMESPACE}::${valid.ruleId}`,
-    reason: valid.reason,
-  });
   return valid;
 }
 
@@ -76,9 +67,8 @@ export function acknowledgeNagRule(scope: IConstruct, ruleId: string, reason: st
   if (!match) {
     throw new BlueprintConfigError(`${prop}.ruleId`, 'a cdk-nag rule id like AwsSolutions-S1', ruleId);
   }
-  if (typeof reason !== 'string' || reason.trim().length < MIN_REASON_LENGTH) {
-    throw new BlueprintConfigError(`${prop}.reason`, `a reason of at least ${MIN_REASON_LENGTH} characters`, reason);
-  }
+  const [bad] = reasonProblems(reason, `${prop}.reason`);
+  if (bad) throw new BlueprintConfigError(bad.field, bad.expected, bad.got);
   // The pack's plugin name is the rule id's prefix (AwsSolutions, HIPAA.Security, NIST.800.53.R5, ...).
   Validations.of(scope).acknowledge({ id: `${match[1]}::${ruleId}`, reason: reason.trim() });
 }

@@ -1,7 +1,8 @@
 import { IConstruct } from 'constructs';
 import { TerraformResource } from 'cdktf';
 import { BlueprintConfigError } from '../core/errors';
-import { validateWaiver, Waiver, WAIVER_METADATA_KEY } from '../core/waiver';
+import { validateWaiver } from '../core/validate';
+import { Waiver, WAIVER_METADATA_KEY } from '../core/waiver';
 
 /**
  * Waivers recorded so far per resource. cdktf keeps overrides write-only, so we remember the list
@@ -22,7 +23,7 @@ const recorded = new WeakMap<TerraformResource, Waiver[]>();
  *   bad expiry date) or the scope holds no Terraform resource.
  */
 export function waive(target: IConstruct, waiver: Waiver): void {
-  const valid = validateWaiver(waiver);
+  const valid = validateWaiver(waiver, `waiver(${target.node.path || '<root>'})`);
   const resources = TerraformResource.isTerraformResource(target)
     ? [target]
     : target.node.findAll().filter(TerraformResource.isTerraformResource);

@@ -1,4 +1,5 @@
 import { DataClassification } from './classification';
+import { AwsInterfaceEndpoint, DEFAULT_INTERFACE_ENDPOINTS } from './network';
 
 /**
  * One configuration object drives both reference stacks. Every field has a working default
@@ -16,6 +17,7 @@ export interface BlueprintConfig {
   readonly aws: AwsSettings;
   readonly azure: AzureSettings;
   readonly dataLake: DataLakeSettings;
+  readonly network: NetworkSettings;
 }
 
 export interface AwsSettings {
@@ -32,8 +34,30 @@ export interface AzureSettings {
   readonly tenantId: string;
   /** Subscription. @default placeholder GUID, override with ZT_AZURE_SUBSCRIPTION_ID */
   readonly subscriptionId: string;
-  /** Address space of the platform VNet. @default "10.20.0.0/16" */
-  readonly vnetCidr: string;
+}
+
+/**
+ * The training network, one plan for both clouds (validated by lib/core/network.ts). Each cloud
+ * gets its own network with this address space; give them different ranges if you connect them.
+ */
+export interface NetworkSettings {
+  /** Address space of the VPC (AWS) and the VNet (Azure), /16 to /24. @default "10.20.0.0/16" */
+  readonly cidr: string;
+  /** Prefix length of each subnet carved from cidr (AWS: one per AZ; Azure: one per role). @default 24 */
+  readonly subnetPrefix: number;
+  /** AWS: number of availability zones, 2-6 (ignored when zoneNames is set). @default 2 */
+  readonly availabilityZones: number;
+  /** AWS: explicit availability-zone names, e.g. ["eu-west-1a", "eu-west-1b"]. @default undefined (Fn::GetAZs) */
+  readonly zoneNames?: readonly string[];
+  /** AWS: interface endpoints to create (private DNS on). @default DEFAULT_INTERFACE_ENDPOINTS */
+  readonly interfaceEndpoints: readonly AwsInterfaceEndpoint[];
+  /**
+   * AWS: ID of the region's AWS-managed S3 prefix list (com.amazonaws.<region>.s3), the only S3
+   * destination the workload security group may reach. @default undefined: a stack parameter
+   */
+  readonly s3PrefixListId?: string;
+  /** Days flow logs (and the Azure Log Analytics workspace) keep records. @default 90 */
+  readonly logRetentionDays: number;
 }
 
 export interface DataLakeSettings {
@@ -58,9 +82,15 @@ export const DEFAULT_CONFIG: BlueprintConfig = {
     location: 'westeurope',
     tenantId: PLACEHOLDER_TENANT_ID,
     subscriptionId: PLACEHOLDER_SUBSCRIPTION_ID,
-    vnetCidr: '10.20.0.0/16',
   },
   dataLake: { zones: ['raw', 'curated', 'features'], retentionDays: 90 },
+  network: {
+    cidr: '10.20.0.0/16',
+    subnetPrefix: 24,
+    availabilityZones: 2,
+    interfaceEndpoints: DEFAULT_INTERFACE_ENDPOINTS,
+    logRetentionDays: 90,
+  },
 };
 
 type DeepPartial<T> = {
@@ -76,6 +106,7 @@ export function resolveConfig(overrides: BlueprintOverrides = {}): BlueprintConf
     aws: { ...DEFAULT_CONFIG.aws, ...stripUndefined(overrides.aws ?? {}) },
     azure: { ...DEFAULT_CONFIG.azure, ...stripUndefined(overrides.azure ?? {}) },
     dataLake: { ...DEFAULT_CONFIG.dataLake, ...stripUndefined(overrides.dataLake ?? {}) },
+    network: { ...DEFAULT_CONFIG.network, ...stripUndefined(overrides.network ?? {}) },
   } as BlueprintConfig;
 }
 

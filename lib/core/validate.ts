@@ -1,4 +1,5 @@
 import { BlueprintConfigError } from './errors';
+import { checkWaiver, isIsoDate, type Waiver } from './waiver';
 
 /**
  * Prop validators shared by both clouds. Each throws BlueprintConfigError naming the prop, so the
@@ -90,17 +91,18 @@ function toIp(n: number): string {
   return [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.');
 }
 
-/** ISO calendar date (YYYY-MM-DD), used by waiver expiries. */
+/** ISO calendar date (YYYY-MM-DD), used by waiver expiries; impossible dates (2024-02-30) are rejected. */
 export function validateIsoDate(prop: string, value: unknown): string {
-  // Round-trip through Date so impossible dates (2024-02-30) are rejected, not rolled over.
-  const valid = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && isRealDate(value);
-  if (!valid) {
-    throw new BlueprintConfigError(prop, 'an ISO date YYYY-MM-DD', value);
-  }
+  if (!isIsoDate(value)) throw new BlueprintConfigError(prop, 'an ISO date YYYY-MM-DD', value);
   return value;
 }
 
-function isRealDate(iso: string): boolean {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
+/** A well-formed waiver (lib/core/waiver.ts), normalized; the first problem is thrown, naming its field. */
+export function validateWaiver(waiver: Waiver, prop = 'waiver'): Waiver {
+  const checked = checkWaiver(waiver, prop);
+  if (checked.problems) {
+    const [first] = checked.problems;
+    throw new BlueprintConfigError(first.field, first.expected, first.got);
+  }
+  return checked.waiver;
 }

@@ -1,6 +1,7 @@
 import { SEVERITIES, type Severity } from '../engine/rule';
 import { CATALOGUE_FORMATS, type CatalogueFormat } from '../report/catalogue';
 import { REPORT_FORMATS, type ReportFormat } from '../report';
+import { pairOutputs, type OutputSpec } from './outputs';
 
 /** Command-line parsing only: no file system, no evaluation. Bad usage throws UsageError (exit 2). */
 
@@ -14,11 +15,17 @@ export class UsageError extends Error {
 export interface CheckCommand {
   readonly command: 'check';
   readonly paths: readonly string[];
-  readonly format: ReportFormat;
-  readonly output?: string;
+  /** Reports to write, in order; at most one without a file (stdout). */
+  readonly outputs: readonly OutputSpec<ReportFormat>[];
   readonly threshold: Severity;
   readonly ruleIds?: readonly string[];
+  readonly skipRuleIds?: readonly string[];
   readonly failOnUnknown: boolean;
+  readonly failOnUncovered: boolean;
+  readonly quiet: boolean;
+  readonly compact: boolean;
+  readonly noColor: boolean;
+  readonly srcroot?: string;
 }
 
 export interface RulesCommand {
@@ -26,32 +33,61 @@ export interface RulesCommand {
   readonly format: CatalogueFormat;
   readonly output?: string;
   readonly ruleIds?: readonly string[];
+  readonly skipRuleIds?: readonly string[];
 }
 
 export type Command = CheckCommand | RulesCommand | { readonly command: 'help' } | { readonly command: 'version' };
 
+export type { OutputSpec };
+
 export const USAGE = `Usage:
-  zt-check [paths...] [--format text|json|sarif|junit] [--output FILE]
-           [--severity-threshold low|medium|high|critical] [--rules ID,ID] [--fail-on-unknown]
-  zt-check rules [--format text|json] [--output FILE] [--rules ID,ID]
+  zt-check [paths...] [--format text|json|sarif|junit [--output FILE]]...
+           [--severity-threshold low|medium|high|critical] [--rules ID,ID] [--skip-rules ID,ID]
+           [--fail-on-unknown] [--fail-on-uncovered] [--quiet] [--compact] [--no-color] [--srcroot DIR]
+  zt-check rules [--format text|json] [--output FILE] [--rules ID,ID] [--skip-rules ID,ID]
   zt-check --help | --version
 
 Paths are CloudFormation templates (JSON/YAML), Terraform JSON (*.tf.json), CDK cloud assemblies
-(cdk.out) or cdktf.out directories; default: cdk.out and cdktf.out, whichever exist.
-To check a path literally named "rules", write ./rules.
+(cdk.out) or cdktf.out directories; "-" reads one template from stdin. Default: cdk.out and
+cdktf.out, whichever exist. To check a path literally named "rules", write ./rules.
 
-Exit codes: 0 no failing finding at or above the threshold (default low: any failure fails),
-1 failing findings (or unknowns with --fail-on-unknown), 2 usage or input error,
+Several reports in one run: each --output belongs to the --format before it, e.g.
+  --format sarif --output zt.sarif --format junit --output zt.xml --format text
+(at most one report without --output goes to stdout). --quiet prints only what fails the gate,
+--compact one line per finding (text). Colour only on a terminal, never with NO_COLOR or --no-color.
+--srcroot: SARIF file locations are relative to it (default: the current directory).
+
+Exit codes: 0 nothing fails the gate (default threshold low: any failure fails),
+1 failing findings (or unknowns with --fail-on-unknown, uncovered types with --fail-on-uncovered),
+2 usage or input error (reports of the inputs that could be read are still written),
 3 internal error (a bug in zt-check, not in your input).`;
 
 /** Flags that take a value; the value is the next argument or follows "=". */
-const VALUE_FLAGS = new Set(['--format', '--output', '--severity-threshold', '--rules']);
-const ALIASES: Record<string, string> = { '-f': '--format', '-o': '--output', '-h': '--help', '-V': '--version' };
-const SWITCHES = new Set(['--help', '--version', '--fail-on-unknown']);
+const VALUE_FLAGS = new Set(['--format', '--output', '--severity-threshold', '--rules', '--skip-rules', '--srcroot']);
+/** Flags that may be given several times, each occurrence kept in order. */
+const REPEATABLE = new Set(['--format', '--output']);
+const ALIASES: Record<string, string> = {
+  '-f': '--format',
+  '-o': '--output',
+  '-h': '--help',
+  '-V': '--version',
+  '-q': '--quiet',
+};
+const SWITCHES = new Set([
+  '--help',
+  '--version',
+  '--fail-on-unknown',
+  '--fail-on-uncovered',
+  '--quiet',
+  '--compact',
+  '--no-color',
+]);
 
 interface Raw {
   positionals: string[];
   values: Map<string, string>;
+  /** --format / --output occurrences in order. */
+  sequence: { flag: '--format' | '--output'; value: string }[];
   switches: Set<string>;
 }
 
@@ -59,36 +95,48 @@ export function parseArgs(argv: readonly string[]): Command {
   const raw = tokenize(argv);
   if (raw.switches.has('--help')) return { command: 'help' };
   if (raw.switches.has('--version')) return { command: 'version' };
-  const ruleIds = raw.values.has('--rules') ? parseRuleIds(raw.values.get('--rules') as string) : undefined;
-  const output = raw.values.get('--output');
-  if (raw.positionals[0] === 'rules') return rulesCommand(raw, ruleIds, output);
+  const ruleIds = raw.values.has('--rules') ? parseRuleIds('--rules', raw.values.get('--rules') as string) : undefined;
+  const skipRuleIds = raw.values.has('--skip-rules')
+    ? parseRuleIds('--skip-rules', raw.values.get('--skip-rules') as string)
+    : undefined;
+  const ids = { ...(ruleIds ? { ruleIds } : {}), ...(skipRuleIds ? { skipRuleIds } : {}) };
+  if (raw.positionals[0] === 'rules') return rulesCommand(raw, ids);
+  if (raw.positionals.filter((p) => p === '-').length > 1) throw new UsageError('"-" (stdin) may be given once');
+  const srcroot = raw.values.get('--srcroot');
   return {
     command: 'check',
     paths: raw.positionals,
-    format: oneOf('--format', raw.values.get('--format') ?? 'text', REPORT_FORMATS),
+    outputs: pairOutputs(raw.sequence, (f) => oneOf('--format', f, REPORT_FORMATS), 'text', UsageError),
     threshold: oneOf('--severity-threshold', raw.values.get('--severity-threshold') ?? 'low', SEVERITIES),
     failOnUnknown: raw.switches.has('--fail-on-unknown'),
-    ...(output !== undefined ? { output } : {}),
-    ...(ruleIds ? { ruleIds } : {}),
+    failOnUncovered: raw.switches.has('--fail-on-uncovered'),
+    quiet: raw.switches.has('--quiet'),
+    compact: raw.switches.has('--compact'),
+    noColor: raw.switches.has('--no-color'),
+    ...(srcroot !== undefined ? { srcroot } : {}),
+    ...ids,
   };
 }
 
-function rulesCommand(raw: Raw, ruleIds: readonly string[] | undefined, output: string | undefined): RulesCommand {
+function rulesCommand(raw: Raw, ids: { ruleIds?: readonly string[]; skipRuleIds?: readonly string[] }): RulesCommand {
   if (raw.positionals.length > 1)
     throw new UsageError(`"rules" takes no paths (got ${raw.positionals.slice(1).join(' ')})`);
-  for (const flag of ['--severity-threshold', '--fail-on-unknown']) {
+  for (const flag of ['--severity-threshold', '--srcroot', ...SWITCHES]) {
     if (raw.values.has(flag) || raw.switches.has(flag)) throw new UsageError(`${flag} is not valid with "rules"`);
   }
+  const outputs = pairOutputs(raw.sequence, (f) => oneOf('--format', f, CATALOGUE_FORMATS), 'text', UsageError);
+  if (outputs.length > 1) throw new UsageError('"rules" writes one catalogue: give --format / --output once');
+  const [spec] = outputs;
   return {
     command: 'rules',
-    format: oneOf('--format', raw.values.get('--format') ?? 'text', CATALOGUE_FORMATS),
-    ...(output !== undefined ? { output } : {}),
-    ...(ruleIds ? { ruleIds } : {}),
+    format: spec.format,
+    ...(spec.output !== undefined ? { output: spec.output } : {}),
+    ...ids,
   };
 }
 
 function tokenize(argv: readonly string[]): Raw {
-  const raw: Raw = { positionals: [], values: new Map(), switches: new Set() };
+  const raw: Raw = { positionals: [], values: new Map(), sequence: [], switches: new Set() };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
@@ -107,7 +155,8 @@ function tokenize(argv: readonly string[]): Raw {
     } else if (VALUE_FLAGS.has(name)) {
       const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
       if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
-      raw.values.set(name, value); // the last occurrence wins, as in most CLIs
+      if (REPEATABLE.has(name)) raw.sequence.push({ flag: name as '--format' | '--output', value });
+      else raw.values.set(name, value); // the last occurrence wins, as in most CLIs
     } else {
       throw new UsageError(`unknown option ${arg} (see zt-check --help)`);
     }
@@ -120,12 +169,12 @@ function oneOf<T extends string>(flag: string, value: string, allowed: readonly 
   throw new UsageError(`unknown ${flag.slice(2)} "${value}": expected one of ${allowed.join(', ')}`);
 }
 
-function parseRuleIds(value: string): string[] {
+function parseRuleIds(flag: string, value: string): string[] {
   const ids = value
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
   if (ids.length === 0)
-    throw new UsageError('--rules needs at least one rule id, e.g. --rules ZT-DATA-001,ZT-DATA-002');
+    throw new UsageError(`${flag} needs at least one rule id, e.g. ${flag} ZT-DATA-001,ZT-DATA-002`);
   return [...new Set(ids)];
 }

@@ -1,3 +1,12 @@
 /** The `zt-check` command, callable without a process (see bin/zt-check.ts for the binary). */
-export { run, exitCode, EXIT, DEFAULT_PATHS, type CliIo } from './run';
-export { parseArgs, UsageError, USAGE, type Command, type CheckCommand, type RulesCommand } from './args';
+export { run, exitCode, EXIT, DEFAULT_PATHS, STDIN_LIMIT, type CliIo } from './run';
+export {
+  parseArgs,
+  UsageError,
+  USAGE,
+  type Command,
+  type CheckCommand,
+  type RulesCommand,
+  type OutputSpec,
+} from './args';
+export { loadInputs, loadStdin, type LoadResult, type SkippedInput } from './inputs';

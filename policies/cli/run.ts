@@ -1,29 +1,40 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildGraph, evaluate, InputError, loadPaths } from '../engine';
+import { buildGraph, evaluate, InputError } from '../engine';
 import type { EvaluationResult } from '../engine/finding';
-import { severityAtLeast, type Rule } from '../engine/rule';
+import { gate, RuleSelectionError, selectRules, type GateOptions } from '../engine/gate';
+import type { Rule } from '../engine/rule';
 import { ALL_RULES } from '../rules';
-import { render, renderCatalogue, summaryLine, TOOL_NAME, TOOL_VERSION } from '../report';
+import { renderCatalogue, summaryLine, TOOL_NAME, TOOL_VERSION } from '../report';
 import { parseArgs, UsageError, USAGE, type CheckCommand, type RulesCommand } from './args';
+import { loadInputs, STDIN, STDIN_FILE, type SkippedInput } from './inputs';
+import { writeOutputs } from './write';
 
 /**
- * `zt-check` without the process: everything the binary does, with stdout/stderr/cwd injected so
- * tests call it directly. Never throws; every outcome is an exit code.
+ * `zt-check` without the process: everything the binary does, with stdout/stderr/cwd/stdin
+ * injected so tests call it directly. Never throws; every outcome is an exit code.
  */
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
 export const DEFAULT_PATHS = ['cdk.out', 'cdktf.out'] as const;
+/** Bytes read from stdin at most: a template, not a stream without end. */
+export const STDIN_LIMIT = 256 * 1024 * 1024;
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   /** Relative paths (arguments, --output, defaults) resolve against it. @default process.cwd() */
   readonly cwd?: string;
-  /** "Today" for waiver expiry. @default new Date() */
+  /** "Today" for waiver expiry and the reports' timestamps. @default new Date() */
   readonly now?: Date;
   /** The catalogue. @default ALL_RULES */
   readonly rules?: readonly Rule[];
+  /** stdout is a terminal: the text report may be coloured. @default false */
+  readonly isTTY?: boolean;
+  /** Environment (NO_COLOR). @default process.env */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Reads all of stdin (for the path "-"). @default reads file descriptor 0, capped at STDIN_LIMIT */
+  readonly readStdin?: () => string;
 }
 
 export function run(argv: readonly string[], io: CliIo): number {
@@ -46,44 +57,91 @@ export function run(argv: readonly string[], io: CliIo): number {
   }
 }
 
-function check(cmd: CheckCommand, io: CliIo): number {
-  const cwd = io.cwd ?? process.cwd();
-  const rules = selectRules(io.rules ?? ALL_RULES, cmd.ruleIds);
-  // Paths stay as typed (error messages name them so) unless an explicit cwd must anchor them.
-  const anchor = (p: string) => (io.cwd === undefined || path.isAbsolute(p) ? p : path.join(io.cwd, p));
-  const paths = cmd.paths.length > 0 ? cmd.paths.map(anchor) : defaultPaths(io.cwd);
-  const documents = loadPaths(paths);
-  const result = evaluate(buildGraph(documents), rules, { now: io.now });
-  const options = { threshold: cmd.threshold, cwd };
-  emit(render(result, rules, cmd.format, options), cmd.output, cwd, io, () => summaryLine(result, options));
-  return exitCode(result, cmd);
+function selection(all: readonly Rule[], cmd: Pick<CheckCommand, 'ruleIds' | 'skipRuleIds'>): readonly Rule[] {
+  try {
+    return selectRules(all, { include: cmd.ruleIds, exclude: cmd.skipRuleIds }, '--rules / --skip-rules');
+  } catch (e) {
+    if (e instanceof RuleSelectionError) throw new UsageError(e.message);
+    throw e;
+  }
 }
 
-/** 1 when a failing finding (or, with --fail-on-unknown, an unknown one) is at or above the threshold. */
-export function exitCode(result: EvaluationResult, cmd: Pick<CheckCommand, 'threshold' | 'failOnUnknown'>): number {
-  const gates = result.findings.some(
-    (f) =>
-      (f.status === 'fail' || (cmd.failOnUnknown && f.status === 'unknown')) &&
-      severityAtLeast(f.severity, cmd.threshold),
+function check(cmd: CheckCommand, io: CliIo): number {
+  const cwd = io.cwd ?? process.cwd();
+  const all = io.rules ?? ALL_RULES;
+  const rules = selection(all, cmd);
+  // Paths stay as typed (messages name them so) unless an explicit cwd must anchor them.
+  const anchor = (p: string) => (p === STDIN || io.cwd === undefined || path.isAbsolute(p) ? p : path.join(io.cwd, p));
+  const paths = cmd.paths.length > 0 ? cmd.paths.map(anchor) : defaultPaths(io.cwd);
+  const loaded = loadInputs(paths, io.readStdin ?? readStdin);
+  if (loaded.documents.length === 0) {
+    const what = loaded.skipped.map((s) => `${s.path}: ${s.reason}`).join('; ');
+    throw new UsageError(`no document loaded (${what || `nothing to check in ${paths.join(', ')}`})`);
+  }
+  const evaluated = evaluate(buildGraph(loaded.documents), all, { now: io.now, ruleIds: rules.map((r) => r.id) });
+  const result: EvaluationResult = { ...evaluated, skipped: mergeSkipped(evaluated.skipped, loaded.skipped) };
+  const named = new Set(paths.map((p) => (p === STDIN ? STDIN_FILE : path.resolve(cwd, p))));
+  const unreadable = loaded.skipped.filter((s) =>
+    named.has(s.path === STDIN_FILE ? s.path : path.resolve(cwd, s.path)),
   );
-  return gates ? EXIT.findings : EXIT.ok;
+  const gateOptions: GateOptions = {
+    threshold: cmd.threshold,
+    failOnUnknown: cmd.failOnUnknown,
+    failOnUncovered: cmd.failOnUncovered,
+  };
+  const env = io.env ?? process.env;
+  const color = io.isTTY === true && !cmd.noColor && !env.NO_COLOR;
+  writeOutputs(result, rules, cmd.outputs, io, {
+    ...gateOptions,
+    cwd,
+    srcroot: cmd.srcroot !== undefined ? path.resolve(cwd, cmd.srcroot) : cwd,
+    now: io.now,
+    catalogue: all.map((r) => r.id),
+    incomplete: unreadable.length > 0,
+    quiet: cmd.quiet,
+    compact: cmd.compact,
+    color,
+  });
+  for (const s of unreadable) io.stderr(`${TOOL_NAME}: ${oneLine(`${s.path}: ${s.reason}`)} (not evaluated)\n`);
+  if (unreadable.length > 0) return EXIT.usage;
+  return gate(result, gateOptions).failed ? EXIT.findings : EXIT.ok;
+}
+
+function mergeSkipped(
+  fromEngine: readonly SkippedInput[] | undefined,
+  fromCli: readonly SkippedInput[],
+): SkippedInput[] {
+  const seen = new Set<string>();
+  return [...(fromEngine ?? []), ...fromCli].filter((s) => {
+    const key = `${s.path}\u0000${s.reason}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** 1 when the gate fails (the engine's decision: threshold, --fail-on-unknown, --fail-on-uncovered). */
+export function exitCode(result: EvaluationResult, options: GateOptions): number {
+  return gate(result, options).failed ? EXIT.findings : EXIT.ok;
 }
 
 function listRules(cmd: RulesCommand, io: CliIo): number {
   const cwd = io.cwd ?? process.cwd();
-  const rules = selectRules(io.rules ?? ALL_RULES, cmd.ruleIds);
-  emit(renderCatalogue(rules, cmd.format), cmd.output, cwd, io, () => `${rules.length} rule(s)`);
-  return EXIT.ok;
-}
-
-function selectRules(all: readonly Rule[], ids: readonly string[] | undefined): readonly Rule[] {
-  if (!ids) return all;
-  const known = new Set(all.map((r) => r.id));
-  const missing = ids.filter((id) => !known.has(id));
-  if (missing.length > 0) {
-    throw new UsageError(`unknown rule id ${missing.join(', ')} in --rules (see zt-check rules)`);
+  const rules = selection(io.rules ?? ALL_RULES, cmd);
+  const text = renderCatalogue(rules, cmd.format);
+  if (cmd.output === undefined) {
+    io.stdout(text);
+    return EXIT.ok;
   }
-  return all.filter((r) => ids.includes(r.id));
+  try {
+    const file = path.resolve(cwd, cmd.output);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+  } catch (e) {
+    throw new UsageError(`cannot write ${cmd.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  io.stdout(`${TOOL_NAME}: catalogue written to ${cmd.output}; ${rules.length} rule(s)\n`);
+  return EXIT.ok;
 }
 
 function defaultPaths(cwd: string | undefined): string[] {
@@ -97,26 +155,36 @@ function defaultPaths(cwd: string | undefined): string[] {
   return found;
 }
 
-/** The report goes to stdout, or to --output with a one-line summary on stdout. */
-function emit(report: string, output: string | undefined, cwd: string, io: CliIo, summary: () => string): void {
-  if (output === undefined) {
-    io.stdout(report);
-    return;
+function readStdin(): string {
+  const chunks: Buffer[] = [];
+  const buffer = Buffer.alloc(1 << 16);
+  let total = 0;
+  for (;;) {
+    let n: number;
+    try {
+      n = fs.readSync(0, buffer, 0, buffer.length, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') continue;
+      if (code === 'EOF') break;
+      throw new InputError(STDIN_FILE, `cannot read stdin (${code ?? (e as Error).message})`);
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > STDIN_LIMIT) throw new InputError(STDIN_FILE, `more than ${STDIN_LIMIT} bytes on stdin`);
+    chunks.push(Buffer.from(buffer.subarray(0, n)));
   }
-  const file = path.resolve(cwd, output);
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, report);
-  } catch (e) {
-    throw new UsageError(`cannot write ${output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  io.stdout(`${TOOL_NAME}: report written to ${output}; ${summary()}\n`);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 
 /** One line on stderr, never a stack trace (unless ZT_CHECK_DEBUG asks for one). */
 function fail(e: unknown, io: CliIo): number {
   const message = e instanceof Error ? e.message : String(e);
-  const line = (text: string) => `${TOOL_NAME}: ${text.replace(/\s*\n\s*/g, ' ').trim()}\n`;
+  const line = (text: string) => `${TOOL_NAME}: ${oneLine(text)}\n`;
   if (e instanceof UsageError || e instanceof InputError) {
     io.stderr(line(message));
     return EXIT.usage;
@@ -125,3 +193,5 @@ function fail(e: unknown, io: CliIo): number {
   if (process.env.ZT_CHECK_DEBUG && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
   return EXIT.internal;
 }
+
+export { summaryLine };

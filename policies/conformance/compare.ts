@@ -96,7 +96,7 @@ function compareCheck(dir: string, check: ManifestCheck, mappings: readonly Mapp
     // CloudFormation units are one file each; the Terraform unit is the whole module.
     const mine = expected.filter(([e]) => unit.file === undefined || e.file === unit.file);
     if (unit.kind === 'error') {
-      errors.push(`fixture could not be loaded: ${unit.error}`);
+      errors.push(`fixture refused as invalid input: ${unit.error}`);
       notEvaluatedEntries += mine.length;
       continue;
     }
@@ -125,13 +125,17 @@ function judge(
   file: string | undefined,
 ): Comparison {
   const { type, address } = splitAddress(entry.address);
-  const finding = findings.find((f) => f.resource.type === type && f.resource.address === address);
-  const verdict = finding?.verdict ?? 'missing';
+  const mine = findings.filter((f) => f.resource.type === type && f.resource.address === address);
+  const verdict = verdictAt(mine, rule, equivalent);
   const agrees = (want === 'failed' && verdict === 'fail') || (want === 'passed' && verdict === 'pass');
-  // Only a stricter or undecided verdict can be excused by a note: our pass where Checkov fails
-  // would be a missed violation, and that always counts against us.
-  const excusable = want === 'passed' && verdict !== 'pass' && equivalent.note !== undefined;
+  // Only a stricter or undecided verdict can be documented, case by case.
+  const difference = equivalent.differences?.find((d) => d.resource === entry.address || d.resource === address);
+  // An honest unknown where Checkov fails is documentable too; a pass where it fails never is.
+  const excusable =
+    difference !== undefined &&
+    ((want === 'passed' && verdict !== 'pass') || (want === 'failed' && verdict === 'unknown'));
   const outcome: Outcome = agrees ? 'agree' : excusable ? 'documented' : 'disagree';
+  const finding = mine.find((f) => f.verdict === verdict) ?? mine[0];
   return {
     file: file ?? entry.file,
     address: entry.address,
@@ -140,8 +144,30 @@ function judge(
     verdict,
     message: finding?.message ?? `${rule.id} produced no finding for ${entry.address}`,
     outcome,
-    ...(outcome === 'documented' ? { note: equivalent.note } : {}),
+    ...(outcome === 'documented' ? { note: difference!.reason } : {}),
   };
+}
+
+/**
+ * Our verdict at the equivalent's granularity: with `paths`, a finding about another property
+ * the rule judges one by one (another public-access-block flag) does not count; findings about
+ * the whole (a missing block, no companion) concern every property. The worst verdict wins.
+ */
+function verdictAt(findings: readonly Finding[], rule: Rule, equivalent: Equivalent): Verdict | 'missing' {
+  if (findings.length === 0) return 'missing';
+  const paths = equivalent.paths;
+  // Properties judged one by one elsewhere in the rule, and those the equivalent says it ignores.
+  const other = [...rule.equivalents.flatMap((e) => e.paths ?? []), ...(equivalent.ignores ?? [])];
+  const names = (f: Finding, p: string) =>
+    f.path === p || (f.path ?? '').endsWith(`.${p}`) || (f.path ?? '').includes(`.${p}.`);
+  const relevant =
+    paths || equivalent.ignores
+      ? findings.filter((f) => (paths ?? []).some((p) => names(f, p)) || !other.some((p) => names(f, p)))
+      : findings;
+  for (const v of ['fail', 'unknown', 'pass', 'not_applicable'] as const) {
+    if (relevant.some((f) => f.verdict === v)) return v;
+  }
+  return 'pass'; // every finding concerns other properties than the one the equivalent judges
 }
 
 export function runConformance(dir: string, rules: readonly Rule[]): ConformanceReport {

@@ -1,3 +1,4 @@
+import { ZERO_TRUST_ACKNOWLEDGEMENT_PREFIX } from '../../lib/core/waiver';
 import type { Document, ResourceWaiver } from './model';
 import { isPlainObject } from './parse';
 import { toResourceWaiver } from './waiver-read';
@@ -11,7 +12,6 @@ import { toResourceWaiver } from './waiver-read';
  */
 
 export const ACKNOWLEDGED_RULES_METADATA = 'aws:cdk:acknowledged-rules';
-export const ZERO_TRUST_NAMESPACE = 'ZeroTrust::';
 export const ACKNOWLEDGEMENT_ORIGIN = 'cdk-acknowledgement';
 
 export interface Acknowledgement {
@@ -29,10 +29,10 @@ export function acknowledgementsOf(
   if (entry.type !== ACKNOWLEDGED_RULES_METADATA || !isPlainObject(entry.data)) return [];
   const out: Acknowledgement[] = [];
   for (const [id, reason] of Object.entries(entry.data)) {
-    if (!id.startsWith(ZERO_TRUST_NAMESPACE)) continue; // another tool's rule (cdk-nag, annotations)
-    const ruleId = id.slice(ZERO_TRUST_NAMESPACE.length);
+    if (!id.startsWith(ZERO_TRUST_ACKNOWLEDGEMENT_PREFIX)) continue; // another tool's rule (cdk-nag, annotations)
+    const ruleId = id.slice(ZERO_TRUST_ACKNOWLEDGEMENT_PREFIX.length);
     const where = `acknowledgement ${id} on ${constructPath}`;
-    const waiver = toResourceWaiver({ ruleId, reason: reason as string }, ACKNOWLEDGEMENT_ORIGIN, file, where);
+    const waiver = toResourceWaiver({ ruleId, reason }, ACKNOWLEDGEMENT_ORIGIN, file, where, 'acknowledgement');
     out.push({ path: trimSlashes(constructPath), waiver });
   }
   return out;
@@ -40,9 +40,9 @@ export function acknowledgementsOf(
 
 /**
  * Adds each acknowledgement as a waiver on every resource whose construct path is at or below it.
- * A resource keeps one waiver per rule: `waive()` records every waiver twice (template metadata,
- * which carries the expiry, and an acknowledgement), so an acknowledgement of a rule the resource
- * already waives adds its origin to that waiver instead of a second waiver; of several
+ * A resource keeps one waiver per rule. When template metadata (`waive()`, which carries the expiry)
+ * and an acknowledgement both waive a rule, the template waiver is kept, expiry included, and the
+ * acknowledgement adds its origin: an acknowledgement never revives an expired waiver. Of several
  * acknowledgements of one rule, the one nearest the resource is kept.
  */
 export function applyAcknowledgements(documents: readonly Document[], acks: readonly Acknowledgement[]): void {
@@ -70,7 +70,7 @@ export function applyAcknowledgements(documents: readonly Document[], acks: read
 }
 
 /** Every origin that recorded a waiver, the preferred (kept) one first. */
-export function originsOf(w: ResourceWaiver): readonly string[] {
+function originsOf(w: ResourceWaiver): readonly string[] {
   return w.origins ?? [w.origin];
 }
 

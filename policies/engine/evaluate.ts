@@ -1,12 +1,13 @@
 import type { AppliedWaiver, EvaluationResult, EvaluationSummary, Finding, FindingResource, Status } from './finding';
 import type { ResourceGraph } from './graph';
-import type { Resource } from './model';
+import type { Resource, ResourceWaiver } from './model';
 import type { Check, CheckResult, Rule, RuleContext } from './rule';
 import { isExpired } from './waiver-expiry';
 
 /**
- * Runs every rule's checks over the graph: one Finding per (rule, resource of a covered type),
- * waivers applied, expired waivers reported as failing findings of their own.
+ * Runs each selected rule's checks on the resources of the types it covers (indexed by type, so a
+ * check never sees another type): one Finding per result, waivers applied, expired waivers
+ * reported as failing findings of their own, and the resource types no rule covers counted.
  */
 
 export interface EvaluateOptions {
@@ -14,6 +15,22 @@ export interface EvaluateOptions {
   readonly now?: Date;
   /** Only these rule ids (unknown ids simply match nothing). */
   readonly ruleIds?: readonly string[];
+  /**
+   * The whole catalogue, when `rules` is a selection of it: a waiver naming a catalogued rule that
+   * was not selected is `not-selected`, not `unmatched`. @default `rules`
+   */
+  readonly catalogue?: readonly Rule[];
+}
+
+/** Bookkeeping resources of the tools, never infrastructure to judge or report as uncovered. */
+const BOOKKEEPING = new Set(['AWS::CDK::Metadata']);
+
+type WaiverState = NonNullable<AppliedWaiver['state']>;
+
+interface PendingWaiver {
+  readonly waiver: ResourceWaiver;
+  readonly resource: Resource;
+  state: WaiverState;
 }
 
 export function evaluate(
@@ -26,53 +43,51 @@ export function evaluate(
   const wanted = options.ruleIds ? new Set(options.ruleIds) : undefined;
   const selected = wanted ? rules.filter((r) => wanted.has(r.id)) : rules;
   const byId = new Map(selected.map((r) => [r.id, r]));
+  const catalogue = new Map((options.catalogue ?? rules).map((r) => [r.id, r]));
   const ctx: RuleContext = { graph };
   const findings: Finding[] = [];
-  const waivers: AppliedWaiver[] = [];
   const expiredFindings: Finding[] = [];
-  // Waiver state per resource, computed once for resources that carry any.
-  const valid = new Map<Resource, Map<string, AppliedWaiver>>();
-  // One FindingResource per resource, shared by its findings and waivers (they are read-only).
   const refs = new Map<Resource, FindingResource>();
+  const ref = (r: Resource): FindingResource => {
+    let found = refs.get(r);
+    if (!found) refs.set(r, (found = findingResource(r)));
+    return found;
+  };
 
+  // The waiver in force per (resource, rule): the first valid one; later duplicates stay unused.
+  const pending: PendingWaiver[] = [];
+  const inForce = new Map<Resource, Map<string, PendingWaiver>>();
   for (const resource of graph.resources()) {
     if (resource.waivers.length === 0) continue;
-    const ref = findingResource(resource);
-    refs.set(resource, ref);
-    const perRule = new Map<string, AppliedWaiver>();
+    const perRule = new Map<string, PendingWaiver>();
     for (const w of resource.waivers) {
-      const rule = byId.get(w.ruleId);
-      const expired = isExpired(w, now);
-      const applied: AppliedWaiver = {
-        ...w,
-        resource: ref,
-        source: resource.source,
-        expired,
-        matched: !!rule?.checks[resource.type],
-      };
-      waivers.push(applied);
-      if (!expired && !perRule.has(w.ruleId)) perRule.set(w.ruleId, applied);
-      if (expired && rule) expiredFindings.push(expiredFinding(rule, resource, ref, applied));
+      const p: PendingWaiver = { waiver: w, resource, state: initialState(w, resource, byId, catalogue, now) };
+      pending.push(p);
+      if (p.state === 'expired') expiredFindings.push(expiredFinding(byId.get(w.ruleId)!, resource, ref(resource), p));
+      if (p.state === 'unused' && !perRule.has(w.ruleId)) perRule.set(w.ruleId, p);
     }
-    valid.set(resource, perRule);
+    inForce.set(resource, perRule);
   }
 
+  const covered = new Set<string>(BOOKKEEPING);
   for (const rule of selected) {
+    for (const type of rule.reads ?? []) covered.add(type);
     for (const type of Object.keys(rule.checks)) {
+      covered.add(type);
       const check = rule.checks[type];
       for (const resource of graph.byType(type)) {
-        let ref = refs.get(resource);
-        if (!ref) refs.set(resource, (ref = findingResource(resource)));
+        const waiver = inForce.get(resource)?.get(rule.id);
         for (const result of runCheck(check, resource, ctx)) {
-          const waiver = result.verdict === 'fail' ? valid.get(resource)?.get(rule.id) : undefined;
-          findings.push(checkFinding(rule, result, resource, ref, waiver));
+          const applies = waiver !== undefined && result.verdict === 'fail';
+          if (applies) waiver.state = 'applied';
+          findings.push(checkFinding(rule, result, resource, ref(resource), applies ? waiver : undefined));
         }
       }
     }
   }
 
   findings.push(...expiredFindings);
-  const durationMs = performance.now() - started;
+  const waivers = pending.map((p) => applied(p, ref(p.resource)));
   return {
     findings,
     waivers,
@@ -83,7 +98,33 @@ export function evaluate(
       resources: d.resources.length,
     })),
     summary: summarize(findings, graph.resources().length, selected.length),
-    durationMs,
+    coverage: { uncovered: uncovered(graph, covered) },
+    durationMs: performance.now() - started,
+  };
+}
+
+function initialState(
+  w: ResourceWaiver,
+  resource: Resource,
+  selected: ReadonlyMap<string, Rule>,
+  catalogue: ReadonlyMap<string, Rule>,
+  now: Date,
+): WaiverState {
+  const known = catalogue.get(w.ruleId);
+  if (!known || !(known.checks[resource.type] || known.reads?.includes(resource.type))) return 'unmatched';
+  if (!selected.has(w.ruleId)) return 'not-selected';
+  return isExpired(w, now) ? 'expired' : 'unused';
+}
+
+/** The AppliedWaiver reported for a waiver once the run is done (its state is final). */
+function applied(p: PendingWaiver, resource: FindingResource): AppliedWaiver {
+  return {
+    ...p.waiver,
+    resource,
+    source: p.resource.source,
+    expired: p.state === 'expired',
+    matched: p.state !== 'unmatched',
+    state: p.state,
   };
 }
 
@@ -93,22 +134,19 @@ function checkFinding(
   result: CheckResult,
   resource: Resource,
   ref: FindingResource,
-  waiver: AppliedWaiver | undefined,
+  waiver: PendingWaiver | undefined,
 ): Finding {
   const { id: ruleId, title, severity, layer } = rule;
-  const { verdict, message } = result;
-  const status = waiver ? 'waived' : verdict;
+  const { verdict, message, path } = result;
   const { source } = resource;
   const kind = 'check';
-  if (result.path === undefined) {
-    return waiver
-      ? { ruleId, title, severity, layer, verdict, status, message, resource: ref, source, kind, waiver }
-      : { ruleId, title, severity, layer, verdict, status, message, resource: ref, source, kind };
-  }
-  const path = result.path;
-  return waiver
-    ? { ruleId, title, severity, layer, verdict, status, message, path, resource: ref, source, kind, waiver }
-    : { ruleId, title, severity, layer, verdict, status, message, path, resource: ref, source, kind };
+  const status: Status = waiver ? 'waived' : verdict;
+  // Literal objects of one shape each (no spreads): evaluation makes one per result.
+  const finding: Finding =
+    path === undefined
+      ? { ruleId, title, severity, layer, verdict, status, message, resource: ref, source, kind }
+      : { ruleId, title, severity, layer, verdict, status, message, path, resource: ref, source, kind };
+  return waiver ? { ...finding, waiver: applied({ ...waiver, state: 'applied' }, ref) } : finding;
 }
 
 /** A check that throws must not end the run: its verdict is unknown, with the error as the reason. */
@@ -124,7 +162,8 @@ function runCheck(check: Check, resource: Resource, ctx: RuleContext): readonly 
   }
 }
 
-function expiredFinding(rule: Rule, resource: Resource, ref: FindingResource, waiver: AppliedWaiver): Finding {
+function expiredFinding(rule: Rule, resource: Resource, ref: FindingResource, p: PendingWaiver): Finding {
+  const w = p.waiver;
   return {
     ruleId: rule.id,
     title: rule.title,
@@ -132,16 +171,22 @@ function expiredFinding(rule: Rule, resource: Resource, ref: FindingResource, wa
     layer: rule.layer,
     verdict: 'fail',
     status: 'fail',
-    message: `Waiver of ${rule.id} expired on ${waiver.expires} (reason was: ${waiver.reason}); renew it or fix the resource`,
+    message: `Waiver of ${rule.id} expired on ${w.expires} (reason was: ${w.reason}); renew it or fix the resource`,
     resource: ref,
     source: resource.source,
     kind: 'expired-waiver',
-    waiver,
+    waiver: applied(p, ref),
   };
 }
 
 function findingResource(r: Resource): FindingResource {
   return { address: r.address, type: r.type, provider: r.provider, key: r.key };
+}
+
+function uncovered(graph: ResourceGraph, covered: ReadonlySet<string>): { type: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const r of graph.resources()) if (!covered.has(r.type)) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+  return [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => a.type.localeCompare(b.type));
 }
 
 function summarize(findings: readonly Finding[], resources: number, rulesEvaluated: number): EvaluationSummary {

@@ -1,27 +1,37 @@
-import type { Resolved, ResourceGraph } from './graph';
-import type { Document, Reference, Resource } from './model';
-import { forEachCloudFormationReference, forEachTerraformReference, type ReferenceSink } from './references';
-import { resolve, resolvePath, type Scope } from './resolve';
-import type { TerraformReference } from './tf-expressions';
+import { cloudFormationDialect } from './cfn-dialect';
+import { Deployment } from './deployment';
+import type { Dialect, DeploymentLinks, Scope } from './dialect';
+import type { ResourceGraph } from './graph';
+import type { Document, Reference, Resource, SourceFormat } from './model';
+import type { Resolved } from './resolved';
+import { resolve, resolvePath } from './resolve';
+import { terraformDialect } from './tf-dialect';
 
 /**
  * The ResourceGraph (graph.ts) over loaded documents. Indexes are built on first use and kept:
- * type and document indexes with the first query, a document's reference edges (one walk over its
- * resources) with the first question about references in that document; memoized facts with their
- * first request. References never cross documents.
+ * type indexes with the first query, a document's reference edges with the first question about
+ * references in it, deployment links with the first cross-document reference.
  */
+
+const DIALECTS: Readonly<Record<SourceFormat, Dialect>> = {
+  cloudformation: cloudFormationDialect,
+  terraform: terraformDialect,
+};
 
 const EMPTY: readonly never[] = Object.freeze([]);
 
 class DocumentIndex implements Scope {
   readonly resources = new Map<string, Resource>();
-  readonly interpolated = new Map<string, Resolved>();
+  readonly cache = new Map<string, unknown>();
+  readonly dialect: Dialect;
+  links?: DeploymentLinks;
   private types?: Map<string, Resource[]>;
   private outgoing?: Map<Resource, Reference[]>;
   private incoming?: Map<Resource, Reference[]>;
 
   constructor(readonly document: Document) {
     for (const r of document.resources) this.resources.set(r.address, r);
+    this.dialect = DIALECTS[document.format];
   }
 
   byType(type: string): readonly Resource[] {
@@ -42,18 +52,18 @@ class DocumentIndex implements Scope {
   private buildEdges(): void {
     const outgoing = new Map<Resource, Reference[]>();
     const incoming = new Map<Resource, Reference[]>();
-    const terraform = this.document.format === 'terraform';
-    const strings = new Map<string, TerraformReference[]>();
     for (const from of this.document.resources) {
-      const sink: ReferenceSink = (path, target, attribute) => {
-        const to = this.resources.get(target);
-        if (!to) return; // parameters, pseudo parameters, data sources, other documents
-        const edge: Reference = attribute === undefined ? { from, to, path } : { from, to, path, attribute };
-        push(outgoing, from, edge);
-        push(incoming, to, edge);
-      };
-      if (terraform) forEachTerraformReference(from.properties, sink, strings);
-      else forEachCloudFormationReference(from.properties, sink);
+      this.dialect.forEachReference(
+        from.properties,
+        (path, target, attribute) => {
+          const to = this.resources.get(target);
+          if (!to) return; // parameters, pseudo parameters, data sources, other documents
+          const edge: Reference = attribute === undefined ? { from, to, path } : { from, to, path, attribute };
+          push(outgoing, from, edge);
+          push(incoming, to, edge);
+        },
+        this,
+      );
     }
     this.outgoing = outgoing;
     this.incoming = incoming;
@@ -64,8 +74,12 @@ class Graph implements ResourceGraph {
   private all?: readonly Resource[];
   private types?: Map<string, Resource[]>;
   private indexes?: Map<Resource, DocumentIndex>;
-  private readonly segmentCache = new Map<string, readonly string[]>();
+  private deploymentOf?: Map<DocumentIndex, readonly DocumentIndex[]>;
+  private readonly deploymentTypes = new Map<readonly DocumentIndex[], Map<string, readonly Resource[]>>();
   private readonly memos = new Map<string, Map<Resource, unknown>>();
+  private readonly indexesByName = new Map<string, unknown>();
+  /** Dotted paths split once per graph: rules ask for the same few paths on every resource. */
+  private readonly segments = new Map<string, readonly string[]>();
   private lastResource?: Resource;
   private lastIndex?: DocumentIndex;
 
@@ -85,6 +99,17 @@ class Graph implements ResourceGraph {
     return this.indexOf(near).byType(type);
   }
 
+  sameDeployment(near: Resource, type: string): readonly Resource[] {
+    const index = this.indexOf(near);
+    const peers = this.deploymentOf!.get(index)!;
+    if (peers.length === 1) return index.byType(type);
+    let byType = this.deploymentTypes.get(peers);
+    if (!byType) this.deploymentTypes.set(peers, (byType = new Map()));
+    let found = byType.get(type);
+    if (!found) byType.set(type, (found = peers.flatMap((p) => p.byType(type))));
+    return found;
+  }
+
   referencesFrom(resource: Resource): readonly Reference[] {
     return this.indexOf(resource).from(resource);
   }
@@ -94,7 +119,9 @@ class Graph implements ResourceGraph {
   }
 
   value(resource: Resource, path: string): Resolved {
-    return resolvePath(this.indexOf(resource), resource.properties, this.segments(path));
+    let segments = this.segments.get(path);
+    if (!segments) this.segments.set(path, (segments = path === '' ? EMPTY : path.split('.')));
+    return resolvePath(this.indexOf(resource), resource.properties, segments);
   }
 
   resolve(resource: Resource, raw: unknown): Resolved {
@@ -104,37 +131,49 @@ class Graph implements ResourceGraph {
   memo<T>(namespace: string, resource: Resource, compute: () => T): T {
     let facts = this.memos.get(namespace);
     if (!facts) this.memos.set(namespace, (facts = new Map()));
-    const known = facts.get(resource);
-    if (known !== undefined || facts.has(resource)) return known as T;
+    if (facts.has(resource)) return facts.get(resource) as T;
     const fact = compute();
     facts.set(resource, fact);
     return fact;
   }
 
-  private segments(path: string): readonly string[] {
-    let segments = this.segmentCache.get(path);
-    if (!segments) {
-      segments = path === '' ? EMPTY : path.split('.');
-      this.segmentCache.set(path, segments);
-    }
-    return segments;
+  index<T>(namespace: string, compute: () => T): T {
+    if (this.indexesByName.has(namespace)) return this.indexesByName.get(namespace) as T;
+    const value = compute();
+    this.indexesByName.set(namespace, value);
+    return value;
   }
 
   private indexOf(resource: Resource): DocumentIndex {
     // Checks ask many questions about one resource in a row.
     if (resource === this.lastResource) return this.lastIndex!;
-    if (!this.indexes) {
-      this.indexes = new Map();
-      for (const doc of this.documents) {
-        const index = new DocumentIndex(doc);
-        for (const r of doc.resources) this.indexes.set(r, index);
-      }
-    }
-    const index = this.indexes.get(resource);
+    if (!this.indexes) this.buildIndexes();
+    const index = this.indexes!.get(resource);
     if (!index) throw new Error(`Resource ${resource.key} does not belong to this graph`);
     this.lastResource = resource;
     this.lastIndex = index;
     return index;
+  }
+
+  private buildIndexes(): void {
+    this.indexes = new Map();
+    this.deploymentOf = new Map();
+    const byId = new Map<string, DocumentIndex>();
+    const groups = new Map<string, DocumentIndex[]>();
+    for (const doc of this.documents) {
+      const index = new DocumentIndex(doc);
+      byId.set(doc.id, index);
+      for (const r of doc.resources) this.indexes.set(r, index);
+      if (doc.deployment === undefined) this.deploymentOf.set(index, [index]);
+      else push(groups, doc.deployment, index);
+    }
+    for (const members of groups.values()) {
+      const links = new Deployment(members, byId);
+      for (const m of members) {
+        m.links = links;
+        this.deploymentOf.set(m, members);
+      }
+    }
   }
 }
 

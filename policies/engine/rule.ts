@@ -46,6 +46,13 @@ export interface Equivalent {
    * what the rule does (Checkov's CKV_AWS_53 is BlockPublicAcls alone): conformance compares there.
    */
   readonly paths?: readonly string[];
+  /** Properties the rule judges that the equivalent does not (their findings are not compared with it). */
+  readonly ignores?: readonly string[];
+  /**
+   * Cases where we deliberately differ from the equivalent (conformance counts them as documented,
+   * each by the resource it concerns): `resource` is the fixture address, `reason` why we differ.
+   */
+  readonly differences?: readonly { readonly resource: string; readonly reason: string }[];
 }
 
 /** Tools a remediation can be written for; reporters pick the one of the finding's own source. */
@@ -69,6 +76,11 @@ export interface RuleMetadata {
 export interface Rule extends RuleMetadata {
   /** One check per resource type covered; the key is the resource type. */
   readonly checks: Readonly<Record<string, Check>>;
+  /**
+   * Companion types the rule judges through the resources they protect (a bucket policy through
+   * its bucket): covered, though they have no check of their own here.
+   */
+  readonly reads?: readonly string[];
 }
 
 export const pass = (message: string, path?: string): CheckResult => ({ verdict: 'pass', message, path });

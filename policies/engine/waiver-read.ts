@@ -1,27 +1,32 @@
-import { BlueprintConfigError } from '../../lib/core/errors';
-import { validateWaiver, type Waiver } from '../../lib/core/waiver';
+import { checkWaiver, formatProblem, WAIVER_METADATA_KEY } from '../../lib/core/waiver';
 import { InputError } from './errors';
 import type { ResourceWaiver } from './model';
 
 /**
- * Waivers as stored in a synthesized file: an array of `{ ruleId, reason, expires? }`. A malformed
- * waiver is bad input (named by file and resource), never silently dropped.
+ * Waivers as stored in a synthesized file: an array of `{ ruleId, reason, expires? }`, checked
+ * against the waiver contract (lib/core/waiver.ts). A malformed waiver is bad input, named by file
+ * and resource with every problem found, never silently dropped.
  */
 export function readWaivers(raw: unknown, origin: string, file: string, address: string): ResourceWaiver[] {
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw)) {
-    throw new InputError(file, `resource ${address}: zt:waivers must be an array of { ruleId, reason, expires? }`);
+    throw new InputError(
+      file,
+      `resource ${address}: ${WAIVER_METADATA_KEY} must be an array of { ruleId, reason, expires? }`,
+    );
   }
-  return raw.map((w, i) => toResourceWaiver(w as Waiver, origin, file, `resource ${address}: zt:waivers[${i}]`));
+  return raw.map((w, i) => toResourceWaiver(w, origin, file, `resource ${address}`, `${WAIVER_METADATA_KEY}[${i}]`));
 }
 
-export function toResourceWaiver(w: Waiver, origin: string, file: string, where: string): ResourceWaiver {
-  try {
-    if (typeof w !== 'object' || w === null) throw new BlueprintConfigError('waiver', 'an object', w);
-    const valid = validateWaiver(w, 'waiver');
-    return { ...valid, origin };
-  } catch (e) {
-    if (e instanceof BlueprintConfigError) throw new InputError(file, `${where}: ${e.message}`);
-    throw e;
-  }
+/** One waiver as the engine keeps it; `where` names the resource, `field` the waiver within it. */
+export function toResourceWaiver(
+  value: unknown,
+  origin: string,
+  file: string,
+  where: string,
+  field: string,
+): ResourceWaiver {
+  const checked = checkWaiver(value, field);
+  if (checked.problems) throw new InputError(file, `${where}: ${checked.problems.map(formatProblem).join('; ')}`);
+  return { ...checked.waiver, origin };
 }

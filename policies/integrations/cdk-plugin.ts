@@ -1,16 +1,20 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import type { IConstruct } from 'constructs';
 import type {
   IPolicyValidationContext,
   IPolicyValidationPlugin,
   PolicyValidationPluginReport,
   PolicyViolation,
 } from 'aws-cdk-lib';
+import { ZERO_TRUST_ACKNOWLEDGEMENT_PREFIX, ZERO_TRUST_PLUGIN_NAME } from '../../lib/core/waiver';
 import { buildGraph, evaluate, loadCloudAssembly, loadFile, type Document } from '../engine';
+import { ACKNOWLEDGED_RULES_METADATA } from '../engine/cdk-acknowledgements';
 import type { Finding } from '../engine/finding';
-import type { Rule, Severity } from '../engine/rule';
+import { gate, gatesFinding, type GateOptions } from '../engine/gate';
+import type { Rule } from '../engine/rule';
 import { render, summaryLine, TOOL_VERSION } from '../report';
-import { gates, printNote, selectRules, type ZeroTrustOptions } from './options';
+import { gateOptionsOf, printNote, rulesOf, type ZeroTrustOptions } from './options';
 
 /**
  * The pack as an aws-cdk-lib policy validation plugin:
@@ -20,6 +24,15 @@ import { gates, printNote, selectRules, type ZeroTrustOptions } from './options'
  * So the plugin loads the assembly the templates live in through the engine (which follows nested
  * stacks and turns `Validations.of(x).acknowledge({ id: 'ZeroTrust::ZT-...' })` into waivers) and
  * keeps the given stacks and their nested stacks: synth and `zt-check cdk.out` see the same input.
+ *
+ * The engine alone applies waivers, so every gate reaches the same verdict. aws-cdk-lib 2.276 would
+ * otherwise apply acknowledgements a second time: after the plugins ran, it moves every violation
+ * whose rule id (`ZeroTrust::<ruleName>`) is acknowledged at or above the resource's construct path
+ * into `suppressedViolations` and recomputes the report's success from the violations left. It knows
+ * nothing of expiries, so the acknowledgement of an expired waiver hid the expired-waiver finding,
+ * and an acknowledgement on an App or Stage (never written to the assembly, so invisible to
+ * `zt-check`) hid real failures. CDK never suppresses a `fatal` violation, so every violation that
+ * fails the gate is `fatal`; those below the threshold are `warning`s.
  */
 
 export type ZeroTrustPluginOptions = ZeroTrustOptions;
@@ -29,31 +42,34 @@ const RESOURCE_ATTRIBUTES = new Set(['DeletionPolicy', 'UpdateReplacePolicy', 'M
 
 export class ZeroTrustValidationPlugin implements IPolicyValidationPlugin {
   /** Also the acknowledgement namespace: `ZeroTrust::ZT-DATA-001`. */
-  public readonly name = 'ZeroTrust';
+  public readonly name = ZERO_TRUST_PLUGIN_NAME;
   public readonly version = TOOL_VERSION;
   public readonly ruleIds: string[];
   private readonly rules: readonly Rule[];
-  private readonly threshold: Severity;
+  private readonly gate: GateOptions;
 
   constructor(private readonly options: ZeroTrustPluginOptions = {}) {
-    this.rules = selectRules(options.rules, 'ZeroTrustValidationPlugin');
+    this.rules = rulesOf(options, 'ZeroTrustValidationPlugin');
     this.ruleIds = this.rules.map((r) => r.id);
-    this.threshold = options.severityThreshold ?? 'low';
+    this.gate = gateOptionsOf(options);
   }
 
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const documents = loadStacks(context.templatePaths);
     const result = evaluate(buildGraph(documents), this.rules, { now: this.options.now });
-    printNote(result, this.rules, this.options, 'ZeroTrust policy pack');
-    const failing = result.findings.filter((f) => f.status === 'fail');
+    const ignored = acknowledgementsOutsideStacks(context);
+    const extra = ignored.map((a) => `IGNORED ${a}\n`).join('');
+    printNote(result, this.rules, this.options, 'ZeroTrust policy pack', undefined, extra);
+    const reported = result.findings.filter((f) => f.status === 'fail' || gatesFinding(f, this.gate));
     return {
-      success: !failing.some((f) => gates(f, this.threshold)),
-      violations: failing.map((f) => this.violation(f)),
+      success: !gate(result, this.gate).failed,
+      violations: reported.map((f) => this.violation(f)),
       pluginVersion: TOOL_VERSION,
       metadata: {
-        summary: summaryLine(result, { threshold: this.threshold }),
+        summary: summaryLine(result, { threshold: this.gate.threshold }),
         // Recorded in the CDK's validation report file as well as printed.
         waivers: render(result, this.rules, 'text', { sections: ['waivers'] }).trimEnd(),
+        ...(ignored.length > 0 ? { ignoredAcknowledgements: ignored.join('\n') } : {}),
       },
     };
   }
@@ -64,7 +80,7 @@ export class ZeroTrustValidationPlugin implements IPolicyValidationPlugin {
       ruleName: f.ruleId,
       description: `${f.title}: ${f.message}`,
       fix: rule?.remediation,
-      severity: gates(f, this.threshold) ? 'error' : 'warning',
+      severity: gatesFinding(f, this.gate) ? 'fatal' : 'warning',
       violatingResources: [
         {
           resourceLogicalId: f.resource.address,
@@ -72,9 +88,37 @@ export class ZeroTrustValidationPlugin implements IPolicyValidationPlugin {
           locations: f.path ? [cfnLocation(f.path)] : [],
         },
       ],
-      ruleMetadata: { severity: f.severity, layer: f.layer, kind: f.kind },
+      ruleMetadata: { severity: f.severity, layer: f.layer, kind: f.kind, status: f.status },
     };
   }
+}
+
+/**
+ * ZeroTrust acknowledgements on constructs outside every stack (the App, a Stage): the CDK does not
+ * write them to the cloud assembly, so `zt-check` cannot see them and no gate honours them. Said
+ * out loud so nobody believes such an acknowledgement waives anything.
+ */
+function acknowledgementsOutsideStacks(context: IPolicyValidationContext): string[] {
+  if (!context.appConstruct) return [];
+  const stacks = new Set((context.stackTemplates ?? []).map((s) => s.stackConstructPath));
+  const out: string[] = [];
+  // Only the constructs above the stacks are visited: the App, stages, and what sits beside stacks.
+  const visit = (c: IConstruct): void => {
+    if (stacks.has(c.node.path)) return;
+    for (const entry of c.node.metadata) {
+      if (entry.type !== ACKNOWLEDGED_RULES_METADATA || typeof entry.data !== 'object' || !entry.data) continue;
+      for (const id of Object.keys(entry.data as object)) {
+        if (!id.startsWith(ZERO_TRUST_ACKNOWLEDGEMENT_PREFIX)) continue;
+        out.push(
+          `acknowledgement ${id} on ${c.node.path || 'the App'}: outside every stack, so not in the cloud assembly; ` +
+            'it waives nothing in any gate (waive() the resources inside a stack instead)',
+        );
+      }
+    }
+    c.node.children.forEach(visit);
+  };
+  visit(context.appConstruct);
+  return out;
 }
 
 /**
@@ -88,7 +132,7 @@ function cfnLocation(p: string): string {
 }
 
 /** The given templates plus their nested stacks, with acknowledgements applied, via the engine. */
-export function loadStacks(templatePaths: readonly string[]): Document[] {
+function loadStacks(templatePaths: readonly string[]): Document[] {
   const wanted = new Set(templatePaths.map((p) => path.resolve(p)));
   const byDir = new Map<string, string[]>();
   wanted.forEach((p) => byDir.set(path.dirname(p), [...(byDir.get(path.dirname(p)) ?? []), p]));

@@ -1,49 +1,46 @@
 import * as path from 'path';
 import type { TerraformStack } from 'cdktf';
-import { buildGraph, evaluate, loadTerraformObject } from '../engine';
+import { buildGraph, evaluate, InputError, loadTerraformObject } from '../engine';
 import type { EvaluationResult, Finding } from '../engine/finding';
-import type { Rule, Severity } from '../engine/rule';
-import { enableTerraformHandoff, offerTerraform } from './cdktf-handoff';
-import { gates, printNote, selectRules, type ZeroTrustOptions } from './options';
+import { gate, gatesFinding, type GateOptions } from '../engine/gate';
+import type { Rule } from '../engine/rule';
+import { gateOptionsOf, printNote, rulesOf, type ZeroTrustOptions } from './options';
 
 /**
  * The pack as a CDKTF stack validation: `addZeroTrustValidation(stack)` makes `cdktf synth` (and
  * `app.synth()`) fail with one message per violation. cdktf runs stack validations after aspects
  * and `prepareStack`, right before it writes `cdk.tf.json`, so the JSON evaluated here is the JSON
- * written (tokens resolve the same way), and no file needs to exist yet. When the stack passes, that
- * JSON is handed to the write (cdktf-handoff.ts) instead of being resolved a second time.
+ * written (tokens resolve the same way), and no file needs to exist yet. A malformed waiver fails
+ * the validation with the engine's message naming file, resource and field, as `zt-check` exits 2.
  */
 
 export type ZeroTrustValidationOptions = ZeroTrustOptions;
 
 export function addZeroTrustValidation(stack: TerraformStack, options: ZeroTrustValidationOptions = {}): void {
-  const rules = selectRules(options.rules, `addZeroTrustValidation(${stack.node.path})`);
-  const threshold = options.severityThreshold ?? 'low';
-  enableTerraformHandoff(stack);
+  const rules = rulesOf(options, `addZeroTrustValidation(${stack.node.path})`);
+  const gating = gateOptionsOf(options);
   stack.node.addValidation({
     validate: () => {
-      const json: unknown = stack.toTerraform();
-      const result = evaluateTerraform(stack, json, rules, options.now);
-      const belowThreshold = result.findings.some((f) => f.status === 'fail' && !gates(f, threshold));
+      let result: EvaluationResult;
+      try {
+        result = evaluateStack(stack, rules, options.now);
+      } catch (e) {
+        if (e instanceof InputError) return [e.message];
+        throw e;
+      }
+      const belowThreshold = result.findings.some((f) => f.status === 'fail' && !gatesFinding(f, gating));
       // Failures below the threshold do not fail synth, so they are printed instead.
       const sections = belowThreshold ? (['failures', 'unknowns', 'waivers', 'summary'] as const) : undefined;
       printNote(result, rules, options, `ZeroTrust policy pack: ${stack.node.id}`, sections);
-      const errors = result.findings
-        .filter((f) => gates(f, threshold))
-        .map((f) => violationMessage(f, rules, threshold));
-      if (errors.length === 0) offerTerraform(stack, json);
-      return errors;
+      return gate(result, gating).gating.map((f) => violationMessage(f, rules, gating));
     },
   });
 }
 
 /** The stack's Terraform JSON, in memory, evaluated as the file cdktf is about to write. */
-export function evaluateStack(stack: TerraformStack, rules: readonly Rule[], now?: Date): EvaluationResult {
-  return evaluateTerraform(stack, stack.toTerraform(), rules, now);
-}
-
-function evaluateTerraform(stack: TerraformStack, json: unknown, rules: readonly Rule[], now?: Date): EvaluationResult {
-  const document = loadTerraformObject(json, { file: synthesizedFile(stack), stack: stack.node.id });
+function evaluateStack(stack: TerraformStack, rules: readonly Rule[], now?: Date): EvaluationResult {
+  const file = synthesizedFile(stack);
+  const document = loadTerraformObject(stack.toTerraform(), { file, stack: stack.node.id });
   return evaluate(buildGraph([document]), rules, { now });
 }
 
@@ -59,7 +56,7 @@ function appOutdir(stack: TerraformStack): string | undefined {
   return typeof root.outdir === 'string' ? root.outdir : undefined;
 }
 
-function violationMessage(f: Finding, rules: readonly Rule[], threshold: Severity): string {
+function violationMessage(f: Finding, rules: readonly Rule[], gating: GateOptions): string {
   const rule = rules.find((r) => r.id === f.ruleId);
   const where = [
     f.path ? `property ${f.path}` : undefined,
@@ -68,6 +65,8 @@ function violationMessage(f: Finding, rules: readonly Rule[], threshold: Severit
     .filter(Boolean)
     .join(', ');
   const fix = rule ? ` Fix: ${rule.remediation}` : '';
-  const gate = threshold === 'low' ? '' : ` (threshold ${threshold})`;
-  return `${f.ruleId} [${f.severity}]${gate} ${f.resource.address}: ${f.title}: ${f.message}${where ? ` (${where})` : ''}.${fix}`;
+  const threshold =
+    gating.threshold === undefined || gating.threshold === 'low' ? '' : ` (threshold ${gating.threshold})`;
+  const unknown = f.status === 'unknown' ? ' (unknown; failOnUnknown)' : '';
+  return `${f.ruleId} [${f.severity}]${threshold}${unknown} ${f.resource.address}: ${f.title}: ${f.message}${where ? ` (${where})` : ''}.${fix}`;
 }

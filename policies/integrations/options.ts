@@ -1,15 +1,18 @@
-import type { EvaluationResult, Finding } from '../engine/finding';
-import { severityAtLeast, type Rule, type Severity } from '../engine/rule';
+import type { EvaluationResult } from '../engine/finding';
+import { selectRules, type GateOptions } from '../engine/gate';
+import type { Rule, Severity } from '../engine/rule';
 import { render, type TextSection } from '../report';
 import { ALL_RULES } from '../rules';
 
-/** What the synth-time integrations share: options, rule selection, gating and the printed note. */
+/** What the synth-time integrations share: options and the printed note. Selection and gating are gate.ts. */
 
 export interface ZeroTrustOptions {
   /** Failing findings at or above it fail synth; below it they are reported as warnings. @default 'low' */
   readonly severityThreshold?: Severity;
   /** Only these rule ids (each must exist in the catalogue). @default every rule */
   readonly rules?: readonly string[];
+  /** Unknown findings (at or above the threshold) fail synth too, as `zt-check --fail-on-unknown`. @default false */
+  readonly failOnUnknown?: boolean;
   /** "Today" for waiver expiry. @default the current date */
   readonly now?: Date;
   /**
@@ -19,20 +22,13 @@ export interface ZeroTrustOptions {
   readonly print?: ((text: string) => void) | false;
 }
 
-export function selectRules(ids: readonly string[] | undefined, where: string): readonly Rule[] {
-  if (!ids) return ALL_RULES;
-  const known = new Set(ALL_RULES.map((r) => r.id));
-  const missing = ids.filter((id) => !known.has(id));
-  if (missing.length > 0) {
-    throw new Error(
-      `${where}: unknown rule id(s) ${missing.join(', ')} in options.rules (known: ${[...known].join(', ')})`,
-    );
-  }
-  return ALL_RULES.filter((r) => ids.includes(r.id));
+/** The selected rules; an unknown id is an error naming the option, e.g. `ZeroTrustValidationPlugin options.rules`. */
+export function rulesOf(options: ZeroTrustOptions, where: string): readonly Rule[] {
+  return selectRules(ALL_RULES, { include: options.rules }, `${where} options.rules`);
 }
 
-export function gates(f: Finding, threshold: Severity): boolean {
-  return f.status === 'fail' && severityAtLeast(f.severity, threshold);
+export function gateOptionsOf(options: ZeroTrustOptions): GateOptions {
+  return { threshold: options.severityThreshold ?? 'low', failOnUnknown: options.failOnUnknown === true };
 }
 
 /**
@@ -45,8 +41,9 @@ export function printNote(
   options: ZeroTrustOptions,
   heading: string,
   sections: readonly TextSection[] = ['unknowns', 'waivers', 'summary'],
+  extra = '',
 ): void {
   if (options.print === false) return;
   const note = render(result, rules, 'text', { sections, threshold: options.severityThreshold ?? 'low' });
-  (options.print ?? ((t: string) => process.stderr.write(t)))(`[${heading}]\n${note}`);
+  (options.print ?? ((t: string) => process.stderr.write(t)))(`[${heading}]\n${extra}${note}`);
 }

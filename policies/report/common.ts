@@ -1,14 +1,26 @@
 import * as path from 'path';
 import type { AppliedWaiver, EvaluationResult, Finding } from '../engine/finding';
-import { SEVERITIES, severityAtLeast, type Rule, type Severity } from '../engine/rule';
+import { gate, gatesFinding, type GateOptions, type GateVerdict } from '../engine/gate';
+import { SEVERITIES, type Rule } from '../engine/rule';
 
-/** Pieces every reporter shares: ordering, paths, thresholds, waiver states. */
+/** Pieces every reporter shares: options, ordering, paths, the gate verdict, waiver states, coverage. */
 
-export interface RenderOptions {
-  /** Failures below it are still listed but marked as not gating. @default 'low' */
-  readonly threshold?: Severity;
+export interface RenderOptions extends GateOptions {
   /** Files are shown relative to it. @default process.cwd() */
   readonly cwd?: string;
+  /** SARIF artifact URIs are relative to it (`%SRCROOT%`). @default cwd */
+  readonly srcroot?: string;
+  /** When the run happened (JUnit timestamps). @default now */
+  readonly now?: Date;
+  /** Repository web URL (package.json `repository`) for rule help links; else a relative docs path. */
+  readonly repositoryUrl?: string;
+  /**
+   * Ids of the whole catalogue, when `rules` is a selection: a waiver of a catalogued rule that was
+   * not selected is `not-selected` (used only when evaluation did not set the waiver's state).
+   */
+  readonly catalogue?: readonly string[];
+  /** SARIF results per run (GitHub code scanning accepts 25,000). @default 25000 */
+  readonly maxSarifResults?: number;
 }
 
 /** A file as shown in reports: relative to cwd when inside it, forward slashes always. */
@@ -24,13 +36,19 @@ export function displayPath(file: string, cwd: string = process.cwd()): string {
   return shown.split(path.sep).join('/');
 }
 
-/** Deterministic order: rule, file, address. Reports must not depend on load order. */
+/** Code-point order: the same on every machine and locale, and fast on a million findings. */
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Deterministic order: rule, file, address, kind, property path. Reports must not depend on load order. */
 export function byRuleThenResource(a: Finding, b: Finding): number {
   return (
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.source.file.localeCompare(b.source.file) ||
-    a.resource.address.localeCompare(b.resource.address) ||
-    a.kind.localeCompare(b.kind)
+    compare(a.ruleId, b.ruleId) ||
+    compare(a.source.file, b.source.file) ||
+    compare(a.resource.address, b.resource.address) ||
+    compare(a.kind, b.kind) ||
+    compare(a.path ?? '', b.path ?? '')
   );
 }
 
@@ -38,7 +56,7 @@ export function sortedFindings(result: EvaluationResult): Finding[] {
   return [...result.findings].sort(byRuleThenResource);
 }
 
-export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+export function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const item of items) {
     const k = key(item);
@@ -49,37 +67,71 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<s
   return out;
 }
 
-export function isGating(f: Finding, threshold: Severity = 'low'): boolean {
-  return f.status === 'fail' && severityAtLeast(f.severity, threshold);
+/** Whether the finding fails the gate (the engine's decision, the same in every gate and format). */
+export function isGating(f: Finding, options: GateOptions = {}): boolean {
+  return gatesFinding(f, options);
 }
 
-export type WaiverState = 'applied' | 'expired' | 'unmatched';
+export function verdictOf(result: EvaluationResult, options: GateOptions = {}): GateVerdict {
+  return gate(result, options);
+}
 
-export function waiverState(w: AppliedWaiver): WaiverState {
-  if (w.expired) return 'expired';
-  return w.matched ? 'applied' : 'unmatched';
+export type WaiverState = NonNullable<AppliedWaiver['state']>;
+
+export const WAIVER_STATES: readonly WaiverState[] = ['applied', 'unused', 'expired', 'unmatched', 'not-selected'];
+
+/**
+ * The waiver's state as evaluation set it. For results without `state` it is derived: `applied`
+ * only when a finding was actually waived by it, never for a waiver that waived nothing.
+ */
+export function waiverStates(
+  result: EvaluationResult,
+  options: Pick<RenderOptions, 'catalogue'> = {},
+  selected: readonly { readonly id: string }[] = [],
+): (w: AppliedWaiver) => WaiverState {
+  let waived: Set<string> | undefined;
+  const catalogue = new Set(options.catalogue ?? []);
+  const chosen = new Set(selected.map((r) => r.id));
+  return (w) => {
+    if (w.state) return w.state;
+    if (w.expired) return 'expired';
+    if (!w.matched) return catalogue.has(w.ruleId) && !chosen.has(w.ruleId) ? 'not-selected' : 'unmatched';
+    waived ??= new Set(
+      result.findings.filter((f) => f.status === 'waived').map((f) => `${f.ruleId}\u0000${f.resource.key}`),
+    );
+    return waived.has(`${w.ruleId}\u0000${w.resource.key}`) ? 'applied' : 'unused';
+  };
 }
 
 export function sortedWaivers(result: EvaluationResult): AppliedWaiver[] {
   return [...result.waivers].sort(
     (a, b) =>
-      a.ruleId.localeCompare(b.ruleId) ||
-      a.source.file.localeCompare(b.source.file) ||
-      a.resource.address.localeCompare(b.resource.address),
+      compare(a.ruleId, b.ruleId) ||
+      compare(a.source.file, b.source.file) ||
+      compare(a.resource.address, b.resource.address),
   );
+}
+
+export function uncoveredTypes(result: EvaluationResult): { readonly type: string; readonly count: number }[] {
+  return [...(result.coverage?.uncovered ?? [])].sort((a, b) => b.count - a.count || compare(a.type, b.type));
+}
+
+export function skippedInputs(result: EvaluationResult): { readonly path: string; readonly reason: string }[] {
+  return [...(result.skipped ?? [])].sort((a, b) => compare(a.path, b.path));
 }
 
 export function ruleMap(rules: readonly Rule[]): Map<string, Rule> {
   return new Map(rules.map((r) => [r.id, r]));
 }
 
-/** Count of failing findings per severity, highest first, e.g. "1 critical, 2 high". */
+/** Count of findings per severity, highest first, e.g. "1 critical, 2 high". */
 export function severityBreakdown(findings: readonly Finding[]): string {
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
   return [...SEVERITIES]
     .reverse()
-    .map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${s}`)
+    .filter((s) => (counts.get(s) ?? 0) > 0)
+    .map((s) => `${counts.get(s)} ${s}`)
     .join(', ');
 }
 

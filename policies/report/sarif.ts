@@ -1,96 +1,214 @@
 import { createHash } from 'crypto';
-import type { Log, ReportingDescriptor, Result, Suppression } from 'sarif';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import type { ArtifactLocation, Log, Notification, ReportingDescriptor, Result, Suppression } from 'sarif';
 import type { AppliedWaiver, EvaluationResult, Finding } from '../engine/finding';
-import type { Rule, Severity } from '../engine/rule';
-import { displayPath, isGating, qualifiedName, sortedFindings, type RenderOptions } from './common';
-import { TOOL_NAME, TOOL_VERSION } from './tool';
+import { SEVERITIES, type Rule } from '../engine/rule';
+import {
+  byRuleThenResource,
+  displayPath,
+  isGating,
+  qualifiedName,
+  ruleMap,
+  skippedInputs,
+  sortedWaivers,
+  uncoveredTypes,
+  verdictOf,
+  waiverStates,
+} from './common';
+import { remediationFor } from './remediation';
+import { descriptor, sarifLevel } from './sarif-rules';
+import { collect, JsonObjectWriter, type Sink } from './sink';
+import type { SummaryOptions } from './summary';
+import { TOOL_NAME, TOOL_REPOSITORY_URL, TOOL_VERSION } from './tool';
 
 /**
- * SARIF 2.1.0. One result per failing finding (including expired waivers); waived findings are
- * kept as results carrying a `suppressions` entry, so code-scanning UIs hide them while the audit
- * trail (who waived what, why) stays in the log. Unknown / pass / n/a findings are not results.
+ * SARIF 2.1.0 for GitHub code scanning. Results: every failing finding (incl. expired waivers),
+ * every unknown (level `note`, or the rule's level when --fail-on-unknown makes it a failure), and
+ * waived findings with a `suppressions` entry. Every waiver, whatever its state, the uncovered
+ * types and the skipped inputs are in the run's properties. Streamed result by result.
  */
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** GitHub rejects a run with more results (hard limit). */
+export const GITHUB_MAX_RESULTS = 25_000;
+export const SRCROOT = '%SRCROOT%';
 
-const LEVELS: Record<Severity, Result.level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
+export { sarifLevel };
 
-export function sarifLevel(severity: Severity): Result.level {
-  return LEVELS[severity];
+interface Ctx {
+  readonly options: SummaryOptions;
+  readonly srcroot: string;
+  readonly cwd: string;
 }
 
-export function toSarif(result: EvaluationResult, rules: readonly Rule[], options: RenderOptions = {}): Log {
-  const reported = sortedFindings(result).filter((f) => f.status === 'fail' || f.status === 'waived');
-  const descriptors = [...rules].sort((a, b) => a.id.localeCompare(b.id)).map(descriptor);
+export function writeSarif(
+  result: EvaluationResult,
+  rules: readonly Rule[],
+  sink: Sink,
+  options: SummaryOptions = {},
+): void {
+  const cwd = options.cwd ?? process.cwd();
+  const ctx: Ctx = { options, cwd, srcroot: path.resolve(cwd, options.srcroot ?? cwd) };
+  const catalogue = ruleMap(rules);
+  const repo = options.repositoryUrl ?? TOOL_REPOSITORY_URL;
+  const descriptors: ReportingDescriptor[] = [...rules]
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map((r) => descriptor(r, repo));
   const index = new Map(descriptors.map((d, i) => [d.id, i]));
-  // A finding whose rule is not in the catalogue given (should not happen) still gets a descriptor.
-  for (const f of reported) {
+  const { kept, total } = selectResults(result, options);
+  for (const f of kept) {
+    // A finding whose rule is not in the catalogue given (should not happen) still gets a descriptor.
     if (!index.has(f.ruleId)) {
       index.set(f.ruleId, descriptors.length);
       descriptors.push({ id: f.ruleId, name: f.ruleId, shortDescription: { text: f.title } });
     }
   }
-  return {
-    $schema: SARIF_SCHEMA,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, rules: descriptors } },
-        results: reported.map((f) => toResult(f, index.get(f.ruleId) as number, options)),
-        columnKind: 'unicodeCodePoints',
-        properties: { summary: { ...result.summary }, threshold: options.threshold ?? 'low' },
-      },
-    ],
-  };
-}
-
-function descriptor(rule: Rule): ReportingDescriptor {
-  return {
-    id: rule.id,
-    name: pascalName(rule.title),
-    shortDescription: { text: rule.title },
-    fullDescription: { text: rule.rationale },
-    help: { text: rule.remediation },
-    defaultConfiguration: { level: sarifLevel(rule.severity) },
-    properties: {
-      severity: rule.severity,
-      layer: rule.layer,
-      controls: rule.controls.map((c) => `${c.framework}:${c.id}`),
-      equivalents: rule.equivalents.map((e) => `${e.tool}:${e.id}`),
-      resourceTypes: Object.keys(rule.checks).sort(),
-      tags: ['security', 'zero-trust', rule.layer],
+  const notifications = notificationsOf(result, kept.length, total, ctx);
+  const log = new JsonObjectWriter(sink).field('$schema', SARIF_SCHEMA).field('version', '2.1.0');
+  log.objects('runs', [
+    (run) => {
+      run
+        .field('tool', {
+          driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, rules: descriptors },
+        })
+        .field('automationDetails', { id: `${TOOL_NAME}/` })
+        .field('originalUriBaseIds', { [SRCROOT]: { uri: directoryUri(ctx.srcroot) } })
+        .field('invocations', [
+          {
+            executionSuccessful: true,
+            ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
+          },
+        ])
+        .array('results', kept, (f) => toResult(f, index.get(f.ruleId) as number, ctx, catalogue.get(f.ruleId)))
+        .field('columnKind', 'unicodeCodePoints')
+        .field('properties', runProperties(result, rules, ctx, kept.length, total));
     },
+  ]);
+  log.end();
+  sink('\n');
+}
+
+/** Fail, unknown and waived findings; over the limit the most severe failing ones are kept. */
+function selectResults(result: EvaluationResult, options: SummaryOptions): { kept: Finding[]; total: number } {
+  const all = result.findings.filter((f) => f.status === 'fail' || f.status === 'waived' || f.status === 'unknown');
+  const max = options.maxSarifResults ?? GITHUB_MAX_RESULTS;
+  if (all.length <= max) return { kept: all.sort(byRuleThenResource), total: all.length };
+  const rank = (f: Finding) =>
+    (isGating(f, options) ? 0 : f.status === 'fail' ? 1 : f.status === 'unknown' ? 2 : 3) * 10 +
+    (SEVERITIES.length - SEVERITIES.indexOf(f.severity));
+  const kept = all.sort((a, b) => rank(a) - rank(b) || byRuleThenResource(a, b)).slice(0, max);
+  return { kept: kept.sort(byRuleThenResource), total: all.length };
+}
+
+function notificationsOf(result: EvaluationResult, kept: number, total: number, ctx: Ctx): Notification[] {
+  const out: Notification[] = [];
+  if (kept < total) {
+    out.push({
+      level: 'warning',
+      descriptor: { id: 'results-truncated' },
+      message: {
+        text:
+          `${total - kept} of ${total} results omitted: GitHub code scanning accepts at most ${kept} results per run; ` +
+          'the failing findings that gate and the most severe were kept. The JSON report lists every finding.',
+      },
+    });
+  }
+  for (const s of skippedInputs(result)) {
+    out.push({
+      level: 'warning',
+      descriptor: { id: 'input-skipped' },
+      message: { text: `${displayPath(s.path, ctx.cwd)}: ${s.reason}` },
+    });
+  }
+  return out;
+}
+
+function runProperties(
+  result: EvaluationResult,
+  rules: readonly Rule[],
+  ctx: Ctx,
+  kept: number,
+  total: number,
+): Record<string, unknown> {
+  const { options } = ctx;
+  const stateOf = waiverStates(result, options, rules);
+  const rel = (file: string) => displayPath(file, ctx.cwd);
+  return {
+    summary: { ...result.summary },
+    threshold: options.threshold ?? 'low',
+    failOnUnknown: options.failOnUnknown === true,
+    failOnUncovered: options.failOnUncovered === true,
+    passed: !verdictOf(result, options).failed,
+    complete: options.incomplete !== true,
+    ...(kept < total ? { truncated: { results: total, kept, omitted: total - kept } } : {}),
+    waivers: sortedWaivers(result).map((w) => waiverProperty(w, stateOf(w), rel)),
+    uncovered: uncoveredTypes(result),
+    skipped: skippedInputs(result).map((s) => ({ path: rel(s.path), reason: s.reason })),
   };
 }
 
-function toResult(f: Finding, ruleIndex: number, options: RenderOptions): Result {
-  const uri = encodeURI(displayPath(f.source.file, options.cwd));
+function waiverProperty(w: AppliedWaiver, state: string, rel: (file: string) => string): Record<string, unknown> {
+  return {
+    ruleId: w.ruleId,
+    state,
+    reason: w.reason,
+    ...(w.expires ? { expires: w.expires } : {}),
+    origin: w.origin,
+    resource: w.resource.address,
+    resourceType: w.resource.type,
+    file: rel(w.source.file),
+    ...(w.source.line !== undefined ? { line: w.source.line } : {}),
+  };
+}
+
+function toResult(f: Finding, ruleIndex: number, ctx: Ctx, rule: Rule | undefined): Result {
+  const location = artifactLocation(f.source.file, ctx);
   const where = f.path ? ` (property ${f.path})` : '';
+  const gating = isGating(f, ctx.options);
+  const unknown = f.status === 'unknown';
   const result: Result = {
     ruleId: f.ruleId,
     ruleIndex,
-    level: sarifLevel(f.severity),
+    // Unknowns are notes unless --fail-on-unknown makes them failures of the rule's severity.
+    level: unknown && !gating ? 'note' : sarifLevel(f.severity),
     kind: 'fail',
-    message: { text: `${f.resource.address}: ${f.message}${where}` },
+    message: { text: `${unknown ? 'Could not decide: ' : ''}${f.resource.address}: ${f.message}${where}` },
     locations: [
       {
-        physicalLocation: { artifactLocation: { uri } },
+        physicalLocation: { artifactLocation: location, region: { startLine: f.source.line ?? 1 } },
         logicalLocations: [{ name: f.resource.address, fullyQualifiedName: qualifiedName(f), kind: 'resource' }],
       },
     ],
-    partialFingerprints: { 'ztFinding/v1': fingerprint(f) },
+    partialFingerprints: { 'ztFinding/v2': fingerprint(f, location.uri as string) },
     properties: {
       severity: f.severity,
       status: f.status,
       findingKind: f.kind,
       resourceType: f.resource.type,
-      gating: isGating(f, options.threshold),
+      gating,
       ...(f.path ? { propertyPath: f.path } : {}),
       ...(f.source.stack ? { stack: f.source.stack } : {}),
+      ...(rule ? { remediation: remediationFor(rule, f) } : {}),
     },
   };
   if (f.status === 'waived' && f.waiver) result.suppressions = [suppression(f.waiver)];
   return result;
+}
+
+/** Relative to %SRCROOT% when inside it (what GitHub resolves against the checkout), else a file: URI. */
+function artifactLocation(file: string, ctx: Ctx): ArtifactLocation {
+  const absolute = path.resolve(ctx.cwd, file);
+  const rel = path.relative(ctx.srcroot, absolute);
+  if (rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)) {
+    return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+  }
+  return { uri: pathToFileURL(absolute).href };
+}
+
+function directoryUri(dir: string): string {
+  const href = pathToFileURL(dir).href;
+  return href.endsWith('/') ? href : `${href}/`;
 }
 
 /**
@@ -106,21 +224,15 @@ function suppression(w: AppliedWaiver): Suppression {
   };
 }
 
-/** Stable across runs and machines: rule, stack and address, never the absolute file path. */
-function fingerprint(f: Finding): string {
-  const stable = [f.ruleId, f.kind, f.source.stack ?? '', f.resource.address].join('|');
+/**
+ * Stable across checkouts (the srcroot-relative URI, never an absolute path) and unique per file,
+ * resource and property: two templates with the same logical ID do not collide.
+ */
+function fingerprint(f: Finding, uri: string): string {
+  const stable = [uri, f.ruleId, f.kind, f.resource.address, f.path ?? ''].join('\u0000');
   return createHash('sha256').update(stable).digest('hex').slice(0, 32);
 }
 
-/** "S3 buckets use a customer-managed key" -> "S3BucketsUseACustomerManagedKey" (SARIF `name` is an identifier). */
-function pascalName(title: string): string {
-  return title
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w[0].toUpperCase() + w.slice(1))
-    .join('');
-}
-
-export function renderSarif(result: EvaluationResult, rules: readonly Rule[], options: RenderOptions = {}): string {
-  return `${JSON.stringify(toSarif(result, rules, options), null, 2)}\n`;
+export function toSarif(result: EvaluationResult, rules: readonly Rule[], options: SummaryOptions = {}): Log {
+  return JSON.parse(collect((sink) => writeSarif(result, rules, sink, options))) as Log;
 }

@@ -8,9 +8,16 @@ import { accessLoggingRule } from './data/zt-data-006-access-logging';
 import { versioningRule } from './data/zt-data-007-versioning-soft-delete';
 import { retainOnDeleteRule } from './data/zt-data-008-retain-on-delete';
 import { purgeProtectionRule } from './data/zt-data-009-purge-protection';
+import { secretRotationRule } from './data/zt-data-010-secret-rotation';
 import { noLegacyAccessRule } from './identity/zt-identity-001-no-legacy-access';
+import { noWildcardActionsRule } from './identity/zt-identity-002-no-wildcard-actions';
 import { noPublicNetworkRule } from './network/zt-network-001-no-public-network';
 import { defaultDenyRule } from './network/zt-network-002-default-deny';
+import { noOpenCidrRule } from './network/zt-network-003-no-open-cidr';
+import { flowLogsRule } from './network/zt-network-004-flow-logs';
+import { defaultSecurityGroupRule } from './network/zt-network-005-default-sg-closed';
+import { noInternetRouteRule } from './network/zt-network-006-no-internet-route';
+import { computeIsolationRule } from './pipeline/zt-pipeline-001-compute-isolation';
 
 /** The rule catalogue, in id order. Ids are stable forever; add new rules, never renumber. */
 export const ALL_RULES: readonly Rule[] = [
@@ -23,9 +30,16 @@ export const ALL_RULES: readonly Rule[] = [
   versioningRule,
   retainOnDeleteRule,
   purgeProtectionRule,
+  secretRotationRule,
   noLegacyAccessRule,
+  noWildcardActionsRule,
   noPublicNetworkRule,
   defaultDenyRule,
+  noOpenCidrRule,
+  flowLogsRule,
+  defaultSecurityGroupRule,
+  noInternetRouteRule,
+  computeIsolationRule,
 ];
 
 const BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));

@@ -56,6 +56,43 @@ describe('AWS app configuration from CDK context', () => {
     expect(() => configFromContext(app)).toThrow(message);
   });
 
+  test('network context keys: CIDR, AZ count or names, endpoints, prefix list, retention', () => {
+    const app = new App({
+      context: {
+        [CONTEXT_KEYS.cidr]: '10.40.0.0/20',
+        [CONTEXT_KEYS.subnetPrefix]: '22',
+        [CONTEXT_KEYS.availabilityZones]: '3',
+        [CONTEXT_KEYS.interfaceEndpoints]: 'sts,kms,ssm',
+        [CONTEXT_KEYS.s3PrefixListId]: 'pl-63a5400a',
+        [CONTEXT_KEYS.logRetentionDays]: '365',
+      },
+    });
+    const config = configFromContext(app);
+    expect(config.network).toEqual({
+      cidr: '10.40.0.0/20',
+      subnetPrefix: 22,
+      availabilityZones: 3,
+      interfaceEndpoints: ['sts', 'kms', 'ssm'],
+      s3PrefixListId: 'pl-63a5400a',
+      logRetentionDays: 365,
+    });
+    const stack = new AwsPlatformStack(app, 'Net', { config });
+    expect(stack.network.subnets).toHaveLength(3);
+    expect(stack.network.s3PrefixListId).toBe('pl-63a5400a');
+    expect(Object.keys(stack.network.interfaceEndpoints)).toEqual(['sts', 'kms', 'ssm']);
+
+    const named = new App({ context: { [CONTEXT_KEYS.availabilityZones]: 'eu-west-1a, eu-west-1b' } });
+    expect(configFromContext(named).network.zoneNames).toEqual(['eu-west-1a', 'eu-west-1b']);
+  });
+
+  test('a bad network setting fails naming the construct prop', () => {
+    const app = new App({ context: { [CONTEXT_KEYS.availabilityZones]: '0' } });
+    const config = configFromContext(app);
+    expect(() => new AwsPlatformStack(app, 'Bad', { config })).toThrow(
+      expect.objectContaining({ name: BlueprintConfigError.name, prop: 'TrainingNetwork.availabilityZones' }),
+    );
+  });
+
   test('the default stack is environment-agnostic and named <name>-<environment>-platform', () => {
     const app = new App();
     const config = configFromContext(app);

@@ -1,41 +1,14 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import {
-  App,
-  IPolicyValidationContext,
-  IPolicyValidationPlugin,
-  PolicyValidationPluginReport,
-  PolicyViolation,
-  Stack,
-  Validations,
-} from 'aws-cdk-lib';
+import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { AwsSolutionsChecks } from 'cdk-nag';
-import { acknowledgeNagRule, ZERO_TRUST_VALIDATION_NAMESPACE } from '../../lib/aws/waive';
+import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks } from 'cdk-nag';
+import { acknowledgeNagRule } from '../../lib/aws/waive';
+import { ZERO_TRUST_PLUGIN_NAME } from '../../lib/core/waiver';
 import { resolveConfig } from '../../lib/core/config';
+import { ZeroTrustValidationPlugin } from '../../policies/integrations/cdk-plugin';
 import { AwsPlatformStack } from '../../stacks/aws-platform-stack';
-
-/**
- * A minimal ZT-DATA-006 check (bucket without server access logging), registered under the
- * ZeroTrust plugin name. It reads the synthesized templates, so it proves the contract between
- * waive() and CDK's report: a waived finding moves to `suppressedViolations` with its reason.
- */
-class AccessLoggingProbe implements IPolicyValidationPlugin {
-  public readonly name = ZERO_TRUST_VALIDATION_NAMESPACE;
-  public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
-    const violatingResources = context.templatePaths.flatMap((templatePath) => {
-      const resources = JSON.parse(fs.readFileSync(templatePath, 'utf8')).Resources ?? {};
-      return Object.entries(resources as Record<string, { Type: string; Properties?: Record<string, unknown> }>)
-        .filter(([, r]) => r.Type === 'AWS::S3::Bucket' && r.Properties?.LoggingConfiguration === undefined)
-        .map(([resourceLogicalId]) => ({ resourceLogicalId, templatePath, locations: ['Properties'] }));
-    });
-    const violations: PolicyViolation[] = violatingResources.length
-      ? [{ ruleName: 'ZT-DATA-006', description: 'server access logging', severity: 'error', violatingResources }]
-      : [];
-    return { success: violations.length === 0, violations };
-  }
-}
 
 const NAG_REASON = 'Control bucket: acknowledged to prove acknowledgements reach the report.';
 
@@ -49,7 +22,15 @@ new s3.CfnBucket(control, 'Weak');
 const acked = new s3.CfnBucket(control, 'Acked');
 acknowledgeNagRule(acked, 'AwsSolutions-S1', NAG_REASON);
 acked.addPropertyOverride('NotACloudFormationProperty', true);
-Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new AccessLoggingProbe());
+let printed = '';
+// The three cdk-nag packs bin/aws.ts registers, over the whole reference stack in one synth.
+Validations.of(app).addPlugins(
+  new AwsSolutionsChecks(app),
+  new NIST80053R5Checks(app),
+  new HIPAASecurityChecks(app),
+  new ZeroTrustValidationPlugin({ print: (t) => (printed += t) }),
+);
+const NAG_PACKS = ['AwsSolutions', 'NIST.800.53.R5', 'HIPAA.Security'];
 
 let synthError: Error | undefined;
 try {
@@ -66,6 +47,7 @@ interface ReportViolation {
 }
 interface PluginReport {
   pluginName: string;
+  metadata?: Record<string, string>;
   violations: ReportViolation[];
   suppressedViolations?: ReportViolation[];
 }
@@ -94,14 +76,42 @@ describe('validation plugins over the AWS reference stack', () => {
     expect(nag).toEqual(expect.arrayContaining([['AwsSolutions-S10', 'Control/Weak']]));
   });
 
-  test('cdk-nag AwsSolutions: zero findings, errors or warnings, for the data lake, and none acknowledged', () => {
-    const nag = pluginReport('AwsSolutions')!;
+  test.each(NAG_PACKS)('cdk-nag %s: no unacknowledged finding, error or warning, on the platform', (pack) => {
+    const nag = pluginReport(pack)!;
+    expect(nag).toBeDefined();
     expect(findings(nag.violations).filter(underPlatform)).toEqual([]);
-    expect(findings(nag.suppressedViolations).filter(underPlatform)).toEqual([]);
+  });
+
+  test('cdk-nag: the platform acknowledges exactly these findings, each with its own reason', () => {
+    const acked = NAG_PACKS.flatMap((pack) =>
+      (pluginReport(pack)!.suppressedViolations ?? []).flatMap((v) =>
+        v.violatingConstructs
+          .filter((c) => c.constructPath.startsWith('Platform/'))
+          .map((c) => ({ rule: v.ruleName, path: c.constructPath.replace('Platform/', ''), reason: v.reason ?? '' })),
+      ),
+    );
+    const bucketPaths = ['raw', 'curated', 'features', 'AccessLogs'].map((b) => `DataLake/${b}/Resource`);
+    const expected = [
+      ['AwsSolutions-IAM5[Resource::*]', 'TrainingNetwork/DefaultSecurityGroupRemediationPolicy/Resource'],
+      ...['NIST.800.53.R5', 'HIPAA.Security'].flatMap((pack) => [
+        ...bucketPaths.map((p) => [`${pack}-S3BucketReplicationEnabled`, p]),
+        [`${pack}-S3DefaultEncryptionKMS`, 'DataLake/AccessLogs/Resource'],
+        [`${pack}-VPCDefaultSecurityGroupClosed`, 'TrainingNetwork/Vpc/Resource'],
+        [
+          `${pack}-EC2RestrictedCommonPorts`,
+          expect.stringMatching(/^TrainingNetwork\/WorkloadSecurityGroup\/from .*ALL TRAFFIC$/),
+        ],
+      ]),
+    ];
+    expect(acked.map((a) => [a.rule, a.path])).toEqual(expect.arrayContaining(expected));
+    expect(acked).toHaveLength(expected.length);
+    for (const a of acked) expect(a.reason.length).toBeGreaterThan(80);
   });
 
   test('acknowledgeNagRule moves the finding to suppressedViolations with its reason', () => {
-    const suppressed = pluginReport('AwsSolutions')!.suppressedViolations ?? [];
+    const suppressed = (pluginReport('AwsSolutions')!.suppressedViolations ?? []).filter((v) =>
+      v.violatingConstructs.some((c) => c.constructPath.startsWith('Control/')),
+    );
     expect(suppressed.map((v) => [v.ruleName, v.reason, v.violatingConstructs.map((c) => c.constructPath)])).toEqual([
       ['AwsSolutions-S1', NAG_REASON, ['Control/Acked']],
     ]);
@@ -115,16 +125,18 @@ describe('validation plugins over the AWS reference stack', () => {
     expect(findings(cfn?.suppressedViolations).filter(underPlatform)).toEqual([]);
   });
 
-  test('a ZeroTrust finding on a waived resource is suppressed with the waiver reason', () => {
-    const zt = pluginReport(ZERO_TRUST_VALIDATION_NAMESPACE)!;
-    const logBucketPath = `${platform.dataLake.accessLogBucket.node.path}/Resource`;
-    expect(zt.suppressedViolations?.map((v) => [v.ruleName, v.violatingConstructs[0].constructPath])).toEqual([
-      ['ZT-DATA-006', logBucketPath],
-    ]);
-    expect(zt.suppressedViolations?.[0].reason).toMatch(/server access log destination/);
-    expect(findings(zt.violations).sort()).toEqual([
-      ['ZT-DATA-006', 'Control/Acked'],
-      ['ZT-DATA-006', 'Control/Weak'],
-    ]);
+  test('ZeroTrust: live on the control stack, every violation fatal so CDK cannot acknowledge it away', () => {
+    const zt = pluginReport(ZERO_TRUST_PLUGIN_NAME)!;
+    expect(findings(zt.violations)).toEqual(expect.arrayContaining([['ZT-DATA-005', 'Control/Weak']]));
+    expect(new Set(zt.violations.map((v) => v.severity))).toEqual(new Set(['fatal']));
+    expect(findings(zt.violations).filter(underPlatform)).toEqual([]);
+  });
+
+  test("ZeroTrust: the data lake's waiver is applied by the engine and listed, not suppressed by CDK", () => {
+    const zt = pluginReport(ZERO_TRUST_PLUGIN_NAME)!;
+    expect(zt.suppressedViolations ?? []).toEqual([]);
+    const logBucket = platform.dataLake.accessLogBucket.node.path;
+    expect(zt.metadata?.waivers).toMatch(/\[applied\] ZT-DATA-006 on \S+ .*server access log destination/);
+    expect(printed).toContain(`construct: ${logBucket}/Resource`);
   });
 });

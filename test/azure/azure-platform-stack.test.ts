@@ -12,8 +12,19 @@ const UNTAGGABLE = new Set([
   'azurerm_role_assignment',
   'azurerm_storage_data_lake_gen2_filesystem',
   'azurerm_storage_container_immutability_policy',
+  'azurerm_network_security_rule',
+  'azurerm_subnet_network_security_group_association',
 ]);
-const STATEFUL = ['resource-group', 'key-vault', 'cmk', 'storage'];
+/** Construct paths (under azure-platform/) of the resources that must survive a destroy. */
+const STATEFUL = [
+  'data-lake/resource-group',
+  'data-lake/key-vault',
+  'data-lake/cmk',
+  'data-lake/storage',
+  'training-network/resource-group',
+  'training-network/workspace',
+  'training-network/flow-log-storage',
+];
 
 let tf: TfJson;
 
@@ -55,6 +66,15 @@ describe('AzurePlatformStack provider', () => {
     ]);
   });
 
+  it('passes the network configuration to the training network', () => {
+    expect(atPath(tf, 'azure-platform/training-network/vnet').body.address_space).toEqual([
+      DEFAULT_CONFIG.network.cidr,
+    ]);
+    expect(atPath(tf, 'azure-platform/training-network/workspace').body.retention_in_days).toBe(
+      DEFAULT_CONFIG.network.logRetentionDays,
+    );
+  });
+
   it('passes the configuration through to the data lake', () => {
     expect(atPath(tf, 'azure-platform/data-lake/key-vault').body.tenant_id).toBe(TENANT);
     expect(atPath(tf, 'azure-platform/data-lake/storage').body.location).toBe('swedencentral');
@@ -63,32 +83,34 @@ describe('AzurePlatformStack provider', () => {
 });
 
 describe('AzurePlatformStack governance', () => {
-  it('tags every taggable resource with the governance tags', () => {
-    const expected = {
+  it('tags every taggable resource with the governance tags, lineage naming its layer', () => {
+    const expected = (layer: string) => ({
       [TAG_KEYS.owner]: 'ml-platform',
       [TAG_KEYS.classification]: 'restricted',
-      [TAG_KEYS.lineage]: 'ztai:data-lake',
+      [TAG_KEYS.lineage]: `ztai:${layer}`,
       [TAG_KEYS.project]: 'ztai',
       [TAG_KEYS.environment]: 'prod',
       [TAG_KEYS.managedBy]: 'zero-trust-ai-blueprint',
-    };
+    });
     const taggable = everyResource(tf).filter((r) => !UNTAGGABLE.has(r.type));
-    expect(taggable.length).toBeGreaterThanOrEqual(15);
-    for (const r of taggable)
+    expect(taggable.length).toBeGreaterThanOrEqual(35);
+    for (const r of taggable) {
+      const layer = r.body['//'].metadata.path.split('/')[1];
       expect({ address: `${r.type}.${r.name}`, tags: r.body.tags }).toEqual({
         address: `${r.type}.${r.name}`,
-        tags: expected,
+        tags: expected(layer),
       });
+    }
   });
 
-  it.each(STATEFUL)('protects the stateful %s with prevent_destroy', (id) => {
-    expect(atPath(tf, `azure-platform/data-lake/${id}`).body.lifecycle).toEqual({ prevent_destroy: true });
+  it.each(STATEFUL)('protects the stateful %s with prevent_destroy', (path) => {
+    expect(atPath(tf, `azure-platform/${path}`).body.lifecycle).toEqual({ prevent_destroy: true });
   });
 
   it('protects nothing else, so replaceable plumbing stays replaceable', () => {
     const protectedPaths = everyResource(tf)
       .filter((r) => r.body.lifecycle?.prevent_destroy)
-      .map((r) => r.body['//'].metadata.path.split('/').pop());
+      .map((r) => r.body['//'].metadata.path.replace(/^azure-platform\//, ''));
     expect(protectedPaths.sort()).toEqual([...STATEFUL].sort());
   });
 });

@@ -14,7 +14,11 @@ beforeAll(() => {
 
 describe('SecureDataLake storage account (reference stack, defaults)', () => {
   it('is the only storage account, an ADLS Gen2 account', () => {
-    expect(allOf(tf, 'azurerm_storage_account')).toHaveLength(1);
+    // The stack's other account holds the training network's raw flow logs.
+    const lakeAccounts = allOf(tf, 'azurerm_storage_account').filter((a) =>
+      a.body['//'].metadata.path.startsWith('azure-platform/data-lake/'),
+    );
+    expect(lakeAccounts).toHaveLength(1);
     expect(storage.body).toMatchObject({ account_kind: 'StorageV2', account_tier: 'Standard', is_hns_enabled: true });
   });
 

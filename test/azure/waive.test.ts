@@ -41,6 +41,8 @@ beforeAll(() => {
       badRule: catchError(() => waive(rg, { ruleId: 'DATA-7', reason: REASON_A })),
       shortReason: catchError(() => waive(rg, { ruleId: 'ZT-DATA-001', reason: 'because' })),
       badExpiry: catchError(() => waive(rg, { ruleId: 'ZT-DATA-001', reason: REASON_A, expires: '31/01/2030' })),
+      invisibleReason: catchError(() => waive(rg, { ruleId: 'ZT-DATA-001', reason: '\u200b'.repeat(40) })),
+      impossibleDate: catchError(() => waive(rg, { ruleId: 'ZT-DATA-001', reason: REASON_A, expires: '2030-02-30' })),
       emptyScope: catchError(() => waive(new Construct(stack, 'empty'), { ruleId: 'ZT-DATA-001', reason: REASON_A })),
     };
     waivedTwice = rg;
@@ -96,9 +98,11 @@ describe('waive()', () => {
   });
 
   it.each([
-    ['badRule', 'waiver.ruleId'],
-    ['shortReason', 'waiver.reason'],
-    ['badExpiry', 'waiver.expires'],
+    ['badRule', 'waiver(waivers/rg).ruleId'],
+    ['shortReason', 'waiver(waivers/rg).reason'],
+    ['invisibleReason', 'waiver(waivers/rg).reason'],
+    ['badExpiry', 'waiver(waivers/rg).expires'],
+    ['impossibleDate', 'waiver(waivers/rg).expires'],
     ['emptyScope', 'waive.target'],
   ])('rejects %s with a BlueprintConfigError naming %s', (key, prop) => {
     const error = errors[key];

@@ -61,11 +61,13 @@ describe('zt-check input and usage errors (exit 2, one line, no stack trace)', (
     expect(stderr).not.toMatch(/\n\s+at /);
   };
 
-  it('malformed JSON names the file', () => {
-    const r = runCli([at('compliant.template.json'), at('malformed.template.json')]);
+  it('malformed JSON names the file; the other inputs are still reported', () => {
+    const r = runCli([at('no-rotation.template.json'), at('malformed.template.json')]);
     expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expectOneLine(r.stderr, at('malformed.template.json'), 'malformed JSON');
+    expect(r.stdout).toContain('FAIL ZT-DATA-002');
+    expect(r.stdout).toContain('SKIPPED (1)');
+    expect(r.stdout.trimEnd().split('\n').pop()).toMatch(/^FAILED: 1 failing/);
+    expectOneLine(r.stderr, at('malformed.template.json'), 'malformed JSON', 'not evaluated');
   });
 
   it('malformed YAML names the file', () => {
@@ -74,17 +76,25 @@ describe('zt-check input and usage errors (exit 2, one line, no stack trace)', (
     expectOneLine(r.stderr, at('malformed.yaml'), 'YAML');
   });
 
-  it('a missing path names it', () => {
+  it('a missing path names it; with nothing loaded no report is written', () => {
     const r = runCli([at('does-not-exist.json')]);
     expect(r.code).toBe(2);
-    expectOneLine(r.stderr, 'does-not-exist.json');
+    expect(r.stdout).toBe('');
+    expectOneLine(r.stderr, 'no document loaded', 'does-not-exist.json', 'no such file or directory');
+  });
+
+  it('zero documents from several paths: exit 2 listing each skipped path and why', () => {
+    const r = runCli([at('malformed.yaml'), at('missing.json')]);
+    expect(r.code).toBe(2);
+    expectOneLine(r.stderr, 'no document loaded', at('malformed.yaml'), 'YAML', at('missing.json'));
   });
 
   it.each([
     [['--format', 'html'], 'unknown format "html"'],
     [['--severity-threshold', 'severe'], 'unknown severity-threshold "severe"'],
     [['--bogus'], 'unknown option --bogus'],
-    [['--rules', 'ZT-DATA-999'], 'unknown rule id ZT-DATA-999'],
+    [['--rules', 'ZT-DATA-999'], 'unknown rule id(s) ZT-DATA-999 in --rules / --skip-rules'],
+    [['--skip-rules', 'ZT-NOPE-1'], 'unknown rule id(s) ZT-NOPE-1'],
     [['--output'], '--output needs a value'],
   ])('%j is a usage error', (args, message) => {
     const r = runCli([at('compliant.template.json'), ...args]);

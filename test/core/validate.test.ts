@@ -9,7 +9,7 @@ import {
   validateNonEmpty,
   validateUnique,
 } from '../../lib/core/validate';
-import { validateWaiver } from '../../lib/core/waiver';
+import { validateWaiver } from '../../lib/core/validate';
 import { resolveDataLakeCommon } from '../../lib/core/data-lake';
 import { thrown } from '../support/thrown';
 
@@ -75,7 +75,7 @@ describe('configuration', () => {
     const c = resolveConfig({ environment: 'prod', azure: { location: 'northeurope' } });
     expect(c.environment).toBe('prod');
     expect(c.azure.location).toBe('northeurope');
-    expect(c.azure.vnetCidr).toBe(DEFAULT_CONFIG.azure.vnetCidr);
+    expect(c.network.cidr).toBe(DEFAULT_CONFIG.network.cidr);
     expect(c.dataLake).toEqual(DEFAULT_CONFIG.dataLake);
   });
 });

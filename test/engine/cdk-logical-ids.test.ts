@@ -81,15 +81,9 @@ describe('CDK acknowledgements without aws:cdk:path metadata (real synth, plain 
     ]);
   });
 
-  test('waive() still yields one waiver, with both origins', () => {
+  test('waive() yields one waiver, from the template metadata', () => {
     expect(atPath('Data/Logs/Resource')?.waivers).toEqual([
-      {
-        ruleId: 'ZT-DATA-006',
-        reason: WAIVE_REASON,
-        expires: '2099-12-31',
-        origin: 'template-metadata+cdk-acknowledgement',
-        origins: ['template-metadata', 'cdk-acknowledgement'],
-      },
+      { ruleId: 'ZT-DATA-006', reason: WAIVE_REASON, expires: '2099-12-31', origin: 'template-metadata' },
     ]);
   });
 });

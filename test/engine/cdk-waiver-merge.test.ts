@@ -10,9 +10,10 @@ import { testRule } from '../support/rules';
 import { tempDir } from '../support/temp-dir';
 
 /**
- * `waive()` records each waiver twice: in the template (Metadata["zt:waivers"], with the expiry) and
- * as a CDK acknowledgement in the stack's metadata file. The engine must list it once. Path metadata
- * is on here, as the CDK CLI turns it on for `cdk synth`.
+ * `waive()` records a waiver once, in the template (Metadata["zt:waivers"], with the expiry); a CDK
+ * acknowledgement `ZeroTrust::<rule>` lands in the stack's metadata file. When both waive one rule
+ * on one resource the engine lists one waiver, and keeps the template's expiry: an acknowledgement
+ * never revives an expired waiver. Path metadata is on, as the CDK CLI turns it on for `cdk synth`.
  */
 const LOG_REASON = 'The access-log bucket cannot log into itself; it is the sink.';
 const STACK_REASON = 'Stack-wide: these buckets are only read by the batch role.';
@@ -38,6 +39,7 @@ beforeAll(() => {
   waive(stack, { ruleId: 'ZT-DATA-003', reason: STACK_REASON });
   waive(raw, { ruleId: 'ZT-DATA-003', reason: RAW_REASON });
   waive(old, { ruleId: 'ZT-DATA-007', reason: OLD_REASON, expires: '2020-01-31' });
+  Validations.of(old).acknowledge({ id: 'ZeroTrust::ZT-DATA-007', reason: ACK_REASON });
   Validations.of(raw).acknowledge({ id: 'ZeroTrust::ZT-DATA-001', reason: ACK_REASON });
   app.synth();
   documents = loadPaths([outdir]);
@@ -49,13 +51,14 @@ const bucket = (name: string): Resource => {
   if (!found) throw new Error(`no bucket ${name}`);
   return found;
 };
+const TEMPLATE = { origin: 'template-metadata' };
 const MERGED = {
   origin: 'template-metadata+cdk-acknowledgement',
   origins: ['template-metadata', 'cdk-acknowledgement'],
 };
 
-describe('waivers recorded by waive() in both places (real synth)', () => {
-  test('the synthesized input really holds each waiver twice', () => {
+describe('waivers from waive() and from CDK acknowledgements (real synth)', () => {
+  test('waive() writes the template only; an acknowledgement goes to the stack metadata', () => {
     const template = JSON.parse(fs.readFileSync(path.join(outdir, 'Lake.template.json'), 'utf8'));
     const logs = template.Resources[bucket('Logs').address];
     expect(logs.Metadata[WAIVER_METADATA_KEY]).toContainEqual({
@@ -64,21 +67,22 @@ describe('waivers recorded by waive() in both places (real synth)', () => {
       expires: '2099-12-31',
     });
     const metadata = fs.readFileSync(path.join(outdir, 'Lake.metadata.json'), 'utf8');
-    expect(metadata).toContain('"ZeroTrust::ZT-DATA-006"');
+    expect(metadata).not.toContain('"ZeroTrust::ZT-DATA-006"');
+    expect(metadata).toContain('"ZeroTrust::ZT-DATA-007"');
   });
 
-  test('one waiver per (resource, rule): the template one, with its expiry, and both origins', () => {
+  test('one waiver per (resource, rule), from the template, with its expiry', () => {
     // The stack's aspect runs before the bucket's, so its waiver comes first.
     expect(bucket('Logs').waivers).toEqual([
-      { ruleId: 'ZT-DATA-003', reason: STACK_REASON, ...MERGED },
-      { ruleId: 'ZT-DATA-006', reason: LOG_REASON, expires: '2099-12-31', ...MERGED },
+      { ruleId: 'ZT-DATA-003', reason: STACK_REASON, ...TEMPLATE },
+      { ruleId: 'ZT-DATA-006', reason: LOG_REASON, expires: '2099-12-31', ...TEMPLATE },
     ]);
   });
 
   test('a rule waived at two levels keeps the nearest reason, still once', () => {
     const raw = bucket('Raw').waivers;
     expect(raw.filter((w) => w.ruleId === 'ZT-DATA-003')).toEqual([
-      { ruleId: 'ZT-DATA-003', reason: RAW_REASON, ...MERGED },
+      { ruleId: 'ZT-DATA-003', reason: RAW_REASON, ...TEMPLATE },
     ]);
   });
 
@@ -90,7 +94,13 @@ describe('waivers recorded by waive() in both places (real synth)', () => {
     });
   });
 
-  test('evaluation lists each waiver once and reports an expired one once', () => {
+  test('an acknowledgement of a rule waive() waived merges into it, keeping the expiry', () => {
+    expect(bucket('Old').waivers.filter((w) => w.ruleId === 'ZT-DATA-007')).toEqual([
+      { ruleId: 'ZT-DATA-007', reason: OLD_REASON, expires: '2020-01-31', ...MERGED },
+    ]);
+  });
+
+  test('evaluation lists each waiver once; the acknowledged expired waiver is still expired', () => {
     const rules = ['ZT-DATA-006', 'ZT-DATA-007'].map((id) =>
       testRule(id, { 'AWS::S3::Bucket': () => fail('not compliant', 'X') }),
     );
@@ -98,10 +108,14 @@ describe('waivers recorded by waive() in both places (real synth)', () => {
     const keys = result.waivers.map((w) => `${w.resource.address} ${w.ruleId}`);
     expect(new Set(keys).size).toBe(keys.length);
     expect(result.waivers.filter((w) => w.ruleId === 'ZT-DATA-006')).toEqual([
-      expect.objectContaining({ expires: '2099-12-31', expired: false, origin: MERGED.origin }),
+      expect.objectContaining({ expires: '2099-12-31', expired: false, origin: 'template-metadata' }),
     ]);
     const expired = result.findings.filter((f) => f.kind === 'expired-waiver');
     expect(expired.map((f) => [f.ruleId, f.resource.address])).toEqual([['ZT-DATA-007', bucket('Old').address]]);
+    const old = result.findings.find(
+      (f) => f.kind === 'check' && f.ruleId === 'ZT-DATA-007' && f.resource.address === bucket('Old').address,
+    );
+    expect(old?.status).toBe('fail');
     const logs = result.findings.find(
       (f) => f.ruleId === 'ZT-DATA-006' && f.resource.address === bucket('Logs').address,
     );

@@ -144,12 +144,40 @@ describe('evaluate()', () => {
     expect(durationMs).toBeGreaterThanOrEqual(0);
   });
 
-  test('ruleIds filters the catalogue; waivers of other rules become unmatched and never fail', () => {
+  test('ruleIds filters the catalogue; waivers of other rules are not-selected (not unmatched) and never fail', () => {
     const result = evaluate(graph, rules, { now, ruleIds: ['ZT-DATA-009'] });
     expect(new Set(result.findings.map((f) => f.ruleId))).toEqual(new Set(['ZT-DATA-009']));
     expect(result.findings.some((f) => f.kind === 'expired-waiver')).toBe(false);
-    expect(result.waivers.every((w) => !w.matched)).toBe(true);
+    const states = result.waivers.map((w) => [w.resource.address, w.ruleId, w.state]);
+    expect(states).toEqual([
+      ['Waived', 'ZT-DATA-007', 'not-selected'],
+      ['Expired', 'ZT-DATA-007', 'not-selected'],
+      ['Stray', 'ZT-DATA-999', 'unmatched'],
+      ['Stray', 'ZT-DATA-007', 'unmatched'],
+      ['PassingWaived', 'ZT-DATA-007', 'not-selected'],
+    ]);
     expect(result.summary.rulesEvaluated).toBe(1);
+  });
+
+  test('waiver states: applied only where a failing finding was waived', () => {
+    const result = evaluate(graph, rules, { now });
+    const states = Object.fromEntries(result.waivers.map((w) => [`${w.resource.address} ${w.ruleId}`, w.state]));
+    expect(states).toEqual({
+      'Waived ZT-DATA-007': 'applied',
+      'Expired ZT-DATA-007': 'expired',
+      'Stray ZT-DATA-999': 'unmatched',
+      'Stray ZT-DATA-007': 'unmatched',
+      'PassingWaived ZT-DATA-007': 'unused',
+    });
+  });
+
+  test('coverage lists the resource types no rule covers, with counts', () => {
+    expect(evaluate(graph, rules, { now }).coverage?.uncovered).toEqual([]);
+    const only007 = evaluate(graph, rules, { now, ruleIds: ['ZT-DATA-007'] });
+    expect(only007.coverage?.uncovered).toEqual([
+      { type: 'AWS::KMS::Key', count: 1 },
+      { type: 'azurerm_key_vault', count: 1 },
+    ]);
   });
 
   test('not_applicable verdicts are counted and not waived', () => {

@@ -81,9 +81,13 @@ describe('value(): CloudFormation', () => {
       reason: expect.stringContaining('Fn::ImportValue shared-key'),
     });
     expect(v('Mapped')).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('Fn::FindInMap') });
-    expect(v('SubMixed')).toMatchObject({ kind: 'unknown', reason: expect.stringMatching(/^composed value/) });
-    expect(v('JoinMixed')).toMatchObject({ kind: 'unknown', reason: expect.stringMatching(/^composed value/) });
-    expect(v('SubPseudo')).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('AWS::Partition') });
+    // Text joined with references is composed: not a literal, but its references are kept.
+    expect(v('SubMixed')).toEqual({ kind: 'composed', parts: ['arn:aws:kms:::', { kind: 'reference', to: key }] });
+    expect(v('JoinMixed')).toEqual({ kind: 'composed', parts: ['arn:', { kind: 'reference', to: key }] });
+    expect(v('SubPseudo')).toEqual({
+      kind: 'composed',
+      parts: ['arn:', { kind: 'unknown', reason: 'pseudo parameter AWS::Partition' }, ':s3:::x'],
+    });
     expect(v('IfDiffers')).toEqual({ kind: 'unknown', reason: 'depends on condition C' });
     expect(v('Base')).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('Fn::Base64') });
   });
@@ -157,15 +161,21 @@ describe('value(): Terraform', () => {
   test('unknown for variables, data sources, locals, modules, expressions and composed strings', () => {
     expect(t('from_var')).toEqual({ kind: 'unknown', reason: 'Terraform variable var.tls' });
     expect(t('from_data')).toEqual({ kind: 'unknown', reason: 'data source data.azurerm_client_config.c.tenant_id' });
-    expect(t('from_local')).toEqual({ kind: 'unknown', reason: 'local value local.tls' });
+    expect(t('from_local')).toEqual({
+      kind: 'unknown',
+      reason: 'local value local.tls, not defined in this configuration',
+    });
     expect(t('from_module')).toEqual({ kind: 'unknown', reason: 'module output module.net.subnet_id' });
     expect(t('from_each')).toEqual({ kind: 'unknown', reason: 'Terraform expression each.value' });
     expect(t('expression')).toMatchObject({
       kind: 'unknown',
       reason: expect.stringMatching(/^Terraform expression var\.x \?/),
     });
-    expect(t('composed')).toMatchObject({ kind: 'unknown', reason: expect.stringMatching(/^composed value/) });
+    expect(t('composed')).toMatchObject({ kind: 'composed', parts: ['kv-', { kind: 'reference', attribute: 'name' }] });
     expect(t('ghost')).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('azurerm_key_vault.ghost') });
-    expect(t('tags.owner')).toEqual({ kind: 'unknown', reason: 'local value local.tags' });
+    expect(t('tags.owner')).toEqual({
+      kind: 'unknown',
+      reason: 'local value local.tags, not defined in this configuration',
+    });
   });
 });

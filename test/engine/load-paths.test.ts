@@ -113,14 +113,17 @@ describe('loadPaths: bad input is an InputError naming the file', () => {
   });
 
   test.each([
-    [[{ ruleId: 'ZT-DATA-1', reason: 'long enough reason for the check' }], /zt:waivers\[0\]: Invalid waiver\.ruleId/],
+    [
+      [{ ruleId: 'ZT-DATA-1', reason: 'long enough reason for the check' }],
+      /zt:waivers\[0\]\.ruleId: expected a rule id/,
+    ],
     [
       [{ ruleId: 'ZT-DATA-001', reason: 'too short' }],
-      /Invalid waiver\.reason: expected a reason of at least 20 characters/,
+      /zt:waivers\[0\]\.reason: expected a reason of at least 20 visible characters/,
     ],
     [
       [{ ruleId: 'ZT-DATA-001', reason: 'long enough reason for the check', expires: 'soon' }],
-      /Invalid waiver\.expires/,
+      /zt:waivers\[0\]\.expires: expected an ISO date/,
     ],
     ['ZT-DATA-001', /zt:waivers must be an array/],
   ])('a malformed template waiver %# names the file and the resource', (waivers, message) => {

@@ -88,11 +88,11 @@ describe('Terraform JSON loader', () => {
   });
 
   test.each([
-    [{ reason: 'A reason that is long enough to count.' }, /zt:waivers\[0\]: Invalid waiver\.ruleId/],
-    [{ ruleId: 'ZT-DATA-001', reason: 'short' }, /zt:waivers\[0\]: Invalid waiver\.reason/],
+    [{ reason: 'A reason that is long enough to count.' }, /zt:waivers\[0\]\.ruleId: expected a rule id/],
+    [{ ruleId: 'ZT-DATA-001', reason: 'short' }, /zt:waivers\[0\]\.reason: expected a reason/],
     [
       { ruleId: 'ZT-DATA-001', reason: 'A reason that is long enough to count.', expires: '31/12/2030' },
-      /Invalid waiver\.expires/,
+      /zt:waivers\[0\]\.expires: expected an ISO date/,
     ],
   ])('a malformed waiver %# names the file and the resource', (waiver, message) => {
     const obj = { resource: { aws_s3_bucket: { b: { '//': { 'zt:waivers': [waiver] } } } } };

@@ -81,7 +81,10 @@ describe('ZeroTrustValidationPlugin in cdk synth', () => {
     expect(message).toContain('(ZeroTrust)');
     expect(message).toContain('No public or anonymous access to data: PublicAccessBlockConfiguration is not set');
     expect(message).toContain('Bad/Raw');
-    expect(message).toContain("Acknowledge with 'ZeroTrust::ZT-DATA-005'");
+    // Fatal: CDK offers no acknowledgement for it; the engine alone applies waivers.
+    expect(message).toContain('FATAL No public or anonymous access to data');
+    expect(message).toContain('Rule ZeroTrust::ZT-DATA-005');
+    expect(message).not.toContain("Acknowledge with 'ZeroTrust::");
     expect(message).toContain('Suggested fix: AWS CDK: s3.Bucket({ blockPublicAccess');
   });
 
@@ -146,7 +149,9 @@ describe('ZeroTrustValidationPlugin.validate on its own', () => {
       TOOL_VERSION,
       ['ZT-DATA-002', 'ZT-DATA-008'],
     ]);
-    expect(() => new ZeroTrustValidationPlugin({ rules: ['ZT-NOPE-001'] })).toThrow(/ZT-NOPE-001/);
+    expect(() => new ZeroTrustValidationPlugin({ rules: ['ZT-NOPE-001'] })).toThrow(
+      /unknown rule id\(s\) ZT-NOPE-001 in ZeroTrustValidationPlugin options\.rules/,
+    );
   });
 
   it('maps findings to violations with property locations (template outside an assembly)', () => {
@@ -157,6 +162,9 @@ describe('ZeroTrustValidationPlugin.validate on its own', () => {
     const result = plugin.validate({ templatePaths: [file] } as unknown as IPolicyValidationContext);
     expect(result.success).toBe(false); // ZT-DATA-008 (high): no DeletionPolicy
     const byRule = Object.fromEntries(result.violations.map((v) => [v.ruleName, v]));
+    // Each property at fault is its own finding: no DeletionPolicy and no UpdateReplacePolicy.
+    const retain = result.violations.filter((v) => v.ruleName === 'ZT-DATA-008');
+    expect(retain.map((v) => v.violatingResources[0].locations)).toEqual([['DeletionPolicy'], ['UpdateReplacePolicy']]);
     expect(byRule['ZT-DATA-002']).toMatchObject({
       severity: 'warning',
       description: expect.stringMatching(/^Customer-managed keys rotate automatically: EnableKeyRotation is false/),
@@ -165,9 +173,26 @@ describe('ZeroTrustValidationPlugin.validate on its own', () => {
         { resourceLogicalId: 'Key', templatePath: file, locations: ['Properties.EnableKeyRotation'] },
       ],
     });
-    expect(byRule['ZT-DATA-008']).toMatchObject({
-      severity: 'error',
-      violatingResources: [{ locations: ['DeletionPolicy'] }],
-    });
+    expect(byRule['ZT-DATA-008']).toMatchObject({ severity: 'fatal' });
+  });
+
+  it('fails on unknown findings only with failOnUnknown, as zt-check --fail-on-unknown', () => {
+    const file = path.join(tmp, 'unknown.template.json');
+    const key = {
+      Type: 'AWS::KMS::Key',
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: { EnableKeyRotation: { Ref: 'Rotate' }, KeyPolicy: {} },
+    };
+    fs.writeFileSync(file, JSON.stringify({ Parameters: { Rotate: { Type: 'String' } }, Resources: { Key: key } }));
+    const context = { templatePaths: [file] } as unknown as IPolicyValidationContext;
+    const lenient = new ZeroTrustValidationPlugin({ print: false, rules: ['ZT-DATA-002'] }).validate(context);
+    expect([lenient.success, lenient.violations]).toEqual([true, []]);
+    const strict = new ZeroTrustValidationPlugin({ print: false, rules: ['ZT-DATA-002'], failOnUnknown: true });
+    const report = strict.validate(context);
+    expect(report.success).toBe(false);
+    expect(report.violations.map((v) => [v.ruleName, v.severity, v.ruleMetadata?.status])).toEqual([
+      ['ZT-DATA-002', 'fatal', 'unknown'],
+    ]);
   });
 });

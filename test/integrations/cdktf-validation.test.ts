@@ -109,6 +109,8 @@ describe('addZeroTrustValidation in cdktf synth', () => {
     const app = new App({ outdir: 'cdktf.out' });
     const stack = new TerraformStack(app, 'azure');
     expect(synthesizedFile(stack)).toBe('cdktf.out/stacks/azure/cdk.tf.json');
-    expect(() => addZeroTrustValidation(stack, { rules: ['ZT-NOPE-001'] })).toThrow(/ZT-NOPE-001/);
+    expect(() => addZeroTrustValidation(stack, { rules: ['ZT-NOPE-001'] })).toThrow(
+      /unknown rule id\(s\) ZT-NOPE-001 in addZeroTrustValidation\(azure\) options\.rules/,
+    );
   });
 });

@@ -12,6 +12,9 @@ export const CFN_FILE = `${CWD}/cdk.out/Main.template.json`;
 export const TF_FILE = `${CWD}/cdktf.out/stacks/azure/cdk.tf.json`;
 /** Escaping bait: XML metacharacters, quotes, a newline and a control character. */
 export const NASTY = `Policy <Deny> & "quotes" 'too'\nsecond line \u0007bell`;
+/** A waiver reason that tries to forge a PASSED line, recolour, hide and reorder text on a terminal. */
+export const HOSTILE =
+  'Accepted risk.\n\rPASSED: 0 failing\u001b[2K\u001b[32m ok\u001b[0m \u202eevil\u202c hidden\u200b\u2028next\u0085';
 
 const rule = (id: string, severity: Rule['severity'], types: string[]): Rule => ({
   id,
@@ -27,10 +30,15 @@ const rule = (id: string, severity: Rule['severity'], types: string[]): Rule => 
 
 export const RULES: Rule[] = [
   rule('ZT-DATA-001', 'high', ['AWS::S3::Bucket', 'azurerm_storage_account']),
-  rule('ZT-DATA-002', 'critical', ['AWS::KMS::Key', 'azurerm_key_vault_key']),
+  {
+    ...rule('ZT-DATA-002', 'critical', ['AWS::KMS::Key', 'azurerm_key_vault_key']),
+    remediationBy: { cdk: 'kms.Key({ enableKeyRotation: true })', cdktf: 'KeyVaultKey rotationPolicy.automatic' },
+  },
   rule('ZT-DATA-006', 'medium', ['AWS::S3::Bucket']),
   rule('ZT-IDENTITY-001', 'low', ['AWS::S3::Bucket']),
 ];
+
+const LINES: Record<string, number> = { RawBucket0C3EE094: 12, LogBucketCC3B17E8: 40 };
 
 const cfn = (address: string, constructPath: string): { resource: FindingResource; source: ResourceSource } => ({
   resource: {
@@ -39,7 +47,7 @@ const cfn = (address: string, constructPath: string): { resource: FindingResourc
     provider: 'aws',
     key: `${CFN_FILE}#${address}`,
   },
-  source: { file: CFN_FILE, format: 'cloudformation', stack: 'Main', constructPath },
+  source: { file: CFN_FILE, format: 'cloudformation', stack: 'Main', constructPath, line: LINES[address] },
 });
 const tf = (address: string): { resource: FindingResource; source: ResourceSource } => ({
   resource: { address, type: address.split('.')[0], provider: 'azurerm', key: `${TF_FILE}#${address}` },
@@ -80,6 +88,7 @@ export const APPLIED: AppliedWaiver = {
   origin: 'template-metadata',
   expired: false,
   matched: true,
+  state: 'applied',
   ...logBucket,
 };
 export const EXPIRED: AppliedWaiver = {
@@ -89,6 +98,7 @@ export const EXPIRED: AppliedWaiver = {
   origin: 'terraform-comment',
   expired: true,
   matched: true,
+  state: 'expired',
   ...vaultKey,
 };
 export const UNMATCHED: AppliedWaiver = {
@@ -97,7 +107,28 @@ export const UNMATCHED: AppliedWaiver = {
   origin: 'cdk-acknowledgement',
   expired: false,
   matched: false,
+  state: 'unmatched',
   ...curated,
+};
+/** Matched, not expired, but the rule passed there: it waived nothing (never "applied"). */
+export const UNUSED: AppliedWaiver = {
+  ruleId: 'ZT-DATA-001',
+  reason: HOSTILE,
+  origin: 'template-metadata',
+  expired: false,
+  matched: true,
+  state: 'unused',
+  ...curated,
+};
+/** For a catalogued rule left out by --rules. */
+export const NOT_SELECTED: AppliedWaiver = {
+  ruleId: 'ZT-NETWORK-001',
+  reason: 'The account is reached through the private endpoint only.',
+  origin: 'terraform-comment',
+  expired: false,
+  matched: false,
+  state: 'not-selected',
+  ...tf('azurerm_storage_account.lake'),
 };
 
 export const FINDINGS: Finding[] = [
@@ -121,9 +152,17 @@ export const FINDINGS: Finding[] = [
   finding('ZT-IDENTITY-001', key, 'not_applicable', 'not a bucket'),
 ];
 
+export const UNCOVERED = [
+  { type: 'AWS::RDS::DBInstance', count: 2 },
+  { type: 'azurerm_redis_cache', count: 1 },
+];
+export const SKIPPED = [{ path: `${CWD}/broken.template.json`, reason: 'malformed JSON (Unexpected end of input)' }];
+
 export const RESULT: EvaluationResult = {
   findings: FINDINGS,
-  waivers: [APPLIED, EXPIRED, UNMATCHED],
+  waivers: [APPLIED, EXPIRED, UNMATCHED, UNUSED, NOT_SELECTED],
+  coverage: { uncovered: UNCOVERED },
+  skipped: SKIPPED,
   documents: [
     { file: CFN_FILE, format: 'cloudformation', stack: 'Main', resources: 4 },
     { file: TF_FILE, format: 'terraform', stack: 'azure', resources: 1 },
@@ -131,3 +170,13 @@ export const RESULT: EvaluationResult = {
   summary: { resources: 5, rulesEvaluated: 4, pass: 2, fail: 5, unknown: 1, notApplicable: 1, waived: 1 },
   durationMs: 1.5,
 };
+
+/** The same result as an older evaluation gives it: no waiver `state`, no coverage, no skipped. */
+export const STATELESS: EvaluationResult = {
+  ...RESULT,
+  waivers: RESULT.waivers.map(({ state: _state, ...w }) => w),
+  coverage: undefined,
+  skipped: undefined,
+};
+
+export const NOW = new Date('2025-06-01T12:00:00Z');

@@ -8,9 +8,16 @@ import { cases as data006 } from './cases/zt-data-006';
 import { cases as data007 } from './cases/zt-data-007';
 import { cases as data008 } from './cases/zt-data-008';
 import { cases as data009 } from './cases/zt-data-009';
+import { cases as data010 } from './cases/zt-data-010';
 import { cases as identity001 } from './cases/zt-identity-001';
+import { cases as identity002 } from './cases/zt-identity-002';
 import { cases as network001 } from './cases/zt-network-001';
 import { cases as network002 } from './cases/zt-network-002';
+import { cases as network003 } from './cases/zt-network-003';
+import { cases as network004 } from './cases/zt-network-004';
+import { cases as network005 } from './cases/zt-network-005';
+import { cases as network006 } from './cases/zt-network-006';
+import { cases as pipeline001 } from './cases/zt-pipeline-001';
 
 /** Every rule's case table, for the coverage test. */
 export const ALL_CASES: readonly RuleCases[] = [
@@ -23,7 +30,14 @@ export const ALL_CASES: readonly RuleCases[] = [
   data007,
   data008,
   data009,
+  data010,
   identity001,
+  identity002,
   network001,
   network002,
+  network003,
+  network004,
+  network005,
+  network006,
+  pipeline001,
 ];

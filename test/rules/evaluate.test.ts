@@ -80,6 +80,10 @@ function awsLake(without: string[] = []): Document {
     RawBucketPolicy: policyFor('RawBucket'),
     Logs: { Type: 'AWS::Logs::LogGroup', ...RETAIN, Properties: { KmsKeyId: arn('Key') } },
     Secret: { Type: 'AWS::SecretsManager::Secret', ...RETAIN, Properties: { KmsKeyId: { Ref: 'Key' } } },
+    SecretRotation: {
+      Type: 'AWS::SecretsManager::RotationSchedule',
+      Properties: { SecretId: { Ref: 'Secret' }, RotationRules: { AutomaticallyAfterDays: 30 } },
+    },
   };
   for (const id of without) delete resources[id];
   return cfn(resources);

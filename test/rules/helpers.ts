@@ -17,14 +17,21 @@ export function tf(resources: Record<string, Record<string, unknown>>, extra: Re
   return loadTerraformObject({ ...extra, resource: resources }, { file: 'test.tf.json' });
 }
 
-export function runCheck(rule: Rule, doc: Document, address: string): CheckResult {
+/** Every result of the rule's check on one resource (each is its own finding). */
+export function runCheckAll(rule: Rule, doc: Document, address: string): readonly CheckResult[] {
   const graph = buildGraph([doc]);
   const resource = doc.resources.find((r) => r.address === address);
   if (!resource) throw new Error(`no resource ${address} in the test document`);
   const check = rule.checks[resource.type];
   if (!check) throw new Error(`${rule.id} has no check for ${resource.type}`);
   const out = check(resource, { graph });
-  return Array.isArray(out) ? (out as readonly CheckResult[])[0] : (out as CheckResult);
+  return Array.isArray(out) ? (out as readonly CheckResult[]) : [out as CheckResult];
+}
+
+/** The result that decides the resource's verdict: the first fail, else the first unknown, else the first. */
+export function runCheck(rule: Rule, doc: Document, address: string): CheckResult {
+  const all = runCheckAll(rule, doc, address);
+  return all.find((r) => r.verdict === 'fail') ?? all.find((r) => r.verdict === 'unknown') ?? all[0];
 }
 
 export interface RuleCase {
@@ -36,6 +43,8 @@ export interface RuleCase {
   readonly path?: string;
   /** Text the message must contain (e.g. the reason of an unknown). */
   readonly message?: string | RegExp;
+  /** Paths of every failing finding, in order, when the check reports several. */
+  readonly failingPaths?: readonly string[];
 }
 
 export interface RuleCases {
@@ -55,6 +64,10 @@ export function runCases({ rule, cases }: RuleCases): void {
       if (result.verdict === 'fail') expect(result.path).toEqual(expect.any(String));
       if (c.path !== undefined) expect(result.path).toBe(c.path);
       if (c.message !== undefined) expect(result.message).toMatch(c.message);
+      if (c.failingPaths !== undefined) {
+        const failing = runCheckAll(rule, c.doc, c.address).filter((r) => r.verdict === 'fail');
+        expect(failing.map((r) => r.path)).toEqual(c.failingPaths);
+      }
     });
   });
 }

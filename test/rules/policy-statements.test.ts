@@ -16,9 +16,14 @@ const deny = (extra: Record<string, unknown>) => ({
   Principal: { AWS: '*' },
   Action: 's3:*',
   Condition: HTTP,
+  Resource: RESOURCE,
   ...extra,
 });
 const opaque = (reason: string) => new Opaque(reason);
+/** The statement's Resource names the bucket and its objects by ARN literal. */
+const BUCKET = { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'lake' } };
+const target = { bucket: cfn({ B: BUCKET }).resources[0], name: 'lake' };
+const RESOURCE = ['arn:aws:s3:::lake', 'arn:aws:s3:::lake/*'];
 const verdict = (t: Tri) => (t instanceof Opaque ? `opaque: ${t.reason}` : t);
 
 describe('deniesInsecureTransport', () => {
@@ -46,8 +51,24 @@ describe('deniesInsecureTransport', () => {
       'opaque: block',
     ],
     ['a true value wins over an opaque one', deny({ Action: [opaque('x'), 's3:*'] }), true],
+    ['narrowed by aws:SourceVpc', deny({ Condition: { ...HTTP, StringEquals: { 'aws:SourceVpc': 'vpc-1' } } }), false],
+    [
+      'narrowed by aws:PrincipalAccount',
+      deny({ Condition: { ...HTTP, StringNotEquals: { 'aws:PrincipalAccount': '1' } } }),
+      false,
+    ],
+    [
+      'a second Bool key',
+      deny({ Condition: { Bool: { 'aws:SecureTransport': 'false', 'aws:ViaAWSService': 'false' } } }),
+      false,
+    ],
+    ['another bucket as Resource', deny({ Resource: ['arn:aws:s3:::other', 'arn:aws:s3:::other/*'] }), false],
+    ['objects only: the data is covered', deny({ Resource: 'arn:aws:s3:::lake/*' }), true],
+    ['the bucket ARN alone does not cover the objects', deny({ Resource: 'arn:aws:s3:::lake' }), false],
+    ['Resource "*"', deny({ Resource: '*' }), true],
+    ['NotResource', deny({ Resource: undefined, NotResource: 'arn:aws:s3:::lake/private/*' }), false],
   ])('%s', (_name, stmt, expected) => {
-    expect(verdict(deniesInsecureTransport(stmt))).toEqual(expected);
+    expect(verdict(deniesInsecureTransport(stmt, target))).toEqual(expected);
   });
 });
 
@@ -59,9 +80,19 @@ describe('deniesTlsBelow12', () => {
     ['NumericLessThanEquals 1.1', tls({ NumericLessThanEquals: { 's3:TlsVersion': '1.1' } }), true],
     ['NumericLessThan 1.1 lets TLS 1.1 in', tls({ NumericLessThan: { 's3:TlsVersion': 1.1 } }), false],
     [
-      'opaque below, decided at most',
+      'opaque below AND a decided at-most: the opaque block may narrow it',
       tls({ NumericLessThan: { 's3:TlsVersion': opaque('less') }, NumericLessThanEquals: { 's3:TlsVersion': 1.1 } }),
+      'opaque: less',
+    ],
+    [
+      'both operators decided (AND of two equivalent conditions)',
+      tls({ NumericLessThan: { 's3:TlsVersion': 1.2 }, NumericLessThanEquals: { 's3:TlsVersion': 1.1 } }),
       true,
+    ],
+    [
+      'a second condition key narrows the Deny',
+      tls({ NumericLessThan: { 's3:TlsVersion': 1.2, 'aws:SourceVpc': 'vpc-1' } }),
+      false,
     ],
     [
       'both opaque: the first',
@@ -73,7 +104,7 @@ describe('deniesTlsBelow12', () => {
     ],
     ['an opaque condition', tls(opaque('condition')), 'opaque: condition'],
   ])('%s', (_name, stmt, expected) => {
-    expect(verdict(deniesTlsBelow12(stmt))).toEqual(expected);
+    expect(verdict(deniesTlsBelow12(stmt, target))).toEqual(expected);
   });
 });
 

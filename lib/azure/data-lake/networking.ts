@@ -28,13 +28,18 @@ export interface DataLakeNetwork {
   readonly subnet?: Subnet;
   readonly virtualNetworkId: string;
   readonly subnetId: string;
-  readonly dnsZones: Record<PrivateLinkTarget, PrivateDnsZone>;
-  readonly dnsLinks: Record<PrivateLinkTarget, PrivateDnsZoneVirtualNetworkLink>;
+  /** Zones the data lake created; empty when the network supplied its zones. */
+  readonly dnsZones: Partial<Record<PrivateLinkTarget, PrivateDnsZone>>;
+  readonly dnsLinks: Partial<Record<PrivateLinkTarget, PrivateDnsZoneVirtualNetworkLink>>;
+  /** The zone each private endpoint registers in: the network's when given, else the lake's own. */
+  readonly dnsZoneIds: Record<PrivateLinkTarget, string>;
 }
 
 /**
  * The VNet (or the supplied one), the private-endpoint subnet carved from vnetCidr, and one private
- * DNS zone per Private Link target linked to the VNet, so names resolve to private addresses.
+ * DNS zone per Private Link target linked to the VNet, so names resolve to private addresses. When
+ * the supplied network brings its zones (the platform's TrainingNetwork does), the lake creates
+ * none: the platform keeps one set of privatelink zones for every private endpoint.
  */
 export function createNetwork(scope: Construct, p: ResolvedDataLakeProps, at: Placement): DataLakeNetwork {
   let vnet: VirtualNetwork | undefined;
@@ -68,6 +73,10 @@ export function createNetwork(scope: Construct, p: ResolvedDataLakeProps, at: Pl
     throw new Error('unreachable: resolveDataLakeProps yields a network or an existing one');
   }
 
+  const shared = p.existingNetwork?.privateDnsZoneIds;
+  if (shared)
+    return { vnet, subnet, virtualNetworkId, subnetId, dnsZones: {}, dnsLinks: {}, dnsZoneIds: { ...shared } };
+
   const dnsZones = {} as Record<PrivateLinkTarget, PrivateDnsZone>;
   const dnsLinks = {} as Record<PrivateLinkTarget, PrivateDnsZoneVirtualNetworkLink>;
   for (const target of Object.keys(PRIVATE_LINK_ZONES) as PrivateLinkTarget[]) {
@@ -86,7 +95,9 @@ export function createNetwork(scope: Construct, p: ResolvedDataLakeProps, at: Pl
       tags: at.tags,
     });
   }
-  return { vnet, subnet, virtualNetworkId, subnetId, dnsZones, dnsLinks };
+  const dnsZoneIds = {} as Record<PrivateLinkTarget, string>;
+  for (const target of Object.keys(dnsZones) as PrivateLinkTarget[]) dnsZoneIds[target] = dnsZones[target].id;
+  return { vnet, subnet, virtualNetworkId, subnetId, dnsZones, dnsLinks, dnsZoneIds };
 }
 
 export interface PrivateEndpointTarget {
@@ -119,10 +130,11 @@ export function createPrivateEndpoint(
     },
     privateDnsZoneGroup: {
       name: 'default',
-      privateDnsZoneIds: [net.dnsZones[target.subresource].id],
+      privateDnsZoneIds: [net.dnsZoneIds[target.subresource]],
     },
     tags: at.tags,
-    // The record is only resolvable from the VNet once the zone is linked to it.
-    dependsOn: [net.dnsLinks[target.subresource]],
+    // The record is only resolvable from the VNet once the zone is linked to it (the network's
+    // zones are linked by the network itself).
+    ...(net.dnsLinks[target.subresource] ? { dependsOn: [net.dnsLinks[target.subresource]!] } : {}),
   });
 }

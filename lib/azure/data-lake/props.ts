@@ -13,6 +13,13 @@ export interface ExistingNetwork {
   readonly virtualNetworkId: string;
   /** Resource ID of a subnet in that VNet that may host private endpoints. */
   readonly subnetId: string;
+  /**
+   * The platform's private DNS zones for blob, dfs and vault (e.g. TrainingNetwork.privateDnsZoneIds),
+   * so every private endpoint registers in one set of zones. Without them the data lake creates its
+   * own zones and links them to the VNet.
+   * @default undefined
+   */
+  readonly privateDnsZoneIds?: Readonly<Record<'blob' | 'dfs' | 'vault', string>>;
 }
 
 /**

@@ -58,7 +58,8 @@ export class SecureDataLake extends Construct {
   /** Per-zone WORM retention policies when objectLock is on, keyed by zone; empty otherwise. */
   public readonly immutabilityPolicies: Readonly<Record<string, StorageContainerImmutabilityPolicy>>;
   public readonly privateEndpoints: Readonly<Record<PrivateLinkTarget, PrivateEndpoint>>;
-  public readonly privateDnsZones: Readonly<Record<PrivateLinkTarget, PrivateDnsZone>>;
+  /** Zones the lake created itself; empty when existingNetwork brought the platform's zones. */
+  public readonly privateDnsZones: Readonly<Partial<Record<PrivateLinkTarget, PrivateDnsZone>>>;
   /** The created VNet; undefined when `existingNetwork` was given. */
   public readonly vnet?: VirtualNetwork;
   /** The created private-endpoint subnet; undefined when `existingNetwork` was given. */

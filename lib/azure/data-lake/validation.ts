@@ -104,9 +104,19 @@ function resolveNetwork(props: SecureDataLakeProps): Pick<ResolvedDataLakeProps,
     const { virtualNetworkId, subnetId } = props.existingNetwork;
     validateResourceId(`${P}.existingNetwork.virtualNetworkId`, virtualNetworkId, /\/virtualNetworks\/[^/]+$/i);
     validateResourceId(`${P}.existingNetwork.subnetId`, subnetId, /\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i);
-    return { existingNetwork: { virtualNetworkId, subnetId } };
+    const zoneIds = props.existingNetwork.privateDnsZoneIds;
+    if (zoneIds !== undefined) {
+      for (const target of ['blob', 'dfs', 'vault'] as const) {
+        validateResourceId(
+          `${P}.existingNetwork.privateDnsZoneIds.${target}`,
+          zoneIds[target],
+          /\/privateDnsZones\/[^/]+$/i,
+        );
+      }
+    }
+    return { existingNetwork: { virtualNetworkId, subnetId, ...(zoneIds ? { privateDnsZoneIds: zoneIds } : {}) } };
   }
-  const vnetCidr = validateCidr(`${P}.vnetCidr`, props.vnetCidr ?? DEFAULT_CONFIG.azure.vnetCidr, 8, 24);
+  const vnetCidr = validateCidr(`${P}.vnetCidr`, props.vnetCidr ?? DEFAULT_CONFIG.network.cidr, 8, 24);
   const vnetPrefix = Number(vnetCidr.split('/')[1]);
   const subnetPrefix = validateIntRange(
     `${P}.privateEndpointSubnetPrefix`,

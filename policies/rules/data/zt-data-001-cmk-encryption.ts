@@ -1,11 +1,45 @@
 import type { ResourceGraph } from '../../engine/graph';
 import type { Resource } from '../../engine/model';
-import { CheckResult, Rule, fail, pass } from '../../engine/rule';
-import { companionsOf, judgeWithCompanions, viaCompanion } from '../shared/companions';
+import { type Check, CheckResult, Rule, fail, pass } from '../../engine/rule';
+import { STORAGE_ACCOUNT_CMK, TF_BUCKET_ENCRYPTION } from '../shared/companion-specs';
+import { withCompanions } from '../shared/companions';
+import { allChecks } from '../shared/combine';
+import { isTrue, oneOf, setting } from '../shared/expect';
 import { requireCustomerKey } from '../shared/kms';
 import { isPresent, joinPath, readString } from '../shared/read';
 import { judgeCfnBucketEncryption, judgeTfEncryptionCompanion, judgeTfInlineEncryption } from '../shared/s3-encryption';
 import { tfBlock, throughDynamic } from '../shared/tf-blocks';
+
+/** The concept: a key property names a customer-managed KMS key; `fallback` is what the service uses without one. */
+const customerKey =
+  (path: string, fallback: string): Check =>
+  (res, { graph }) =>
+    requireCustomerKey(graph, res, path, fallback);
+
+const LOGS = 'CloudWatch Logs encrypts with a service-owned key';
+const TRAIL = 'CloudTrail log files are encrypted with S3-managed keys only';
+const ECR_KEY = 'ECR uses the AWS-managed aws/ecr key';
+const EBS_KEY = 'EBS uses the AWS-managed aws/ebs key';
+
+/** ECR: KMS (or KMS_DSSE) encryption with a named customer key; the default is AES256. */
+const ecrEncryption = (block: string, type: string, key: string): Check =>
+  allChecks(
+    setting(
+      oneOf(joinPath(block, type), ['KMS', 'KMS_DSSE'], {
+        providerDefault: 'AES256',
+        risk: 'images are encrypted with an AWS-owned key',
+      }),
+    ),
+    customerKey(joinPath(block, key), ECR_KEY),
+  );
+
+/** EBS volumes: encrypted, with a customer-managed key. */
+const ebsEncryption = (encrypted: string, key: string): Check =>
+  allChecks(
+    setting(isTrue(encrypted, { providerDefault: false, risk: 'the volume is stored unencrypted' })),
+    customerKey(key, EBS_KEY),
+  );
+const SECRETS = 'Secrets Manager uses the AWS-managed aws/secretsmanager key';
 
 /** Azure: a customer_managed_key block names a Key Vault (or Managed HSM) key of the customer's. */
 function azureInlineCmk(g: ResourceGraph, account: Resource): CheckResult {
@@ -28,10 +62,7 @@ function azureInlineCmk(g: ResourceGraph, account: Resource): CheckResult {
 /** azurerm_storage_account_customer_managed_key: the key is named by key_name (+ vault) or a key ID. */
 function azureCmkCompanion(g: ResourceGraph, cmk: Resource): CheckResult {
   const named = ['key_name', 'key_vault_key_id', 'managed_hsm_key_id'].find((p) => isPresent(g, cmk, p));
-  return viaCompanion(
-    cmk,
-    named ? pass(`${named} sets a customer-managed key`, named) : fail('names no key (key_name)', 'key_name'),
-  );
+  return named ? pass(`${named} sets a customer-managed key`, named) : fail('names no key (key_name)', 'key_name');
 }
 
 export const cmkEncryptionRule: Rule = {
@@ -67,6 +98,13 @@ export const cmkEncryptionRule: Rule = {
       note:
         'Checkov accepts sse_algorithm = "aws:kms" without kms_master_key_id (S3 then uses the AWS-managed aws/s3 ' +
         'key); this rule requires a customer-managed key and fails such buckets.',
+      differences: [
+        {
+          resource: 'aws_s3_bucket.bucket_good_6',
+          reason:
+            'aws:kms without kms_master_key_id uses the AWS-managed aws/s3 key, which the platform cannot revoke or scope; Checkov accepts it.',
+        },
+      ],
     },
     { tool: 'checkov', id: 'CKV_AWS_158', resourceTypes: ['AWS::Logs::LogGroup', 'aws_cloudwatch_log_group'] },
     {
@@ -76,8 +114,18 @@ export const cmkEncryptionRule: Rule = {
       note:
         'Checkov passes kms_key_id = var.x; this rule reports unknown, because the variable may name the ' +
         'AWS-managed alias/aws/secretsmanager key.',
+      differences: [
+        {
+          resource: 'aws_secretsmanager_secret.enabled1',
+          reason:
+            'kms_key_id = var.kms_key_id may name alias/aws/secretsmanager; the rule reports unknown rather than assume a customer key.',
+        },
+      ],
     },
     { tool: 'checkov', id: 'CKV2_AZURE_1', resourceTypes: ['azurerm_storage_account'] },
+    { tool: 'checkov', id: 'CKV_AWS_35', resourceTypes: ['AWS::CloudTrail::Trail', 'aws_cloudtrail'] },
+    { tool: 'checkov', id: 'CKV_AWS_136', resourceTypes: ['AWS::ECR::Repository'] },
+    { tool: 'checkov', id: 'CKV_AWS_189', resourceTypes: ['aws_ebs_volume'] },
     {
       tool: 'cdk-nag',
       id: 'NIST.800.53.R5-S3DefaultEncryptionKMS',
@@ -87,31 +135,28 @@ export const cmkEncryptionRule: Rule = {
     { tool: 'cdk-nag', id: 'NIST.800.53.R5-CloudWatchLogGroupEncrypted', resourceTypes: ['AWS::Logs::LogGroup'] },
     { tool: 'cdk-nag', id: 'NIST.800.53.R5-SecretsManagerUsingKMSKey', resourceTypes: ['AWS::SecretsManager::Secret'] },
   ],
+  reads: ['aws_s3_bucket_server_side_encryption_configuration', 'azurerm_storage_account_customer_managed_key'],
   checks: {
     'AWS::S3::Bucket': (bucket, { graph }) => judgeCfnBucketEncryption(graph, bucket),
-    'AWS::Logs::LogGroup': (group, { graph }) =>
-      requireCustomerKey(graph, group, 'KmsKeyId', 'CloudWatch Logs encrypts with a service-owned key'),
-    'AWS::SecretsManager::Secret': (secret, { graph }) =>
-      requireCustomerKey(graph, secret, 'KmsKeyId', 'Secrets Manager uses the AWS-managed aws/secretsmanager key'),
-    aws_s3_bucket: (bucket, { graph }) =>
-      judgeWithCompanions({
-        companions: companionsOf(graph, bucket, 'aws_s3_bucket_server_side_encryption_configuration', ['bucket']),
-        judgeCompanion: (c) => judgeTfEncryptionCompanion(graph, c),
-        inline: () => judgeTfInlineEncryption(graph, bucket),
-        what: 'aws_s3_bucket_server_side_encryption_configuration',
-      }),
-    aws_cloudwatch_log_group: (group, { graph }) =>
-      requireCustomerKey(graph, group, 'kms_key_id', 'CloudWatch Logs encrypts with a service-owned key'),
-    aws_secretsmanager_secret: (secret, { graph }) =>
-      requireCustomerKey(graph, secret, 'kms_key_id', 'Secrets Manager uses the AWS-managed aws/secretsmanager key'),
-    azurerm_storage_account: (account, { graph }) =>
-      judgeWithCompanions({
-        companions: companionsOf(graph, account, 'azurerm_storage_account_customer_managed_key', [
-          'storage_account_id',
-        ]),
-        judgeCompanion: (c) => azureCmkCompanion(graph, c),
-        inline: () => azureInlineCmk(graph, account),
-        what: 'azurerm_storage_account_customer_managed_key',
-      }),
+    'AWS::Logs::LogGroup': customerKey('KmsKeyId', LOGS),
+    'AWS::SecretsManager::Secret': customerKey('KmsKeyId', SECRETS),
+    aws_s3_bucket: withCompanions({
+      spec: TF_BUCKET_ENCRYPTION,
+      judge: judgeTfEncryptionCompanion,
+      inline: judgeTfInlineEncryption,
+    }),
+    aws_cloudwatch_log_group: customerKey('kms_key_id', LOGS),
+    'AWS::CloudTrail::Trail': customerKey('KMSKeyId', TRAIL),
+    aws_cloudtrail: customerKey('kms_key_id', TRAIL),
+    'AWS::ECR::Repository': ecrEncryption('EncryptionConfiguration', 'EncryptionType', 'KmsKey'),
+    aws_ecr_repository: ecrEncryption('encryption_configuration', 'encryption_type', 'kms_key'),
+    'AWS::EC2::Volume': ebsEncryption('Encrypted', 'KmsKeyId'),
+    aws_ebs_volume: ebsEncryption('encrypted', 'kms_key_id'),
+    aws_secretsmanager_secret: customerKey('kms_key_id', SECRETS),
+    azurerm_storage_account: withCompanions({
+      spec: STORAGE_ACCOUNT_CMK,
+      judge: azureCmkCompanion,
+      inline: azureInlineCmk,
+    }),
   },
 };

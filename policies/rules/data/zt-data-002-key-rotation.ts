@@ -1,9 +1,11 @@
 import type { ResourceGraph } from '../../engine/graph';
 import type { Resource } from '../../engine/model';
-import { CheckResult, Rule, fail, notApplicable, pass } from '../../engine/rule';
-import { isPresent, joinPath, readBoolean, readString, unknownAt } from '../shared/read';
+import { type Check, CheckResult, Rule, fail, notApplicable, pass } from '../../engine/rule';
+import { isTrue, judgeSetting } from '../shared/expect';
+import { isPresent, joinPath, readString, unknownAt } from '../shared/read';
 import { tfBlock, throughDynamic } from '../shared/tf-blocks';
 
+/** Where a KMS key's facts live in each shape. */
 interface KmsFields {
   readonly spec: readonly string[];
   readonly origin: string;
@@ -21,26 +23,23 @@ const TF: KmsFields = {
  * KMS rotates automatically only symmetric encryption keys whose material KMS generated;
  * asymmetric, HMAC and imported (EXTERNAL) keys are rotated by replacing them.
  */
-function kmsRotation(g: ResourceGraph, key: Resource, f: KmsFields): CheckResult {
-  for (const specPath of f.spec) {
-    const spec = readString(g, key, specPath);
-    if (spec.kind === 'unknown') return unknownAt(specPath, spec.reason);
-    if (spec.kind === 'value' && spec.value !== 'SYMMETRIC_DEFAULT') {
-      return notApplicable(`${specPath} is ${spec.value}: KMS rotates only symmetric encryption keys automatically`);
+const kmsRotation =
+  (f: KmsFields): Check =>
+  (key, { graph }) => {
+    for (const specPath of f.spec) {
+      const spec = readString(graph, key, specPath);
+      if (spec.kind === 'unknown') return unknownAt(specPath, spec.reason);
+      if (spec.kind === 'value' && spec.value !== 'SYMMETRIC_DEFAULT') {
+        return notApplicable(`${specPath} is ${spec.value}: KMS rotates only symmetric encryption keys automatically`);
+      }
     }
-  }
-  const origin = readString(g, key, f.origin);
-  if (origin.kind === 'unknown') return unknownAt(f.origin, origin.reason);
-  if (origin.kind === 'value' && origin.value === 'EXTERNAL') {
-    return notApplicable(`${f.origin} is EXTERNAL: imported key material cannot be rotated automatically`);
-  }
-  const rotation = readBoolean(g, key, f.rotation);
-  if (rotation.kind === 'unknown') return unknownAt(f.rotation, rotation.reason);
-  if (rotation.kind === 'absent') return fail(`${f.rotation} is not set (off by default); set it to true`, f.rotation);
-  return rotation.value
-    ? pass(`${f.rotation} is true`, f.rotation)
-    : fail(`${f.rotation} is false; set it to true`, f.rotation);
-}
+    const origin = readString(graph, key, f.origin);
+    if (origin.kind === 'unknown') return unknownAt(f.origin, origin.reason);
+    if (origin.kind === 'value' && origin.value === 'EXTERNAL') {
+      return notApplicable(`${f.origin} is EXTERNAL: imported key material cannot be rotated automatically`);
+    }
+    return judgeSetting(graph, key, isTrue(f.rotation, { providerDefault: false, risk: 'the key never rotates' }));
+  };
 
 /** Key Vault: rotation_policy { automatic { time_after_creation | time_before_expiry } }. */
 function keyVaultRotation(g: ResourceGraph, key: Resource): CheckResult {
@@ -86,8 +85,8 @@ export const keyRotationRule: Rule = {
     { tool: 'cdk-nag', id: 'AwsSolutions-KMS5', resourceTypes: ['AWS::KMS::Key'] },
   ],
   checks: {
-    'AWS::KMS::Key': (key, { graph }) => kmsRotation(graph, key, CFN),
-    aws_kms_key: (key, { graph }) => kmsRotation(graph, key, TF),
+    'AWS::KMS::Key': kmsRotation(CFN),
+    aws_kms_key: kmsRotation(TF),
     azurerm_key_vault_key: (key, { graph }) => keyVaultRotation(graph, key),
   },
 };

@@ -1,31 +1,19 @@
-import type { ResourceGraph } from '../../engine/graph';
-import type { Resource } from '../../engine/model';
-import { CheckResult, Rule, fail, pass } from '../../engine/rule';
+import { Rule } from '../../engine/rule';
 import { StatementRequirement, bucketPolicyCheck } from '../shared/bucket-policy';
-import { readBoolean, unknownAt } from '../shared/read';
+import { isTrue, setting } from '../shared/expect';
 import { deniesInsecureTransport } from '../shared/statements';
 
 const DENY_HTTP: StatementRequirement = {
-  describe: 'a Deny of s3:* for every principal when aws:SecureTransport is false',
+  describe: 'a Deny of s3:* on the bucket and its objects for every principal when aws:SecureTransport is false',
   matches: deniesInsecureTransport,
 };
 
 /** azurerm 4.x: https_traffic_only_enabled; 3.x: enable_https_traffic_only. Both default to true. */
-const HTTPS_ONLY = ['https_traffic_only_enabled', 'enable_https_traffic_only'];
-
-function storageHttpsOnly(g: ResourceGraph, account: Resource): CheckResult {
-  let setTo: string | undefined;
-  for (const path of HTTPS_ONLY) {
-    const v = readBoolean(g, account, path);
-    if (v.kind === 'unknown') return unknownAt(path, v.reason);
-    if (v.kind === 'value' && !v.value)
-      return fail(`${path} is false, so plain HTTP is accepted; remove it or set true`, path);
-    if (v.kind === 'value') setTo ??= path;
-  }
-  return setTo
-    ? pass(`${setTo} is true`, setTo)
-    : pass('HTTPS-only transfer is on (the provider default; neither argument disables it)', HTTPS_ONLY[0]);
-}
+const HTTPS_ONLY = isTrue('https_traffic_only_enabled', {
+  providerDefault: true,
+  aliases: ['enable_https_traffic_only'],
+  risk: 'plain HTTP is accepted',
+});
 
 export const tlsOnlyRule: Rule = {
   id: 'ZT-DATA-003',
@@ -60,9 +48,10 @@ export const tlsOnlyRule: Rule = {
         'attached to the bucket through the graph and does not inspect Resource.',
     },
   ],
+  reads: ['AWS::S3::BucketPolicy', 'aws_s3_bucket_policy'],
   checks: {
     'AWS::S3::Bucket': bucketPolicyCheck('AWS::S3::Bucket', DENY_HTTP),
     aws_s3_bucket: bucketPolicyCheck('aws_s3_bucket', DENY_HTTP),
-    azurerm_storage_account: (account, { graph }) => storageHttpsOnly(graph, account),
+    azurerm_storage_account: setting(HTTPS_ONLY),
   },
 };

@@ -1,27 +1,16 @@
-import type { ResourceGraph } from '../../engine/graph';
-import type { Resource } from '../../engine/model';
-import { CheckResult, Rule, fail, pass } from '../../engine/rule';
+import { Rule } from '../../engine/rule';
 import { StatementRequirement, bucketPolicyCheck } from '../shared/bucket-policy';
-import { readString, unknownAt } from '../shared/read';
+import { oneOf, setting } from '../shared/expect';
 import { deniesTlsBelow12 } from '../shared/statements';
 
 const DENY_OLD_TLS: StatementRequirement = {
-  describe: 'a Deny of s3:* for every principal when s3:TlsVersion is below 1.2 (NumericLessThan 1.2)',
+  describe:
+    'a Deny of s3:* on the bucket and its objects for every principal when s3:TlsVersion is below 1.2 (NumericLessThan 1.2)',
   matches: deniesTlsBelow12,
 };
 
-const ACCEPTED = ['TLS1_2', 'TLS1_3'];
-
-/** The argument must be explicit: provider defaults changed across azurerm versions. */
-function storageMinTls(g: ResourceGraph, account: Resource): CheckResult {
-  const path = 'min_tls_version';
-  const v = readString(g, account, path);
-  if (v.kind === 'unknown') return unknownAt(path, v.reason);
-  if (v.kind === 'absent') return fail(`${path} is not set; set TLS1_2 explicitly`, path);
-  return ACCEPTED.includes(v.value)
-    ? pass(`${path} is ${v.value}`, path)
-    : fail(`${path} is ${v.value}; set TLS1_2 or higher`, path);
-}
+/** No provider default: it changed across azurerm versions, so the argument must be explicit. */
+const STORAGE_MIN_TLS = oneOf('min_tls_version', ['TLS1_2', 'TLS1_3'], { risk: 'clients may negotiate TLS 1.0/1.1' });
 
 export const minTlsRule: Rule = {
   id: 'ZT-DATA-004',
@@ -44,9 +33,10 @@ export const minTlsRule: Rule = {
     { framework: 'ISO-27001', id: 'A.8.24' },
   ],
   equivalents: [{ tool: 'checkov', id: 'CKV_AZURE_44', resourceTypes: ['azurerm_storage_account'] }],
+  reads: ['AWS::S3::BucketPolicy', 'aws_s3_bucket_policy'],
   checks: {
     'AWS::S3::Bucket': bucketPolicyCheck('AWS::S3::Bucket', DENY_OLD_TLS),
     aws_s3_bucket: bucketPolicyCheck('aws_s3_bucket', DENY_OLD_TLS),
-    azurerm_storage_account: (account, { graph }) => storageMinTls(graph, account),
+    azurerm_storage_account: setting(STORAGE_MIN_TLS),
   },
 };

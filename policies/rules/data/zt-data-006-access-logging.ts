@@ -1,7 +1,8 @@
 import type { ResourceGraph } from '../../engine/graph';
 import type { Resource } from '../../engine/model';
 import { CheckResult, Rule, fail, pass } from '../../engine/rule';
-import { companionsOf, judgeWithCompanions, viaCompanion } from '../shared/companions';
+import { TF_BUCKET_LOGGING } from '../shared/companion-specs';
+import { withCompanions } from '../shared/companions';
 import { isPresent, joinPath } from '../shared/read';
 import { tfBlock, throughDynamic } from '../shared/tf-blocks';
 
@@ -15,8 +16,8 @@ function cfnBucket(g: ResourceGraph, bucket: Resource): CheckResult {
 }
 
 /** target_bucket is required by both the inline block and aws_s3_bucket_logging. */
-function tfTarget(g: ResourceGraph, res: Resource, parent: string, blockName?: string): CheckResult {
-  const block = blockName ? tfBlock(g, res, parent, blockName) : ({ kind: 'static', path: parent } as const);
+function tfTarget(g: ResourceGraph, res: Resource, blockName?: string): CheckResult {
+  const block = blockName ? tfBlock(g, res, '', blockName) : ({ kind: 'static', path: '' } as const);
   if (block.kind === 'absent') {
     return fail('no logging block and no aws_s3_bucket_logging targets this bucket', block.path || 'logging');
   }
@@ -55,14 +56,13 @@ export const accessLoggingRule: Rule = {
     { tool: 'checkov', id: 'CKV_AWS_18', resourceTypes: ['AWS::S3::Bucket', 'aws_s3_bucket'] },
     { tool: 'cdk-nag', id: 'AwsSolutions-S1', resourceTypes: ['AWS::S3::Bucket'] },
   ],
+  reads: ['aws_s3_bucket_logging'],
   checks: {
     'AWS::S3::Bucket': (bucket, { graph }) => cfnBucket(graph, bucket),
-    aws_s3_bucket: (bucket, { graph }) =>
-      judgeWithCompanions({
-        companions: companionsOf(graph, bucket, 'aws_s3_bucket_logging', ['bucket']),
-        judgeCompanion: (c) => viaCompanion(c, tfTarget(graph, c, '')),
-        inline: () => tfTarget(graph, bucket, '', 'logging'),
-        what: 'aws_s3_bucket_logging',
-      }),
+    aws_s3_bucket: withCompanions({
+      spec: TF_BUCKET_LOGGING,
+      judge: (g, c) => tfTarget(g, c),
+      inline: (g, bucket) => tfTarget(g, bucket, 'logging'),
+    }),
   },
 };

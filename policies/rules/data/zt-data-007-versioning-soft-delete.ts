@@ -1,49 +1,31 @@
 import type { ResourceGraph } from '../../engine/graph';
 import type { Resource } from '../../engine/model';
-import { CheckResult, Rule, fail, notApplicable, pass } from '../../engine/rule';
-import { worstOf } from '../shared/combine';
-import { companionsOf, judgeWithCompanions, viaCompanion } from '../shared/companions';
-import { isPresent, joinPath, readBoolean, readString, unknownAt } from '../shared/read';
+import { CheckResult, Rule, fail, pass } from '../../engine/rule';
+import { eachOf } from '../shared/combine';
+import { TF_BUCKET_VERSIONING } from '../shared/companion-specs';
+import { withCompanions } from '../shared/companions';
+import { atLeast, isTrue, judgeSetting, oneOf, setting } from '../shared/expect';
+import { joinPath, readBoolean, readString } from '../shared/read';
 import { tfBlock, throughDynamic } from '../shared/tf-blocks';
 
-function statusEnabled(g: ResourceGraph, res: Resource, path: string): CheckResult {
-  const v = readString(g, res, path);
-  if (v.kind === 'unknown') return unknownAt(path, v.reason);
-  if (v.kind === 'absent') return fail(`${path} is not set, so overwritten or deleted objects are lost`, path);
-  return v.value === 'Enabled' ? pass(`${path} is Enabled`, path) : fail(`${path} is ${v.value}; set Enabled`, path);
+const LOST = 'overwritten or deleted objects are lost';
+const status = (path: string) => oneOf(path, ['Enabled'], { risk: LOST });
+
+function tfVersioningCompanion(g: ResourceGraph, c: Resource): CheckResult {
+  const block = tfBlock(g, c, '', 'versioning_configuration');
+  return throughDynamic(block, judgeSetting(g, c, status('status'), block.path));
 }
 
-function mustBe(g: ResourceGraph, res: Resource, path: string, want: boolean, why: string): CheckResult {
-  const v = readBoolean(g, res, path);
-  if (v.kind === 'unknown') return unknownAt(path, v.reason);
-  if (v.kind === 'absent') return fail(`${path} is not set; ${why}`, path);
-  return v.value === want ? pass(`${path} is ${want}`, path) : fail(`${path} is ${v.value}; ${why}`, path);
-}
-
-function tfBucket(g: ResourceGraph, bucket: Resource): CheckResult {
-  return judgeWithCompanions({
-    companions: companionsOf(g, bucket, 'aws_s3_bucket_versioning', ['bucket']),
-    judgeCompanion: (c) => {
-      const block = tfBlock(g, c, '', 'versioning_configuration');
-      const status = joinPath(block.path, 'status');
-      return viaCompanion(c, throughDynamic(block, statusEnabled(g, c, status)));
-    },
-    inline: () => {
-      const block = tfBlock(g, bucket, '', 'versioning');
-      if (block.kind === 'absent') return fail('no versioning block and no aws_s3_bucket_versioning', block.path);
-      const enabled = joinPath(block.path, 'enabled');
-      return throughDynamic(block, mustBe(g, bucket, enabled, true, 'set it to true'));
-    },
-    what: 'aws_s3_bucket_versioning',
-  });
+function tfInlineVersioning(g: ResourceGraph, bucket: Resource): CheckResult {
+  const block = tfBlock(g, bucket, '', 'versioning');
+  if (block.kind === 'absent') return fail('no versioning block and no aws_s3_bucket_versioning', block.path);
+  return throughDynamic(block, judgeSetting(g, bucket, isTrue('enabled', { risk: LOST }), block.path));
 }
 
 /** Blob versioning plus soft delete for blobs and containers; file-only accounts have no blob service. */
-function storageAccount(g: ResourceGraph, account: Resource): CheckResult {
+function storageAccount(g: ResourceGraph, account: Resource): CheckResult | CheckResult[] {
   const kind = readString(g, account, 'account_kind');
-  if (kind.kind === 'value' && kind.value === 'FileStorage') {
-    return notApplicable('account_kind is FileStorage: the account has no blob service');
-  }
+  if (kind.kind === 'value' && kind.value === 'FileStorage') return fileShareSoftDelete(g, account);
   const props = tfBlock(g, account, '', 'blob_properties');
   if (props.kind === 'absent') {
     return fail(
@@ -61,21 +43,40 @@ function storageAccount(g: ResourceGraph, account: Resource): CheckResult {
     }
     return throughDynamic(block, pass(`${block.path} keeps deleted data recoverable`, block.path));
   };
-  const versioning = joinPath(props.path, 'versioning_enabled');
+  const versioning = isTrue('versioning_enabled', {
+    providerDefault: false,
+    risk: 'overwritten blobs lose prior versions',
+  });
   const results = [
-    mustBe(g, account, versioning, true, 'set it to true so overwritten blobs keep prior versions'),
+    judgeSetting(g, account, versioning, props.path),
     need('delete_retention_policy'),
     need('container_delete_retention_policy'),
-  ];
-  return throughDynamic(props, worstOf(results, 'blob versioning and blob/container soft delete are on', versioning));
+  ].map((r) => throughDynamic(props, r));
+  return eachOf(
+    results,
+    'blob versioning and blob/container soft delete are on',
+    joinPath(props.path, 'versioning_enabled'),
+  );
 }
 
-function keyVault(g: ResourceGraph, vault: Resource): CheckResult {
-  const path = 'soft_delete_enabled';
-  if (!isPresent(g, vault, path))
-    return pass('soft delete is on (always, since azurerm 2.42; not disabled here)', path);
-  return mustBe(g, vault, path, true, 'soft delete must stay on');
+/** A file-only account has no blob service: its shares need soft delete (share_properties.retention_policy). */
+function fileShareSoftDelete(g: ResourceGraph, account: Resource): CheckResult {
+  const props = tfBlock(g, account, '', 'share_properties');
+  const policy = props.kind === 'absent' ? props : tfBlock(g, account, props.path, 'retention_policy');
+  if (policy.kind === 'absent') {
+    return fail(`${policy.path} is not set: deleted file shares cannot be recovered`, policy.path);
+  }
+  return throughDynamic(
+    props,
+    throughDynamic(policy, pass(`${policy.path} keeps deleted shares recoverable`, policy.path)),
+  );
 }
+
+/**
+ * Key Vault soft delete is always on since azurerm 3.0 (the soft_delete_enabled argument was
+ * removed); what remains is how long deleted vaults and keys stay recoverable (7 to 90 days).
+ */
+const VAULT_RETENTION = atLeast('soft_delete_retention_days', 7, { providerDefault: 90 });
 
 export const versioningRule: Rule = {
   id: 'ZT-DATA-007',
@@ -102,13 +103,27 @@ export const versioningRule: Rule = {
   ],
   equivalents: [
     { tool: 'checkov', id: 'CKV_AWS_21', resourceTypes: ['AWS::S3::Bucket', 'aws_s3_bucket'] },
-    { tool: 'checkov', id: 'CKV_AZURE_111', resourceTypes: ['azurerm_key_vault'] },
+    // Not CKV_AZURE_111: it tests soft_delete_enabled, an argument azurerm removed in 3.0 (soft delete is always
+    // on); the vault check here judges the retention window instead, so the two are not equivalent.
+    {
+      tool: 'checkov',
+      id: 'CKV2_AZURE_38',
+      resourceTypes: ['azurerm_storage_account'],
+      // Checkov judges blob soft delete (file share soft delete on file-only accounts) only.
+      paths: ['delete_retention_policy', 'share_properties'],
+      ignores: ['versioning_enabled', 'container_delete_retention_policy'],
+    },
     { tool: 'cdk-nag', id: 'NIST.800.53.R5-S3BucketVersioningEnabled', resourceTypes: ['AWS::S3::Bucket'] },
   ],
+  reads: ['aws_s3_bucket_versioning'],
   checks: {
-    'AWS::S3::Bucket': (bucket, { graph }) => statusEnabled(graph, bucket, 'VersioningConfiguration.Status'),
-    aws_s3_bucket: (bucket, { graph }) => tfBucket(graph, bucket),
+    'AWS::S3::Bucket': setting(status('VersioningConfiguration.Status')),
+    aws_s3_bucket: withCompanions({
+      spec: TF_BUCKET_VERSIONING,
+      judge: tfVersioningCompanion,
+      inline: tfInlineVersioning,
+    }),
     azurerm_storage_account: (account, { graph }) => storageAccount(graph, account),
-    azurerm_key_vault: (vault, { graph }) => keyVault(graph, vault),
+    azurerm_key_vault: setting(VAULT_RETENTION),
   },
 };

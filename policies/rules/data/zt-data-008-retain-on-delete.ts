@@ -1,9 +1,7 @@
 import { Rule } from '../../engine/rule';
 import { cfnRetained, tfPreventDestroy } from '../shared/deletion';
-import type { Check } from '../../engine/rule';
 
-const cfn: Check = (res, { graph }) => cfnRetained(graph, res);
-const tf: Check = (res, { graph }) => tfPreventDestroy(graph, res);
+const tf = tfPreventDestroy;
 
 export const retainOnDeleteRule: Rule = {
   id: 'ZT-DATA-008',
@@ -29,10 +27,10 @@ export const retainOnDeleteRule: Rule = {
   ],
   equivalents: [],
   checks: {
-    'AWS::S3::Bucket': cfn,
-    'AWS::KMS::Key': cfn,
-    'AWS::Logs::LogGroup': cfn,
-    'AWS::SecretsManager::Secret': cfn,
+    'AWS::S3::Bucket': cfnRetained('AWS::S3::Bucket'),
+    'AWS::KMS::Key': cfnRetained('AWS::KMS::Key'),
+    'AWS::Logs::LogGroup': cfnRetained('AWS::Logs::LogGroup'),
+    'AWS::SecretsManager::Secret': cfnRetained('AWS::SecretsManager::Secret'),
     aws_s3_bucket: tf,
     aws_kms_key: tf,
     azurerm_storage_account: tf,

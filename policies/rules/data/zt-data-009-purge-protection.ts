@@ -1,28 +1,14 @@
-import type { ResourceGraph } from '../../engine/graph';
-import type { Resource } from '../../engine/model';
-import { CheckResult, Rule, fail, pass } from '../../engine/rule';
-import { readBoolean, readNumber, unknownAt } from '../shared/read';
+import { Rule } from '../../engine/rule';
+import { atLeast, isTrue, setting } from '../shared/expect';
 
-/** KMS always waits before deleting a key; the window must not be shortened below 7 days. */
-function kmsWindow(g: ResourceGraph, key: Resource, path: string): CheckResult {
-  const v = readNumber(g, key, path);
-  if (v.kind === 'unknown') return unknownAt(path, v.reason);
-  if (v.kind === 'absent')
-    return pass(`${path} is not set: KMS waits the default 30 days before deleting the key`, path);
-  return v.value >= 7
-    ? pass(`${path} is ${v.value} days`, path)
-    : fail(`${path} is ${v.value}; a key scheduled for deletion must stay recoverable for at least 7 days`, path);
-}
+/** KMS always waits before deleting a key (30 days by default); the window must not be shortened below 7 days. */
+const window = (path: string) =>
+  setting(atLeast(path, 7, { providerDefault: 30, risk: 'a key scheduled for deletion is gone too soon' }));
 
-function vaultPurgeProtection(g: ResourceGraph, vault: Resource): CheckResult {
-  const path = 'purge_protection_enabled';
-  const v = readBoolean(g, vault, path);
-  if (v.kind === 'unknown') return unknownAt(path, v.reason);
-  if (v.kind === 'absent') {
-    return fail(`${path} is not set (off): a deleted vault and its keys can be purged at once; set it to true`, path);
-  }
-  return v.value ? pass(`${path} is true`, path) : fail(`${path} is false; set it to true`, path);
-}
+const VAULT = isTrue('purge_protection_enabled', {
+  providerDefault: false,
+  risk: 'a deleted vault and its keys can be purged at once',
+});
 
 export const purgeProtectionRule: Rule = {
   id: 'ZT-DATA-009',
@@ -47,8 +33,8 @@ export const purgeProtectionRule: Rule = {
   ],
   equivalents: [{ tool: 'checkov', id: 'CKV_AZURE_110', resourceTypes: ['azurerm_key_vault'] }],
   checks: {
-    azurerm_key_vault: (vault, { graph }) => vaultPurgeProtection(graph, vault),
-    'AWS::KMS::Key': (key, { graph }) => kmsWindow(graph, key, 'PendingWindowInDays'),
-    aws_kms_key: (key, { graph }) => kmsWindow(graph, key, 'deletion_window_in_days'),
+    azurerm_key_vault: setting(VAULT),
+    'AWS::KMS::Key': window('PendingWindowInDays'),
+    aws_kms_key: window('deletion_window_in_days'),
   },
 };

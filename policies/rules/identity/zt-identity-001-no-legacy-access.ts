@@ -1,48 +1,33 @@
 import type { ResourceGraph } from '../../engine/graph';
 import type { Resource } from '../../engine/model';
-import { CheckResult, Rule, fail, pass } from '../../engine/rule';
+import { CheckResult, Rule, fail } from '../../engine/rule';
 import { bestOf } from '../shared/combine';
-import { companionsOf, judgeWithCompanions, viaCompanion } from '../shared/companions';
-import { joinPath, listLength, readBoolean, readString, unknownAt } from '../shared/read';
+import { TF_BUCKET_OWNERSHIP } from '../shared/companion-specs';
+import { withCompanions } from '../shared/companions';
+import { isFalse, judgeSetting, oneOf, setting } from '../shared/expect';
+import { joinPath, listLength, unknownAt } from '../shared/read';
 import { tfBlock, throughDynamic } from '../shared/tf-blocks';
 
-const ENFORCED = 'BucketOwnerEnforced';
+const ENFORCED = oneOf('ObjectOwnership', ['BucketOwnerEnforced'], { risk: 'ACLs still grant access' });
 
-function ownership(g: ResourceGraph, res: Resource, path: string): CheckResult {
-  const v = readString(g, res, path);
-  if (v.kind === 'unknown') return unknownAt(path, v.reason);
-  if (v.kind === 'absent') return fail(`${path} is not set; set ${ENFORCED}`, path);
-  return v.value === ENFORCED
-    ? pass(`${path} is ${ENFORCED}: ACLs are disabled`, path)
-    : fail(`${path} is ${v.value}: ACLs still grant access; set ${ENFORCED}`, path);
-}
-
-/** CloudFormation: OwnershipControls.Rules[].ObjectOwnership. */
+/** CloudFormation: OwnershipControls.Rules[].ObjectOwnership (any rule enforcing ownership disables ACLs). */
 function cfnBucket(g: ResourceGraph, bucket: Resource): CheckResult {
   const rules = 'OwnershipControls.Rules';
   const n = listLength(g, bucket, rules);
   if (n.kind !== 'value') return unknownAt(rules, n.kind === 'unknown' ? n.reason : 'not set');
-  if (n.value === 0) return fail(`${rules} is not set; set ObjectOwnership ${ENFORCED} to disable ACLs`, rules);
-  const results = Array.from({ length: n.value }, (_, i) =>
-    ownership(g, bucket, joinPath(rules, i, 'ObjectOwnership')),
-  );
-  return bestOf(results)!;
+  if (n.value === 0) return fail(`${rules} is not set; set ObjectOwnership BucketOwnerEnforced to disable ACLs`, rules);
+  return bestOf(Array.from({ length: n.value }, (_, i) => judgeSetting(g, bucket, ENFORCED, joinPath(rules, i))))!;
 }
 
 function tfOwnershipControls(g: ResourceGraph, controls: Resource): CheckResult {
   const rule = tfBlock(g, controls, '', 'rule');
-  return throughDynamic(rule, ownership(g, controls, joinPath(rule.path, 'object_ownership')));
+  return throughDynamic(rule, judgeSetting(g, controls, { ...ENFORCED, path: 'object_ownership' }, rule.path));
 }
 
-function storageSharedKey(g: ResourceGraph, account: Resource): CheckResult {
-  const path = 'shared_access_key_enabled';
-  const v = readBoolean(g, account, path);
-  if (v.kind === 'unknown') return unknownAt(path, v.reason);
-  if (v.kind === 'absent') return fail(`${path} is not set (defaults to true); set it to false`, path);
-  return v.value
-    ? fail(`${path} is true: account keys and SAS tokens bypass Entra ID; set it to false`, path)
-    : pass(`${path} is false: only Entra ID identities get access`, path);
-}
+const NO_SHARED_KEY = isFalse('shared_access_key_enabled', {
+  providerDefault: true,
+  risk: 'account keys and SAS tokens bypass Entra ID',
+});
 
 export const noLegacyAccessRule: Rule = {
   id: 'ZT-IDENTITY-001',
@@ -66,20 +51,19 @@ export const noLegacyAccessRule: Rule = {
     { framework: 'GDPR', id: 'Art. 32(1)(b)' },
     { framework: 'ISO-27001', id: 'A.5.15' },
   ],
-  equivalents: [],
+  equivalents: [{ tool: 'checkov', id: 'CKV2_AZURE_40', resourceTypes: ['azurerm_storage_account'] }],
+  reads: ['aws_s3_bucket_ownership_controls'],
   checks: {
     'AWS::S3::Bucket': (bucket, { graph }) => cfnBucket(graph, bucket),
-    aws_s3_bucket: (bucket, { graph }) =>
-      judgeWithCompanions({
-        companions: companionsOf(graph, bucket, 'aws_s3_bucket_ownership_controls', ['bucket']),
-        judgeCompanion: (c) => viaCompanion(c, tfOwnershipControls(graph, c)),
-        inline: () =>
-          fail(
-            'no aws_s3_bucket_ownership_controls targets this bucket, so ACLs stay enabled',
-            'aws_s3_bucket_ownership_controls',
-          ),
-        what: 'aws_s3_bucket_ownership_controls',
-      }),
-    azurerm_storage_account: (account, { graph }) => storageSharedKey(graph, account),
+    aws_s3_bucket: withCompanions({
+      spec: TF_BUCKET_OWNERSHIP,
+      judge: tfOwnershipControls,
+      inline: () =>
+        fail(
+          'no aws_s3_bucket_ownership_controls targets this bucket, so ACLs stay enabled',
+          'aws_s3_bucket_ownership_controls',
+        ),
+    }),
+    azurerm_storage_account: setting(NO_SHARED_KEY),
   },
 };

@@ -1,18 +1,13 @@
-import type { ResourceGraph } from '../../engine/graph';
-import type { Resource } from '../../engine/model';
-import { CheckResult, Rule, fail, pass } from '../../engine/rule';
-import { readBoolean, unknownAt } from '../shared/read';
+import { Rule } from '../../engine/rule';
+import { isFalse, setting } from '../shared/expect';
 
 /** Both azurerm resources default public_network_access_enabled to true. */
-function publicNetworkOff(g: ResourceGraph, res: Resource): CheckResult {
-  const path = 'public_network_access_enabled';
-  const v = readBoolean(g, res, path);
-  if (v.kind === 'unknown') return unknownAt(path, v.reason);
-  if (v.kind === 'absent') return fail(`${path} is not set (defaults to true); set it to false`, path);
-  return v.value
-    ? fail(`${path} is true: the endpoint is reachable from the internet; set it to false`, path)
-    : pass(`${path} is false: reachable through private endpoints only`, path);
-}
+const PUBLIC_OFF = setting(
+  isFalse('public_network_access_enabled', {
+    providerDefault: true,
+    risk: 'the endpoint is reachable from the internet',
+  }),
+);
 
 export const noPublicNetworkRule: Rule = {
   id: 'ZT-NETWORK-001',
@@ -44,10 +39,27 @@ export const noPublicNetworkRule: Rule = {
         'Checkov also passes a vault with public access on when network_acls lists ip_rules or ' +
         'virtual_network_subnet_ids, even with default_action = "Allow" (where Azure ignores those lists); this rule ' +
         'requires public_network_access_enabled = false. Firewall defaults are ZT-NETWORK-002.',
+      differences: [
+        {
+          resource: 'azurerm_key_vault.pass3',
+          reason:
+            'public_network_access_enabled = true with default_action = "Allow": Azure ignores ip_rules under Allow, so the vault is public; Checkov passes it because ip_rules is non-empty.',
+        },
+        {
+          resource: 'azurerm_key_vault.pass4',
+          reason:
+            'public network access defaults to on and default_action is "Allow", so the ip_rules list admits everyone; Checkov passes it because ip_rules is non-empty.',
+        },
+        {
+          resource: 'azurerm_key_vault.pass5',
+          reason:
+            'public network access defaults to on and default_action is "Allow", so virtual_network_subnet_ids restrict nothing; Checkov passes it because the list is non-empty.',
+        },
+      ],
     },
   ],
   checks: {
-    azurerm_storage_account: (account, { graph }) => publicNetworkOff(graph, account),
-    azurerm_key_vault: (vault, { graph }) => publicNetworkOff(graph, vault),
+    azurerm_storage_account: PUBLIC_OFF,
+    azurerm_key_vault: PUBLIC_OFF,
   },
 };

@@ -1,9 +1,12 @@
 import type { ResourceGraph } from '../../engine/graph';
 import type { Resource } from '../../engine/model';
-import { CheckResult, Rule, fail, pass } from '../../engine/rule';
-import { companionsOf, judgeWithCompanions, viaCompanion } from '../shared/companions';
-import { joinPath, readString, unknownAt } from '../shared/read';
+import { CheckResult, Rule, fail } from '../../engine/rule';
+import { STORAGE_ACCOUNT_NETWORK_RULES } from '../shared/companion-specs';
+import { orphanOnly, withCompanions } from '../shared/companions';
+import { judgeSetting, oneOf } from '../shared/expect';
 import { tfBlock, throughDynamic } from '../shared/tf-blocks';
+
+const DENY = oneOf('default_action', ['Deny'], { risk: 'every network is admitted' });
 
 /** default_action must be Deny; both resources default to Allow when the block is omitted. */
 function denyByDefault(g: ResourceGraph, res: Resource, blockName?: string): CheckResult {
@@ -14,13 +17,7 @@ function denyByDefault(g: ResourceGraph, res: Resource, blockName?: string): Che
       block.path,
     );
   }
-  const path = joinPath(block.path, 'default_action');
-  const v = readString(g, res, path);
-  if (v.kind === 'unknown') return unknownAt(path, v.reason);
-  if (v.kind === 'absent') return fail(`${path} is not set; set it to "Deny"`, path);
-  const result =
-    v.value === 'Deny' ? pass(`${path} is Deny`, path) : fail(`${path} is ${v.value}; set it to "Deny"`, path);
-  return throughDynamic(block, result);
+  return throughDynamic(block, judgeSetting(g, res, DENY, block.path));
 }
 
 export const defaultDenyRule: Rule = {
@@ -53,17 +50,14 @@ export const defaultDenyRule: Rule = {
     { tool: 'checkov', id: 'CKV_AZURE_109', resourceTypes: ['azurerm_key_vault'] },
   ],
   checks: {
-    azurerm_storage_account: (account, { graph }) =>
-      judgeWithCompanions({
-        companions: companionsOf(graph, account, 'azurerm_storage_account_network_rules', [
-          'storage_account_id',
-          'storage_account_name',
-        ]),
-        judgeCompanion: (c) => viaCompanion(c, denyByDefault(graph, c)),
-        inline: () => denyByDefault(graph, account, 'network_rules'),
-        what: 'azurerm_storage_account_network_rules',
-      }),
-    azurerm_storage_account_network_rules: (rules, { graph }) => denyByDefault(graph, rules),
+    azurerm_storage_account: withCompanions({
+      spec: STORAGE_ACCOUNT_NETWORK_RULES,
+      judge: (g, c) => denyByDefault(g, c),
+      inline: (g, account) => denyByDefault(g, account, 'network_rules'),
+    }),
+    azurerm_storage_account_network_rules: orphanOnly(STORAGE_ACCOUNT_NETWORK_RULES, (rules, { graph }) =>
+      denyByDefault(graph, rules),
+    ),
     azurerm_key_vault: (vault, { graph }) => denyByDefault(graph, vault, 'network_acls'),
   },
 };

@@ -1,121 +1,112 @@
 import type { ResourceGraph } from '../../engine/graph';
-import type { Reference, Resource } from '../../engine/model';
-import { CheckResult, unknown } from '../../engine/rule';
-import { bestOf } from './combine';
-import { describeResolved } from './read';
+import { asNumber } from '../../engine/graph';
+import type { Resource } from '../../engine/model';
+import { type Check, type CheckResult, fail, notApplicable, unknown } from '../../engine/rule';
+import { asResults } from './combine';
+import { type Attachment, type CompanionSpec, companionIndex } from './companion-index';
 
 /**
- * Companion resources: settings that live in a separate resource pointing at the one being judged
- * (AWS::S3::BucketPolicy -> Bucket, aws_s3_bucket_versioning -> bucket,
- * azurerm_storage_account_customer_managed_key -> storage_account_id, ...). They are found through
- * the reference graph only; matching physical names is never attempted.
+ * Judging a resource whose setting may live in a companion (see companion-index.ts). The
+ * companion is judged as part of the resource it protects, so one fault is one finding, on the
+ * resource, and a waiver on that resource covers it; a companion protecting nothing loaded is an
+ * orphan, judged on its own (`orphanOnly`).
  */
-export interface Companions {
-  /** Companions of the type whose reference property points at the resource. */
-  readonly attached: readonly Resource[];
-  /** Same-document companions whose target cannot be resolved: they may or may not apply. */
-  readonly unresolved: readonly { readonly resource: Resource; readonly reason: string }[];
-}
-
-/** Top-level property of a reference path ("Properties.Bucket" and "Bucket.Ref" both give "Bucket"). */
-export function referenceProperty(ref: Reference): string {
-  const path = ref.path;
-  const dot = path.indexOf('.');
-  if (dot < 0) return path;
-  if (dot !== 10 || !path.startsWith('Properties')) return path.slice(0, dot);
-  const next = path.indexOf('.', dot + 1);
-  return next < 0 ? path.slice(dot + 1) : path.slice(dot + 1, next);
-}
-
-/** Found once per graph for each (resource, companion type, reference properties): several rules ask. */
-export function companionsOf(
-  g: ResourceGraph,
-  target: Resource,
-  companionType: string,
-  refProps: readonly string[],
-): Companions {
-  const ns = namespaces(companionType, refProps);
-  return g.memo(ns.companions, target, () => findCompanions(g, target, companionType, refProps, ns.target));
-}
-
-/** Memo namespaces per (companion type, reference properties), built once: checks ask per resource. */
-const NAMESPACES = new Map<string, Map<string, { companions: string; target: string }>>();
-
-function namespaces(companionType: string, refProps: readonly string[]): { companions: string; target: string } {
-  const props = refProps.length === 1 ? refProps[0] : refProps.join(',');
-  let byProps = NAMESPACES.get(companionType);
-  if (!byProps) NAMESPACES.set(companionType, (byProps = new Map()));
-  let ns = byProps.get(props);
-  if (!ns) byProps.set(props, (ns = { companions: `companions ${companionType} ${props}`, target: `target ${props}` }));
-  return ns;
-}
-
-function findCompanions(
-  g: ResourceGraph,
-  target: Resource,
-  companionType: string,
-  refProps: readonly string[],
-  targetNamespace: string,
-): Companions {
-  // Few companions point at one resource: a list is cheaper than a map (keys are unique per graph).
-  const attached: Resource[] = [];
-  for (const ref of g.referencedBy(target)) {
-    if (ref.from.type === companionType && !attached.includes(ref.from) && refProps.includes(referenceProperty(ref)))
-      attached.push(ref.from);
-  }
-  const unresolved: { resource: Resource; reason: string }[] = [];
-  for (const c of g.sameDocument(target, companionType)) {
-    if (attached.includes(c)) continue;
-    const reason = g.memo(targetNamespace, c, () => unresolvedTarget(g, c, refProps));
-    if (reason) unresolved.push({ resource: c, reason });
-  }
-  return { attached, unresolved };
-}
-
-/**
- * Why a companion's target is undecidable, or undefined when it is decided: a reference to a
- * loaded resource, a reference naming another address (not loaded here, so not this resource), or
- * a literal name/ID, which cannot denote a resource created alongside it.
- */
-function unresolvedTarget(g: ResourceGraph, companion: Resource, refProps: readonly string[]): string | undefined {
-  let reason: string | undefined;
-  for (const prop of refProps) {
-    const r = g.value(companion, prop);
-    if (r.kind === 'reference' || (r.kind === 'unknown' && r.target)) return undefined;
-    if (r.kind === 'literal' && typeof r.value === 'string' && r.value !== '') return undefined;
-    if (r.kind === 'unknown') reason ??= `its ${prop} is unresolved (${describeResolved(r)})`;
-  }
-  return reason;
-}
-
 export interface CompanionJudgement {
-  readonly companions: Companions;
-  /** Judges one companion (its message should name the companion). */
-  readonly judgeCompanion: (companion: Resource) => CheckResult;
+  readonly spec: CompanionSpec;
+  /** Judges one companion (paths relative to the companion; they are prefixed with its address). */
+  readonly judge: (companion: Resource) => CheckResult | readonly CheckResult[];
   /** Judges the resource's own (inline) settings; used when no companion is attached. */
-  readonly inline: () => CheckResult;
-  /** What the companion is, for messages: "bucket policy", "aws_s3_bucket_versioning". */
-  readonly what: string;
+  readonly inline: () => CheckResult | readonly CheckResult[];
 }
 
-/**
- * An attached companion is applied after the resource it points at and overrides its inline
- * settings, so it decides; without one the inline settings do. A failing verdict is only certain
- * when no same-document companion with an unresolved target could be the one that fixes it.
- */
-export function judgeWithCompanions(j: CompanionJudgement): CheckResult {
-  const { attached, unresolved } = j.companions;
-  const result = attached.length > 0 ? bestOf(attached.map(j.judgeCompanion))! : j.inline();
-  if (result.verdict !== 'fail') return result;
-  for (const u of unresolved) {
-    if (j.judgeCompanion(u.resource).verdict === 'fail') continue;
-    return unknown(`${result.message}; but ${j.what} ${u.resource.address} may apply here: ${u.reason}`, result.path);
-  }
-  return result;
+const rank = (results: readonly CheckResult[]): number =>
+  results.some((r) => r.verdict === 'fail') ? 2 : results.some((r) => r.verdict === 'unknown') ? 1 : 0;
+
+/** The worst companion decides: S3 keeps one policy per bucket, so two attached ones are a race. */
+function worstCompanion(judged: readonly (readonly CheckResult[])[]): readonly CheckResult[] {
+  let worst = judged[0];
+  for (const j of judged) if (rank(j) > rank(worst)) worst = j;
+  return worst;
 }
 
 /** Restates a companion's own result for the resource being judged: message and path name the companion. */
 export function viaCompanion(companion: Resource, r: CheckResult): CheckResult {
   const path = r.path ? `${companion.address}.${r.path}` : companion.address;
   return { ...r, message: `${companion.address}: ${r.message}`, path };
+}
+
+function judged(j: CompanionJudgement, c: Resource): readonly CheckResult[] {
+  return asResults(j.judge(c)).map((r) => viaCompanion(c, r));
+}
+
+/** A counted target covered only by instance-specific companions: which instances are left out. */
+function uncovered(g: ResourceGraph, target: Resource, attachments: readonly Attachment[]): string | undefined {
+  if (attachments.some((a) => !a.instances)) return undefined;
+  const covered = new Set(attachments.flatMap((a) => a.instances ?? []));
+  const count =
+    target.attributes.count === undefined ? undefined : asNumber(g.resolve(target, target.attributes.count));
+  if (count === undefined)
+    return `only instance(s) ${[...covered].join(', ')} of a resource whose count is decided at plan time`;
+  const missing = Array.from({ length: count }, (_, i) => String(i)).filter((i) => !covered.has(i));
+  return missing.length === 0 ? undefined : `instance(s) ${missing.join(', ')}`;
+}
+
+export function judgeWithCompanions(g: ResourceGraph, target: Resource, j: CompanionJudgement): CheckResult[] {
+  const index = companionIndex(g, j.spec);
+  const attachments = index.attached.get(target) ?? [];
+  const present = attachments.filter((a) => a.presence.kind === 'present');
+  let results: readonly CheckResult[];
+  if (present.length > 0) {
+    results = worstCompanion(present.map((a) => judged(j, a.companion)));
+    const missing = uncovered(g, target, present);
+    if (missing !== undefined && rank(results) === 0) {
+      const what = `no ${j.spec.type} covers ${missing}`;
+      results = [missing.includes('plan time') ? unknown(what, j.spec.type) : fail(what, j.spec.type)];
+    }
+  } else {
+    results = asResults(j.inline());
+    const maybe = attachments.find((a) => a.presence.kind === 'maybe');
+    if (maybe && rank(results) === 2 && rank(judged(j, maybe.companion)) === 0) {
+      const why = maybe.presence.kind === 'maybe' ? maybe.presence.reason : '';
+      return [unknown(`${maybe.companion.address} would fix this, but ${why}`, maybe.companion.address)];
+    }
+  }
+  if (rank(results) < 2) return [...results];
+  // Certain only when no companion with an undecidable target could be the one that fixes it.
+  for (const u of index.unresolved.get(target.documentId) ?? []) {
+    if (rank(judged(j, u.companion)) === 2) continue;
+    return results.map((r) =>
+      r.verdict === 'fail'
+        ? unknown(`${r.message}; but ${u.companion.address} may apply here: ${u.reason}`, r.path)
+        : r,
+    );
+  }
+  return [...results];
+}
+
+/** A check for the resource a companion protects. */
+export function withCompanions(
+  j: Omit<CompanionJudgement, 'inline' | 'judge'> & {
+    readonly judge: (g: ResourceGraph, companion: Resource) => CheckResult | readonly CheckResult[];
+    readonly inline: (g: ResourceGraph, target: Resource) => CheckResult | readonly CheckResult[];
+  },
+): Check {
+  return (target, { graph }) =>
+    judgeWithCompanions(graph, target, {
+      spec: j.spec,
+      judge: (c) => j.judge(graph, c),
+      inline: () => j.inline(graph, target),
+    });
+}
+
+/**
+ * The companion type's own check: not applicable when the companion protects a loaded resource
+ * (it is judged there), the given check when it stands alone (a module whose target lives elsewhere).
+ */
+export function orphanOnly(spec: CompanionSpec, check: Check): Check {
+  return (companion, ctx) => {
+    const index = companionIndex(ctx.graph, spec);
+    if (!index.attachedCompanions.has(companion)) return check(companion, ctx);
+    return notApplicable(`judged on the resource it protects (${spec.targets.join(' / ')})`);
+  };
 }

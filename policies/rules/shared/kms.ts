@@ -1,4 +1,5 @@
 import type { ResourceGraph } from '../../engine/graph';
+import { referencedResources } from '../../engine/graph';
 import type { Resource } from '../../engine/model';
 import { CheckResult, fail, pass } from '../../engine/rule';
 import { describeResolved, unknownAt } from './read';
@@ -43,6 +44,14 @@ export function judgeKmsKey(g: ResourceGraph, res: Resource, path: string): KeyJ
         return { kind: 'customer', detail: `${r.target.address}, not in this document` };
       }
       return { kind: 'unknown', reason: r.reason };
+    case 'composed': {
+      // An ARN built from pseudo parameters still shows whether it names an AWS-managed alias.
+      const text = r.parts.filter((p): p is string => typeof p === 'string').join('');
+      if (/alias\/aws\//i.test(text)) return { kind: 'aws-managed', detail: text };
+      const key = referencedResources(r).find((x) => CUSTOMER_KEY_TYPES.has(x.type));
+      if (key) return { kind: 'customer', detail: `${key.type} ${key.address}` };
+      return { kind: 'unknown', reason: describeResolved(r) };
+    }
     default:
       if (r.value === null || r.value === '') return { kind: 'absent' };
       if (typeof r.value !== 'string') return { kind: 'unknown', reason: describeResolved(r) };

@@ -15,6 +15,11 @@ export class Opaque {
   /** `why` is the reason, or the unresolved value it is described from (on demand: most are never shown). */
   constructor(private readonly why: string | Resolved) {}
 
+  /** The value behind it when it is a reference or composed text (a Resource ARN built from a bucket). */
+  get resolved(): Resolved | undefined {
+    return typeof this.why === 'string' ? undefined : this.why;
+  }
+
   get reason(): string {
     if (this.text === undefined) this.text = typeof this.why === 'string' ? this.why : describeResolved(this.why);
     return this.text;
@@ -73,12 +78,8 @@ function copyUntil(raw: Record<string, unknown>, key: string): { [k: string]: Po
 
 /** The statements of the policy document at `path` of `res` (read once per graph: several rules judge it). */
 export function readPolicyDocument(g: ResourceGraph, res: Resource, path: string): PolicyDocument {
-  let ns = NAMESPACES.get(path);
-  if (!ns) NAMESPACES.set(path, (ns = `policy-document ${path}`));
-  return g.memo(ns, res, () => read(g, res, path));
+  return g.memo(`policy-document ${path}`, res, () => read(g, res, path));
 }
-
-const NAMESPACES = new Map<string, string>();
 
 function read(g: ResourceGraph, res: Resource, path: string): PolicyDocument {
   let raw = rawAt(res, path);
@@ -150,14 +151,7 @@ export function field(obj: PolicyValue | undefined, name: string): PolicyValue |
   return undefined;
 }
 
-const LOWER = new Map<string, string>();
-
-/** `text.toLowerCase()`, kept for the few constant names and values predicates compare with. */
+/** IAM names and values compare case-insensitively. */
 export function lowerCase(text: string): string {
-  let lower = LOWER.get(text);
-  if (lower === undefined) {
-    lower = text.toLowerCase();
-    if (LOWER.size < 1000) LOWER.set(text, lower);
-  }
-  return lower;
+  return text.toLowerCase();
 }

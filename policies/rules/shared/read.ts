@@ -1,5 +1,5 @@
 import type { Resolved, ResourceGraph } from '../../engine/graph';
-import { asBoolean, asNumber, asString } from '../../engine/graph';
+import { asBoolean, asNumber, asString, describeResolved } from '../../engine/graph';
 import type { Resource } from '../../engine/model';
 import { CheckResult, unknown } from '../../engine/rule';
 
@@ -7,23 +7,12 @@ import { CheckResult, unknown } from '../../engine/rule';
  * Typed reads of one property. Rules branch on three states only: a usable value, absent, or
  * unknown (with the reason the engine gave, or why the literal is not of the expected type).
  */
+export { describeResolved };
+
 export type Read<T> =
   | { readonly kind: 'value'; readonly value: T }
   | { readonly kind: 'absent' }
   | { readonly kind: 'unknown'; readonly reason: string };
-
-export function describeResolved(r: Resolved): string {
-  switch (r.kind) {
-    case 'unknown':
-      return r.reason;
-    case 'reference':
-      return `it is taken from ${r.to.address}${r.attribute ? `.${r.attribute}` : ''}, known only at deploy time`;
-    case 'absent':
-      return 'it is not set';
-    default:
-      return `it is ${JSON.stringify(r.value)}`;
-  }
-}
 
 function typed<T>(r: Resolved, convert: (r: Resolved) => T | undefined, what: string): Read<T> {
   if (r.kind === 'absent') return { kind: 'absent' };
@@ -121,4 +110,30 @@ export function joinPath(...parts: (string | number)[]): string {
     out = out === '' ? String(p) : `${out}.${p}`;
   }
   return out;
+}
+
+/**
+ * A resource attribute outside Properties (CFN DeletionPolicy, Terraform lifecycle.prevent_destroy):
+ * stepped through plain objects and lists of one, the leaf resolved through the graph.
+ */
+export function attributeValue(g: ResourceGraph, res: Resource, path: string): Resolved {
+  let cur: unknown = res.attributes;
+  for (const seg of path.split('.')) {
+    if (Array.isArray(cur) && cur.length === 1) cur = cur[0];
+    if (!isPlainObject(cur)) return { kind: 'absent' };
+    cur = cur[seg];
+  }
+  return g.resolve(res, cur);
+}
+
+const CONVERT = { boolean: asBoolean, string: asString, number: asNumber } as const;
+
+/** `readBoolean` / `readString` / `readNumber` of a resource attribute. */
+export function readAttribute<T extends keyof typeof CONVERT>(
+  g: ResourceGraph,
+  res: Resource,
+  path: string,
+  type: T,
+): Read<NonNullable<ReturnType<(typeof CONVERT)[T]>>> {
+  return typed(attributeValue(g, res, path), CONVERT[type] as never, `a ${type}`);
 }

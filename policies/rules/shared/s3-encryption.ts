@@ -2,7 +2,6 @@ import type { ResourceGraph } from '../../engine/graph';
 import type { Resource } from '../../engine/model';
 import { CheckResult, fail } from '../../engine/rule';
 import { worstOf } from './combine';
-import { viaCompanion } from './companions';
 import { requireCustomerKey } from './kms';
 import { joinPath, listLength, readString, unknownAt } from './read';
 import { BlockLocation, tfBlock, throughDynamic } from './tf-blocks';
@@ -52,7 +51,7 @@ function judgeRules(g: ResourceGraph, res: Resource, listPath: string, f: SseFie
   }
   const results: CheckResult[] = [];
   for (let i = 0; i < n.value; i++) results.push(judgeRule(g, res, joinPath(listPath, i), f));
-  return worstOf(results);
+  return worstOf(results)!;
 }
 
 /** CloudFormation AWS::S3::Bucket. */
@@ -81,5 +80,5 @@ export function judgeTfInlineEncryption(g: ResourceGraph, bucket: Resource): Che
 
 /** Terraform aws_s3_bucket_server_side_encryption_configuration (its `rule` blocks). */
 export function judgeTfEncryptionCompanion(g: ResourceGraph, companion: Resource): CheckResult {
-  return viaCompanion(companion, judgeTfRuleBlocks(g, companion, { kind: 'static', path: '' }));
+  return judgeTfRuleBlocks(g, companion, { kind: 'static', path: '' });
 }

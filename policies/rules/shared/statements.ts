@@ -1,15 +1,24 @@
-import { Opaque, PolicyValue, Tri, field, lowerCase, someValue } from './policy-document';
+import type { Resource } from '../../engine/model';
+import { Opaque, type PolicyValue, type Tri, field, lowerCase, someValue } from './policy-document';
+import { coversBucket } from './statement-resources';
 
 /**
- * Predicates over one normalized policy statement. Each answers true, false or Opaque (a part the
- * engine cannot decide), so a statement built from parameters yields `unknown`, not a guess.
- * They run for every statement of every bucket policy, so they stop at the first decisive part
- * and compare text case-insensitively without converting it when it matches exactly.
+ * Predicates over one normalized bucket-policy statement, for the bucket it must protect. Each
+ * answers true, false or Opaque (a part the engine cannot decide), so a statement built from
+ * parameters yields `unknown`, not a guess. A Deny only counts when nothing narrows it: every
+ * principal, every S3 action, the bucket and its objects as Resource, and no condition besides
+ * the one required (an extra `aws:SourceVpc` or a second `Bool` key would exempt callers).
  */
+
+export interface StatementTarget {
+  readonly bucket: Resource;
+  /** The bucket's literal name, when it has one (literal ARNs in Resource are matched on it). */
+  readonly name?: string;
+}
 
 function equalsText(v: PolicyValue | undefined, expected: string): Tri {
   if (v instanceof Opaque) return v;
-  return typeof v === 'string' && (v === expected || v.toLowerCase() === lowerCase(expected));
+  return typeof v === 'string' && v.toLowerCase() === lowerCase(expected);
 }
 
 export const isDeny = (stmt: PolicyValue): Tri => equalsText(field(stmt, 'Effect'), 'Deny');
@@ -31,83 +40,80 @@ export function coversAllActions(stmt: PolicyValue, service: string): Tri {
   const all = lowerCase(`${service}:*`);
   return someValue(field(stmt, 'Action'), (a) => {
     if (a instanceof Opaque) return a;
-    return typeof a === 'string' && (a === '*' || a === all || a.toLowerCase() === all);
+    return typeof a === 'string' && (a === '*' || a.toLowerCase() === all);
   });
 }
 
-const coversAllS3 = (stmt: PolicyValue): Tri => coversAllActions(stmt, 's3');
-
 /**
- * Does any value of condition key `key` under any of the operators `ops` (operator names are
- * case-sensitive) pass `test`? An opaque condition or operator block makes the answer opaque.
+ * The statement's Condition holds for every request it must catch, and for nothing narrower: only
+ * the operators in `tests` on only `key` (another operator or key would exempt callers), and each
+ * operator block (conditions are AND-ed) has a value (values are OR-ed) its test accepts.
  */
-function anyConditionValue(stmt: PolicyValue, ops: readonly string[], key: string, test: (v: PolicyValue) => Tri): Tri {
+function onlyCondition(stmt: PolicyValue, key: string, tests: Readonly<Record<string, (v: PolicyValue) => Tri>>): Tri {
   const condition = field(stmt, 'Condition');
   if (condition instanceof Opaque) return condition;
-  const blocks = condition && typeof condition === 'object' && !Array.isArray(condition) ? condition : undefined;
-  for (const op of ops) {
-    const block = blocks?.[op];
-    if (block instanceof Opaque) return block;
-  }
+  if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) return false;
+  const blocks = Object.entries(condition);
+  if (blocks.length === 0) return false;
   let opaque: Opaque | undefined;
-  for (const op of ops) {
-    const t = someValue(field(blocks?.[op], key), test);
-    if (t === true) return true;
-    if (t !== false) opaque ??= t;
+  for (const [op, block] of blocks) {
+    const test = Object.prototype.hasOwnProperty.call(tests, op) ? tests[op] : undefined;
+    if (!test) return false;
+    if (block instanceof Opaque) {
+      opaque ??= block;
+      continue;
+    }
+    if (typeof block !== 'object' || block === null || Array.isArray(block)) return false;
+    for (const [k, values] of Object.entries(block)) {
+      if (k.toLowerCase() !== lowerCase(key)) return false;
+      const t = someValue(values, test);
+      if (t === false) return false;
+      if (t !== true) opaque ??= t;
+    }
   }
-  return opaque ?? false;
+  return opaque ?? true;
 }
 
-/** Conjunction of parts computed in order, stopping at the first false (false wins over opaque). */
-function allOfInOrder(stmt: PolicyValue, parts: readonly ((stmt: PolicyValue) => Tri)[]): Tri {
+function allOfInOrder(stmt: PolicyValue, target: StatementTarget, parts: readonly Part[]): Tri {
   let opaque: Opaque | undefined;
   for (const part of parts) {
-    const t = part(stmt);
+    const t = part(stmt, target);
     if (t === false) return false;
     if (t !== true) opaque ??= t;
   }
   return opaque ?? true;
 }
 
-/** A condition value tested as a fact: an opaque value stays opaque. */
+type Part = (stmt: PolicyValue, target: StatementTarget) => Tri;
+
 const valueTest =
   (test: (v: PolicyValue) => boolean) =>
   (v: PolicyValue): Tri =>
     v instanceof Opaque ? v : test(v);
 
-const SECURE_TRANSPORT_OPS = ['Bool', 'BoolIfExists'];
 const isFalse = valueTest((v) => v === false || (typeof v === 'string' && v.toLowerCase() === 'false'));
-const insecure = (stmt: PolicyValue): Tri =>
-  anyConditionValue(stmt, SECURE_TRANSPORT_OPS, 'aws:SecureTransport', isFalse);
+const insecure: Part = (stmt) => onlyCondition(stmt, 'aws:SecureTransport', { Bool: isFalse, BoolIfExists: isFalse });
+const everyS3Action: Part = (stmt) => coversAllActions(stmt, 's3');
+const wholeBucket: Part = (stmt, target) => coversBucket(stmt, target);
 
-/** Deny for everyone, every S3 action, when aws:SecureTransport is false (plain HTTP). */
-const HTTP_PARTS = [isDeny, bindsEveryone, coversAllS3, insecure];
-
-export function deniesInsecureTransport(stmt: PolicyValue): Tri {
-  return allOfInOrder(stmt, HTTP_PARTS);
+/** Deny for everyone, every S3 action on the bucket and its objects, when aws:SecureTransport is false. */
+export function deniesInsecureTransport(stmt: PolicyValue, target: StatementTarget): Tri {
+  return allOfInOrder(stmt, target, [isDeny, bindsEveryone, everyS3Action, wholeBucket, insecure]);
 }
 
 const tlsNumber = (v: PolicyValue): number => (typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN);
-const LESS_THAN = ['NumericLessThan'];
-const AT_MOST = ['NumericLessThanEquals'];
-const atLeast12 = valueTest((v) => tlsNumber(v) >= 1.2);
-const atLeast11 = valueTest((v) => tlsNumber(v) >= 1.1);
 
 /**
- * "s3:TlsVersion below 1.2". TLS versions are discrete (1.0, 1.1, 1.2, 1.3), so "< 1.2" and
- * "<= 1.1" are the same condition.
+ * "s3:TlsVersion below 1.2" for TLS 1.0 and 1.1 alike. TLS versions are discrete (1.0, 1.1, 1.2,
+ * 1.3), so "< 1.2" and "<= 1.1" are the same condition.
  */
-function tlsBelow12(stmt: PolicyValue): Tri {
-  const lessThan = anyConditionValue(stmt, LESS_THAN, 's3:TlsVersion', atLeast12);
-  if (lessThan === true) return true;
-  const atMost = anyConditionValue(stmt, AT_MOST, 's3:TlsVersion', atLeast11);
-  if (atMost === true) return true;
-  return lessThan !== false ? lessThan : atMost;
-}
+const tlsBelow12: Part = (stmt) =>
+  onlyCondition(stmt, 's3:TlsVersion', {
+    NumericLessThan: valueTest((v) => tlsNumber(v) >= 1.2),
+    NumericLessThanEquals: valueTest((v) => tlsNumber(v) >= 1.1),
+  });
 
-/** Deny for everyone, every S3 action, when s3:TlsVersion is below 1.2. */
-const TLS_PARTS = [isDeny, bindsEveryone, coversAllS3, tlsBelow12];
-
-export function deniesTlsBelow12(stmt: PolicyValue): Tri {
-  return allOfInOrder(stmt, TLS_PARTS);
+/** Deny for everyone, every S3 action on the bucket and its objects, when s3:TlsVersion is below 1.2. */
+export function deniesTlsBelow12(stmt: PolicyValue, target: StatementTarget): Tri {
+  return allOfInOrder(stmt, target, [isDeny, bindsEveryone, everyS3Action, wholeBucket, tlsBelow12]);
 }

@@ -1,5 +1,6 @@
 import { cmkEncryptionRule } from '../../../policies/rules/data/zt-data-001-cmk-encryption';
 import { RuleCases, cfn } from '../helpers';
+import { storeCases } from './zt-data-001-stores';
 import { terraformCases } from './zt-data-001-tf';
 
 const KEY = { Key: { Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true } } };
@@ -131,5 +132,6 @@ export const cases: RuleCases = {
       verdict: 'pass',
     },
     ...terraformCases,
+    ...storeCases,
   ],
 };

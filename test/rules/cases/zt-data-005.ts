@@ -18,6 +18,40 @@ export const cases: RuleCases = {
   rule: noPublicAccessRule,
   cases: [
     {
+      name: 'storage container private (the default)',
+      doc: tf({ azurerm_storage_container: { c: { name: 'c' } } }),
+      address: 'azurerm_storage_container.c',
+      verdict: 'pass',
+    },
+    {
+      name: 'storage container with anonymous blob access',
+      doc: tf({ azurerm_storage_container: { c: { name: 'c', container_access_type: 'blob' } } }),
+      address: 'azurerm_storage_container.c',
+      verdict: 'fail',
+      path: 'container_access_type',
+    },
+    {
+      name: 'each public access block flag that is off is its own finding',
+      doc: bucket({ PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: false } }),
+      address: 'Bucket',
+      verdict: 'fail',
+      failingPaths: [
+        'PublicAccessBlockConfiguration.BlockPublicPolicy',
+        'PublicAccessBlockConfiguration.IgnorePublicAcls',
+        'PublicAccessBlockConfiguration.RestrictPublicBuckets',
+      ],
+    },
+    {
+      name: 'a companion block reports each flag on the bucket, under the block address',
+      doc: withBlock({ ...TF_ALL_ON, block_public_acls: false, restrict_public_buckets: false }),
+      address: 'aws_s3_bucket.b',
+      verdict: 'fail',
+      failingPaths: [
+        'aws_s3_bucket_public_access_block.pab.block_public_acls',
+        'aws_s3_bucket_public_access_block.pab.restrict_public_buckets',
+      ],
+    },
+    {
       name: 'all four blocks on',
       doc: bucket({ PublicAccessBlockConfiguration: ALL_ON }),
       address: 'Bucket',
@@ -88,14 +122,20 @@ export const cases: RuleCases = {
       verdict: 'fail',
     },
     {
-      name: 'aws_s3_bucket_public_access_block all on',
-      doc: withBlock(TF_ALL_ON),
+      name: 'a block protecting a loaded bucket is judged on the bucket, not again on its own',
+      doc: withBlock({ ...TF_ALL_ON, block_public_policy: false }),
+      address: 'aws_s3_bucket_public_access_block.pab',
+      verdict: 'not_applicable',
+    },
+    {
+      name: 'aws_s3_bucket_public_access_block all on, for a bucket of another module',
+      doc: withBlock(TF_ALL_ON, '${var.bucket}'),
       address: 'aws_s3_bucket_public_access_block.pab',
       verdict: 'pass',
     },
     {
-      name: 'aws_s3_bucket_public_access_block with block_public_policy false',
-      doc: withBlock({ ...TF_ALL_ON, block_public_policy: false }),
+      name: 'aws_s3_bucket_public_access_block with block_public_policy false, for a bucket of another module',
+      doc: withBlock({ ...TF_ALL_ON, block_public_policy: false }, '${var.bucket}'),
       address: 'aws_s3_bucket_public_access_block.pab',
       verdict: 'fail',
       path: 'block_public_policy',

@@ -119,10 +119,17 @@ export const cases: RuleCases = {
       path: 'blob_properties.delete_retention_policy.permanent_delete_enabled',
     },
     {
-      name: 'file-only storage account',
+      name: 'file-only storage account without share soft delete',
       doc: sa({ account_kind: 'FileStorage' }),
       address: 'azurerm_storage_account.sa',
-      verdict: 'not_applicable',
+      verdict: 'fail',
+      path: 'share_properties',
+    },
+    {
+      name: 'file-only storage account with share soft delete',
+      doc: sa({ account_kind: 'FileStorage', share_properties: { retention_policy: { days: 14 } } }),
+      address: 'azurerm_storage_account.sa',
+      verdict: 'pass',
     },
     {
       name: 'key vault (soft delete always on)',
@@ -131,11 +138,17 @@ export const cases: RuleCases = {
       verdict: 'pass',
     },
     {
-      name: 'key vault soft delete disabled',
-      doc: kv({ soft_delete_enabled: false }),
+      name: 'key vault soft-delete retention below 7 days',
+      doc: kv({ soft_delete_retention_days: 3 }),
       address: 'azurerm_key_vault.kv',
       verdict: 'fail',
-      path: 'soft_delete_enabled',
+      path: 'soft_delete_retention_days',
+    },
+    {
+      name: 'the removed soft_delete_enabled argument is not judged (azurerm >= 3.0 always soft-deletes)',
+      doc: kv({ soft_delete_enabled: false }),
+      address: 'azurerm_key_vault.kv',
+      verdict: 'pass',
     },
   ],
 };

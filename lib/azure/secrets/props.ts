@@ -1,0 +1,97 @@
+import { ITerraformDependable } from 'cdktf';
+import { DataClassification, DATA_CLASSIFICATIONS } from '../../core/classification';
+import { DEFAULT_CONFIG } from '../../core/config';
+import { BlueprintConfigError } from '../../core/errors';
+import { ResolvedSecretSpecCommon, resolveSecretSpecs, SecretSpecCommon } from '../../core/secrets';
+import { validateTagValue } from '../../core/tags';
+import { validateName, validateOneOf } from '../../core/validate';
+import { validateGuid, validateResourceId } from '../validate';
+
+/** One secret of {@link KeyVaultSecrets}. */
+export interface KeyVaultSecretSpec extends SecretSpecCommon {
+  /** MIME type of the value (Key Vault `content_type`). @default "text/plain" */
+  readonly contentType?: string;
+  /**
+   * Object IDs of the identities that read the value; each gets "Key Vault Secrets User" scoped to
+   * this secret only. Add more later with `grantRead`.
+   * @default [] (nobody reads it until granted)
+   */
+  readonly readers?: readonly string[];
+}
+
+/** Props of {@link KeyVaultSecrets}; every optional field defaults to the compliant choice. */
+export interface KeyVaultSecretsProps {
+  /** Resource ID of the vault (the data lake's: RBAC-only, purge-protected, private). */
+  readonly keyVaultId: string;
+  /** The secrets to create (at least one). */
+  readonly secrets: readonly KeyVaultSecretSpec[];
+  /**
+   * Grant the identity running Terraform "Key Vault Secrets Officer" on the vault: in an RBAC-only
+   * vault there is no other way to create the secrets. Turn off when the pipeline identity holds it.
+   * @default true
+   */
+  readonly deployerAccess?: boolean;
+  /**
+   * What must exist before a secret is written: the vault's private endpoint and DNS record (the
+   * vault accepts no public traffic), e.g. `[dataLake.privateEndpoints.vault]`.
+   * @default []
+   */
+  readonly dependsOn?: readonly ITerraformDependable[];
+  /** @default "ztai" */
+  readonly project?: string;
+  /** @default "dev" */
+  readonly environment?: string;
+  /** @default "platform-team" */
+  readonly owner?: string;
+  /** @default "confidential" */
+  readonly classification?: DataClassification;
+}
+
+export interface ResolvedKeyVaultSecretsProps {
+  readonly keyVaultId: string;
+  readonly secrets: (KeyVaultSecretSpec & ResolvedSecretSpecCommon & { contentType: string; readers: string[] })[];
+  readonly deployerAccess: boolean;
+  readonly project: string;
+  readonly environment: string;
+  readonly owner: string;
+  readonly classification: DataClassification;
+}
+
+const P = 'KeyVaultSecrets';
+const CONTENT_TYPE = /^[\w.+-]+\/[\w.+-]+$/;
+
+/** Applies defaults and validates; throws BlueprintConfigError naming `KeyVaultSecrets.<prop>`. */
+export function resolveKeyVaultSecretsProps(props: KeyVaultSecretsProps): ResolvedKeyVaultSecretsProps {
+  if (!props || typeof props !== 'object') throw new BlueprintConfigError(P, 'a props object', props);
+  const keyVaultId = validateResourceId(
+    `${P}.keyVaultId`,
+    props.keyVaultId,
+    /\/providers\/Microsoft\.KeyVault\/vaults\/[A-Za-z0-9-]{3,24}$/,
+  );
+  const secrets = resolveSecretSpecs(`${P}.secrets`, props.secrets).map((s, i) => {
+    const contentType = s.contentType ?? 'text/plain';
+    if (typeof contentType !== 'string' || !CONTENT_TYPE.test(contentType)) {
+      throw new BlueprintConfigError(`${P}.secrets[${i}].contentType`, 'a MIME type like text/plain', contentType);
+    }
+    const readers = [...(s.readers ?? [])];
+    readers.forEach((r, j) => validateGuid(`${P}.secrets[${i}].readers[${j}]`, r));
+    return { ...s, contentType, readers };
+  });
+  const deployerAccess = props.deployerAccess ?? true;
+  if (typeof deployerAccess !== 'boolean') {
+    throw new BlueprintConfigError(`${P}.deployerAccess`, 'true or false', deployerAccess);
+  }
+  return {
+    keyVaultId,
+    secrets,
+    deployerAccess,
+    project: validateName(`${P}.project`, props.project ?? DEFAULT_CONFIG.name),
+    environment: validateName(`${P}.environment`, props.environment ?? DEFAULT_CONFIG.environment),
+    owner: validateTagValue(`${P}.owner`, props.owner ?? DEFAULT_CONFIG.owner),
+    classification: validateOneOf(
+      `${P}.classification`,
+      props.classification ?? DEFAULT_CONFIG.classification,
+      DATA_CLASSIFICATIONS,
+    ),
+  };
+}

@@ -1,0 +1,5 @@
+export * from './dns';
+export * from './flow-logs';
+export * from './nsg-rules';
+export * from './props';
+export * from './training-network';

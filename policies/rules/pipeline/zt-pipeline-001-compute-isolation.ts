@@ -1,0 +1,242 @@
+import type { ResourceGraph } from '../../engine/graph';
+import type { Resource } from '../../engine/model';
+import { type Check, type CheckResult, Rule, fail, pass } from '../../engine/rule';
+import { allChecks, eachOf } from '../shared/combine';
+import { atMost } from '../shared/compute-settings';
+import { isFalse, isTrue, judgeSetting, oneOf, setting } from '../shared/expect';
+import { isPresent, joinPath, listLength, readString, unknownAt } from '../shared/read';
+import { tfBlock } from '../shared/tf-blocks';
+
+/**
+ * Training and data-science compute has no direct internet path, no root / local / SSH back door,
+ * and (for self-managed GPU nodes) IMDSv2 only and encrypted volumes. One finding per setting.
+ */
+const VPC_ONLY = (path: string) =>
+  setting(
+    oneOf(path, ['VpcOnly'], {
+      providerDefault: 'PublicInternetOnly',
+      risk: 'Studio apps reach the internet directly',
+    }),
+  );
+const DISABLED = (path: string, risk: string) => oneOf(path, ['Disabled'], { providerDefault: 'Enabled', risk });
+
+const notebook = (direct: string, root: string): Check =>
+  allChecks(
+    setting(DISABLED(direct, 'the notebook has a SageMaker-managed internet path around the VPC')),
+    setting(DISABLED(root, 'any notebook user can become root and change the instance')),
+  );
+
+/** azurerm_machine_learning_compute_cluster: node_public_ip_enabled and local_auth_enabled default to true. */
+const NO_PUBLIC_IP = isFalse('node_public_ip_enabled', { providerDefault: true, risk: 'every node gets a public IP' });
+const NO_LOCAL_AUTH = isFalse('local_auth_enabled', {
+  providerDefault: true,
+  risk: 'nodes accept local (key-based) logins outside Entra ID',
+});
+
+/** SSH: an open public SSH port, or SSH credentials on the nodes, is a login path around identity. */
+function noSsh(g: ResourceGraph, res: Resource, publicFlag?: string): CheckResult[] {
+  const out: CheckResult[] = [];
+  if (publicFlag)
+    out.push(judgeSetting(g, res, isFalse(publicFlag, { providerDefault: false, risk: 'the SSH port is public' })));
+  const ssh = tfBlock(g, res, '', 'ssh');
+  out.push(
+    ssh.kind === 'absent'
+      ? pass('no ssh block: no SSH credentials on the nodes', 'ssh')
+      : fail(`${ssh.path} sets SSH credentials; use Entra ID and the workspace's managed access instead`, ssh.path),
+  );
+  return out;
+}
+
+const amlCluster: Check = (c, { graph }) =>
+  eachOf([
+    judgeSetting(graph, c, NO_PUBLIC_IP),
+    judgeSetting(graph, c, NO_LOCAL_AUTH),
+    ...noSsh(graph, c, 'ssh_public_access_enabled'),
+  ]);
+
+const amlInstance: Check = (c, { graph }) =>
+  eachOf([judgeSetting(graph, c, NO_PUBLIC_IP), judgeSetting(graph, c, NO_LOCAL_AUTH), ...noSsh(graph, c)]);
+
+interface TemplateFields {
+  readonly base: string;
+  readonly metadata: string;
+  readonly endpoint: string;
+  readonly tokens: string;
+  readonly hops: string;
+  readonly mappings: string;
+  readonly ebs: string;
+  readonly encrypted: string;
+}
+
+const CFN_LT: TemplateFields = {
+  base: 'LaunchTemplateData',
+  metadata: 'MetadataOptions',
+  endpoint: 'HttpEndpoint',
+  tokens: 'HttpTokens',
+  hops: 'HttpPutResponseHopLimit',
+  mappings: 'BlockDeviceMappings',
+  ebs: 'Ebs',
+  encrypted: 'Encrypted',
+};
+const TF_LT: TemplateFields = {
+  base: '',
+  metadata: 'metadata_options',
+  endpoint: 'http_endpoint',
+  tokens: 'http_tokens',
+  hops: 'http_put_response_hop_limit',
+  mappings: 'block_device_mappings',
+  ebs: 'ebs',
+  encrypted: 'encrypted',
+};
+
+/** IMDSv2 only (tokens required; a hop limit of 1 keeps containers off the node's credentials); every EBS mapping encrypted. */
+function launchTemplate(f: TemplateFields): Check {
+  return (lt, { graph }) => {
+    const md = joinPath(f.base, f.metadata);
+    const endpointPath = joinPath(md, f.endpoint);
+    const endpoint = readString(graph, lt, endpointPath);
+    const results: CheckResult[] =
+      endpoint.kind === 'value' && endpoint.value === 'disabled'
+        ? [pass(`${endpointPath} is disabled: there is no instance metadata service to reach`, endpointPath)]
+        : [
+            judgeSetting(
+              graph,
+              lt,
+              oneOf(f.tokens, ['required'], {
+                providerDefault: 'optional',
+                risk: 'IMDSv1 answers without a session token (SSRF steals the role)',
+              }),
+              md,
+            ),
+            judgeSetting(
+              graph,
+              lt,
+              atMost(f.hops, 1, { providerDefault: 1, risk: 'containers on the node reach its instance credentials' }),
+              md,
+            ),
+          ];
+    const mappings = joinPath(f.base, f.mappings);
+    const n = listLength(graph, lt, mappings);
+    if (n.kind === 'unknown') results.push(unknownAt(mappings, n.reason));
+    else if (n.kind === 'value' && n.value === 0) {
+      results.push(
+        fail(
+          `${mappings} is not set, so volume encryption is left to the AMI and the account default; map the root volume with ${f.encrypted} = true`,
+          mappings,
+        ),
+      );
+    }
+    for (let i = 0; n.kind === 'value' && i < n.value; i++) {
+      const ebs = joinPath(mappings, i, f.ebs);
+      if (!isPresent(graph, lt, ebs)) continue; // an instance-store or NoDevice mapping
+      results.push(
+        judgeSetting(
+          graph,
+          lt,
+          isTrue(f.encrypted, { providerDefault: false, risk: 'the volume is written unencrypted' }),
+          ebs,
+        ),
+      );
+    }
+    return eachOf(results);
+  };
+}
+
+export const computeIsolationRule: Rule = {
+  id: 'ZT-PIPELINE-001',
+  title: 'Training and notebook compute is isolated and hardened',
+  severity: 'high',
+  layer: 'pipeline',
+  rationale:
+    'GPU training nodes and notebooks read the curated training data and hold the model weights. A public IP, a ' +
+    'SageMaker-managed internet path, root or local logins, or an IMDSv1 endpoint any SSRF can reach each turns one ' +
+    'compromised dependency into data exfiltration or stolen role credentials. Isolated by default, the only way in ' +
+    'is identity-checked access through the platform network.',
+  remediation:
+    'SageMaker Studio domains AppNetworkAccessType VpcOnly; notebook instances DirectInternetAccess and RootAccess ' +
+    'Disabled; Azure ML compute clusters and instances node_public_ip_enabled = false, local_auth_enabled = false, ' +
+    'no SSH (ssh_public_access_enabled = false, no ssh block); launch templates MetadataOptions HttpTokens required ' +
+    'with HttpPutResponseHopLimit 1, and every EBS mapping Encrypted (with the platform CMK).',
+  remediationBy: {
+    cdk: 'sagemaker.CfnDomain({ appNetworkAccessType: "VpcOnly" }), CfnNotebookInstance({ directInternetAccess: "Disabled", rootAccess: "Disabled" }), ec2.LaunchTemplate({ requireImdsv2: true, httpPutResponseHopLimit: 1, blockDevices: [{ volume: BlockDeviceVolume.ebs(100, { encrypted: true, kmsKey }) }] }).',
+    terraform:
+      'aws_sagemaker_domain app_network_access_type = "VpcOnly"; aws_sagemaker_notebook_instance direct_internet_access = root_access = "Disabled"; aws_launch_template metadata_options { http_tokens = "required", http_put_response_hop_limit = 1 }, block_device_mappings { ebs { encrypted = true, kms_key_id } }.',
+    cdktf:
+      'MachineLearningComputeCluster({ nodePublicIpEnabled: false, localAuthEnabled: false, sshPublicAccessEnabled: false, subnetResourceId }) (the provider default for nodePublicIpEnabled is true).',
+  },
+  controls: [
+    { framework: 'NIST-800-53', id: 'SC-7' },
+    { framework: 'NIST-800-53', id: 'AC-6(2)' },
+    { framework: 'NIST-800-53', id: 'CM-7' },
+    { framework: 'NIST-800-53', id: 'SC-28' },
+    { framework: 'SOC2', id: 'CC6.6' },
+    { framework: 'SOC2', id: 'CC6.8' },
+    { framework: 'HIPAA', id: '164.312(a)(1)' },
+    { framework: 'GDPR', id: 'Art. 32(1)(b)' },
+    { framework: 'ISO-27001', id: 'A.8.20' },
+    { framework: 'ISO-27001', id: 'A.8.9' },
+    { framework: 'ISO-42001', id: 'A.6.2.4' },
+  ],
+  equivalents: [
+    {
+      tool: 'checkov',
+      id: 'CKV_AWS_122',
+      resourceTypes: ['aws_sagemaker_notebook_instance'],
+      paths: ['direct_internet_access'],
+      differences: [
+        {
+          resource: 'aws_sagemaker_notebook_instance.test_success2',
+          reason: 'direct_internet_access is absent: the provider default is "Enabled", which Checkov passes',
+        },
+      ],
+    },
+    { tool: 'checkov', id: 'CKV_AWS_307', resourceTypes: ['aws_sagemaker_notebook_instance'], paths: ['root_access'] },
+    {
+      tool: 'checkov',
+      id: 'CKV_AZURE_142',
+      resourceTypes: ['azurerm_machine_learning_compute_cluster'],
+      paths: ['local_auth_enabled'],
+      differences: [
+        {
+          resource: 'azurerm_machine_learning_compute_cluster.ckv_unittest_pass',
+          reason:
+            'local auth is off, but node_public_ip_enabled is absent (provider default true): the nodes get public IPs',
+        },
+      ],
+    },
+    {
+      tool: 'checkov',
+      id: 'CKV_AWS_79',
+      resourceTypes: ['AWS::EC2::LaunchTemplate'],
+      paths: ['LaunchTemplateData.MetadataOptions.HttpTokens'],
+      note: 'The Terraform CKV_AWS_79 and CKV_AWS_341 also judge aws_instance and aws_launch_configuration, which this rule does not cover yet, so they are not mapped.',
+      differences: [
+        {
+          resource: 'AWS::EC2::LaunchTemplate.IMDSv1Disabled',
+          reason:
+            'the metadata endpoint is disabled (passes here too), but BlockDeviceMappings is absent, so volume encryption is left to the AMI',
+        },
+        {
+          resource: 'AWS::EC2::LaunchTemplate.IMDSv2Enabled',
+          reason: 'IMDSv2 is required, but BlockDeviceMappings is absent, so volume encryption is left to the AMI',
+        },
+      ],
+    },
+    {
+      tool: 'cdk-nag',
+      id: 'AwsSolutions-SM3',
+      resourceTypes: ['AWS::SageMaker::NotebookInstance'],
+      paths: ['DirectInternetAccess'],
+    },
+  ],
+  checks: {
+    'AWS::SageMaker::Domain': VPC_ONLY('AppNetworkAccessType'),
+    aws_sagemaker_domain: VPC_ONLY('app_network_access_type'),
+    'AWS::SageMaker::NotebookInstance': notebook('DirectInternetAccess', 'RootAccess'),
+    aws_sagemaker_notebook_instance: notebook('direct_internet_access', 'root_access'),
+    azurerm_machine_learning_compute_cluster: amlCluster,
+    azurerm_machine_learning_compute_instance: amlInstance,
+    'AWS::EC2::LaunchTemplate': launchTemplate(CFN_LT),
+    aws_launch_template: launchTemplate(TF_LT),
+  },
+};

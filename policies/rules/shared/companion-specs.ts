@@ -1,0 +1,56 @@
+import type { CompanionSpec } from './companion-index';
+
+/** The companion resources the pack knows, with the property naming what each protects. */
+
+export const CFN_BUCKET_POLICY: CompanionSpec = {
+  type: 'AWS::S3::BucketPolicy',
+  targets: ['Bucket'],
+};
+
+const tfBucketCompanion = (type: string): CompanionSpec => ({
+  type,
+  targets: ['bucket'],
+});
+
+export const TF_BUCKET_POLICY = tfBucketCompanion('aws_s3_bucket_policy');
+export const TF_PUBLIC_ACCESS_BLOCK = tfBucketCompanion('aws_s3_bucket_public_access_block');
+export const TF_BUCKET_ENCRYPTION = tfBucketCompanion('aws_s3_bucket_server_side_encryption_configuration');
+export const TF_BUCKET_VERSIONING = tfBucketCompanion('aws_s3_bucket_versioning');
+export const TF_BUCKET_LOGGING = tfBucketCompanion('aws_s3_bucket_logging');
+export const TF_BUCKET_OWNERSHIP = tfBucketCompanion('aws_s3_bucket_ownership_controls');
+
+export const STORAGE_ACCOUNT_CMK: CompanionSpec = {
+  type: 'azurerm_storage_account_customer_managed_key',
+  targets: ['storage_account_id'],
+};
+
+export const STORAGE_ACCOUNT_NETWORK_RULES: CompanionSpec = {
+  type: 'azurerm_storage_account_network_rules',
+  targets: ['storage_account_id', 'storage_account_name'],
+};
+
+/** WAFv2 association of a REST API stage: CFN builds the stage ARN from the API and the stage. */
+export const CFN_WAF_ASSOCIATION: CompanionSpec = {
+  type: 'AWS::WAFv2::WebACLAssociation',
+  targets: ['ResourceArn'],
+  forms: [/^arn:[^:]*:apigateway:[^:]*::\/restapis\/\{\}\/stages\/\{\}$/],
+};
+
+export const TF_WAF_ASSOCIATION: CompanionSpec = {
+  type: 'aws_wafv2_web_acl_association',
+  targets: ['resource_arn'],
+  forms: [/^arn:[^:]*:apigateway:[^:]*::\/restapis\/\{\}\/stages\/\{\}$/],
+};
+
+/** Diagnostic settings may target a resource or one of its sub-services (a storage account's blob service). */
+export const DIAGNOSTIC_SETTING: CompanionSpec = {
+  type: 'azurerm_monitor_diagnostic_setting',
+  targets: ['target_resource_id'],
+  forms: [/^\{\}\/(blob|file|queue|table)Services\/default$/],
+};
+
+/** A private endpoint names its target inside the nested private_service_connection block. */
+export const PRIVATE_ENDPOINT: CompanionSpec = {
+  type: 'azurerm_private_endpoint',
+  targets: ['private_service_connection.private_connection_resource_id'],
+};

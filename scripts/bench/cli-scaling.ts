@@ -1,0 +1,143 @@
+/**
+ * The `zt-check` CLI on generated CloudFormation templates of growing size (npm run bench:cli):
+ * whole-process wall time and peak RSS per size, and the marginal rate between sizes (what one
+ * more resource costs once start-up is paid). Each template holds N/2 buckets with a bucket policy
+ * each, so companion matching is exercised at scale; the buckets are compliant (as the constructs
+ * synthesize them) unless CLI_INPUT=failing. Env: CLI_SIZES (default 20000,50000,100000),
+ * CLI_RUNS (default 3, the median is reported). The default text report is written to /dev/null.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const SIZES = (process.env.CLI_SIZES ?? '20000,50000,100000').split(',').map(Number);
+const RUNS = Number(process.env.CLI_RUNS ?? 3);
+const MARGINAL_TARGET = 30_000;
+const MEMORY_TARGET_MIB = 1024;
+
+/** CLI_INPUT=failing: buckets that fail most rules (every failing finding is reported). */
+const COMPLIANT = process.env.CLI_INPUT !== 'failing';
+
+/** A bucket as SecureDataLake synthesizes one: every data-layer rule passes. */
+function compliantBucket(i: number): unknown {
+  return {
+    Type: 'AWS::S3::Bucket',
+    DeletionPolicy: 'Retain',
+    UpdateReplacePolicy: 'Retain',
+    Properties: {
+      BucketName: `bench-${i}`,
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          {
+            ServerSideEncryptionByDefault: {
+              SSEAlgorithm: 'aws:kms',
+              KMSMasterKeyID: 'arn:aws:kms:eu-west-1:111122223333:key/k',
+            },
+          },
+        ],
+      },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+      LoggingConfiguration: { DestinationBucketName: 'logs' },
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+    },
+  };
+}
+
+function template(resources: number): string {
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < resources / 2; i++) {
+    out[`Bucket${i}`] = COMPLIANT
+      ? compliantBucket(i)
+      : {
+          Type: 'AWS::S3::Bucket',
+          Properties: { VersioningConfiguration: { Status: 'Enabled' }, BucketName: `bench-${i}` },
+        };
+    out[`Policy${i}`] = {
+      Type: 'AWS::S3::BucketPolicy',
+      Properties: {
+        Bucket: { Ref: `Bucket${i}` },
+        PolicyDocument: {
+          Statement: [
+            {
+              Effect: 'Deny',
+              Principal: { AWS: '*' },
+              Action: 's3:*',
+              Resource: [{ 'Fn::GetAtt': [`Bucket${i}`, 'Arn'] }, { 'Fn::Sub': `\${Bucket${i}.Arn}/*` }],
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            },
+            {
+              Effect: 'Deny',
+              Principal: { AWS: '*' },
+              Action: 's3:*',
+              Resource: [{ 'Fn::GetAtt': [`Bucket${i}`, 'Arn'] }, { 'Fn::Sub': `\${Bucket${i}.Arn}/*` }],
+              Condition: { NumericLessThan: { 's3:TlsVersion': 1.2 } },
+            },
+          ],
+        },
+      },
+    };
+  }
+  return JSON.stringify({ Resources: out });
+}
+
+interface Run {
+  readonly wallMs: number;
+  readonly rssMiB: number;
+}
+
+/** One whole `zt-check` process under /usr/bin/time (GNU time prints the peak RSS in KiB). */
+function runCli(file: string): Run {
+  const bin = path.join(__dirname, '..', '..', 'bin', 'zt-check.js');
+  const started = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, file, '--output', os.devNull], {
+    encoding: 'utf8',
+  });
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`zt-check exited ${r.status}: ${r.stderr}`);
+  const kib = Number(r.stderr.trim().split('\n').pop());
+  return { wallMs, rssMiB: kib / 1024 };
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function main(): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zt-cli-bench-'));
+  try {
+    const rows = SIZES.map((n) => {
+      const file = path.join(dir, `t${n}.template.json`);
+      fs.writeFileSync(file, template(n));
+      const runs = Array.from({ length: RUNS }, () => runCli(file));
+      const row = { n, wallMs: median(runs.map((r) => r.wallMs)), rssMiB: Math.max(...runs.map((r) => r.rssMiB)) };
+      console.log(
+        `  ${n} resources: wall median ${(row.wallMs / 1000).toFixed(2)} s, peak RSS ${row.rssMiB.toFixed(0)} MiB`,
+      );
+      return row;
+    });
+    for (let i = 1; i < rows.length; i++) {
+      const rate = (rows[i].n - rows[i - 1].n) / ((rows[i].wallMs - rows[i - 1].wallMs) / 1000);
+      const ok = rate >= MARGINAL_TARGET ? 'met' : 'MISSED';
+      console.log(
+        `  marginal ${rows[i - 1].n} -> ${rows[i].n}: ${Math.round(rate)} resources/s (target ${MARGINAL_TARGET}: ${ok})`,
+      );
+    }
+    const perResource = rows.map((r) => ((r.wallMs / r.n) * 1000).toFixed(1)).join(', ');
+    console.log(`  wall time per resource (µs): ${perResource}  (roughly constant = linear)`);
+    const peak = Math.max(...rows.map((r) => r.rssMiB));
+    console.log(
+      `  peak RSS ${peak.toFixed(0)} MiB (target < ${MEMORY_TARGET_MIB}: ${peak < MEMORY_TARGET_MIB ? 'met' : 'MISSED'})`,
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// CLI_WRITE=file CLI_N=n writes one template (for profiling) instead of running the benchmark.
+if (process.env.CLI_WRITE) fs.writeFileSync(process.env.CLI_WRITE, template(Number(process.env.CLI_N)));
+else main();

@@ -1,0 +1,239 @@
+import { noWildcardActionsRule } from '../../../policies/rules/identity/zt-identity-002-no-wildcard-actions';
+import { RuleCases, cfn, tf } from '../helpers';
+
+const stmt = (Action: unknown, extra: Record<string, unknown> = {}) => ({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action, Resource: 'arn:aws:s3:::b/*', ...extra }],
+});
+const one = (type: string, props: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+  cfn({ R: { Type: type, Properties: props } }, extra);
+const role = (props: Record<string, unknown>) =>
+  one('AWS::IAM::Role', { AssumeRolePolicyDocument: { Statement: [] }, ...props });
+const tfOne = (type: string, body: Record<string, unknown>) => tf({ [type]: { r: body } });
+
+export const cases: RuleCases = {
+  rule: noWildcardActionsRule,
+  cases: [
+    {
+      name: 'role with named actions',
+      doc: role({ Policies: [{ PolicyName: 'p', PolicyDocument: stmt(['s3:GetObject', 's3:GetObject*']) }] }),
+      address: 'R',
+      verdict: 'pass',
+    },
+    {
+      name: 'role with s3:*',
+      doc: role({ Policies: [{ PolicyName: 'p', PolicyDocument: stmt(['s3:GetObject', 's3:*']) }] }),
+      address: 'R',
+      verdict: 'fail',
+      path: 'Policies.0.PolicyDocument.Statement.0.Action.1',
+    },
+    {
+      name: 'role with AdministratorAccess',
+      doc: role({ ManagedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'] }),
+      address: 'R',
+      verdict: 'fail',
+      path: 'ManagedPolicyArns.0',
+    },
+    {
+      name: 'role with PowerUserAccess built with Fn::Sub',
+      doc: role({ ManagedPolicyArns: [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/PowerUserAccess' }] }),
+      address: 'R',
+      verdict: 'fail',
+      path: 'ManagedPolicyArns.0',
+    },
+    {
+      name: 'role with a read-only managed policy',
+      doc: role({ ManagedPolicyArns: [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/ReadOnlyAccess' }] }),
+      address: 'R',
+      verdict: 'pass',
+    },
+    {
+      name: 'role managed policy from a parameter',
+      doc: one(
+        'AWS::IAM::Role',
+        { AssumeRolePolicyDocument: {}, ManagedPolicyArns: [{ Ref: 'P' }] },
+        { Parameters: { P: { Type: 'String' } } },
+      ),
+      address: 'R',
+      verdict: 'unknown',
+    },
+    {
+      name: 'user with an Allow NotAction',
+      doc: one('AWS::IAM::User', {
+        Policies: [
+          { PolicyName: 'p', PolicyDocument: { Statement: [{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }] } },
+        ],
+      }),
+      address: 'R',
+      verdict: 'fail',
+      path: 'Policies.0.PolicyDocument.Statement.0.NotAction',
+    },
+    { name: 'user without policies', doc: one('AWS::IAM::User', {}), address: 'R', verdict: 'pass' },
+    {
+      name: 'group with "*"',
+      doc: one('AWS::IAM::Group', { Policies: [{ PolicyName: 'p', PolicyDocument: stmt('*') }] }),
+      address: 'R',
+      verdict: 'fail',
+      path: 'Policies.0.PolicyDocument.Statement.0.Action',
+    },
+    {
+      name: 'group with a deny of *',
+      doc: one('AWS::IAM::Group', {
+        Policies: [
+          { PolicyName: 'p', PolicyDocument: { Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }] } },
+        ],
+      }),
+      address: 'R',
+      verdict: 'pass',
+    },
+    {
+      name: 'policy with kms actions',
+      doc: one('AWS::IAM::Policy', { PolicyName: 'p', PolicyDocument: stmt(['kms:Decrypt']) }),
+      address: 'R',
+      verdict: 'pass',
+    },
+    {
+      name: 'policy with iam:*',
+      doc: one('AWS::IAM::Policy', { PolicyName: 'p', PolicyDocument: stmt('iam:*') }),
+      address: 'R',
+      verdict: 'fail',
+      path: 'PolicyDocument.Statement.0.Action',
+    },
+    {
+      name: 'policy action from a parameter',
+      doc: one(
+        'AWS::IAM::Policy',
+        { PolicyName: 'p', PolicyDocument: stmt({ Ref: 'A' }) },
+        { Parameters: { A: { Type: 'String' } } },
+      ),
+      address: 'R',
+      verdict: 'unknown',
+    },
+    {
+      name: 'managed policy with named actions',
+      doc: one('AWS::IAM::ManagedPolicy', { PolicyDocument: stmt('sagemaker:CreateTrainingJob') }),
+      address: 'R',
+      verdict: 'pass',
+    },
+    {
+      name: 'managed policy with sagemaker:*',
+      doc: one('AWS::IAM::ManagedPolicy', { PolicyDocument: stmt('sagemaker:*') }),
+      address: 'R',
+      verdict: 'fail',
+      path: 'PolicyDocument.Statement.0.Action',
+    },
+    {
+      name: 'tf role without policies',
+      doc: tfOne('aws_iam_role', { assume_role_policy: '{}' }),
+      address: 'aws_iam_role.r',
+      verdict: 'pass',
+    },
+    {
+      name: 'tf role with an inline "*"',
+      doc: tfOne('aws_iam_role', { inline_policy: [{ name: 'p', policy: JSON.stringify(stmt('*')) }] }),
+      address: 'aws_iam_role.r',
+      verdict: 'fail',
+      path: 'inline_policy.0.policy.Statement.0.Action',
+    },
+    {
+      name: 'tf role with IAMFullAccess in managed_policy_arns',
+      doc: tfOne('aws_iam_role', { managed_policy_arns: ['arn:aws:iam::aws:policy/IAMFullAccess'] }),
+      address: 'aws_iam_role.r',
+      verdict: 'fail',
+      path: 'managed_policy_arns.0',
+    },
+    {
+      name: 'tf policy with named actions',
+      doc: tfOne('aws_iam_policy', { policy: JSON.stringify(stmt(['s3:GetObject'])) }),
+      address: 'aws_iam_policy.r',
+      verdict: 'pass',
+    },
+    {
+      name: 'tf policy with ec2:*',
+      doc: tfOne('aws_iam_policy', { policy: JSON.stringify(stmt(['ec2:*'])) }),
+      address: 'aws_iam_policy.r',
+      verdict: 'fail',
+      path: 'policy.Statement.0.Action.0',
+    },
+    {
+      name: 'tf policy document from a data source',
+      doc: tfOne('aws_iam_policy', { policy: '${data.aws_iam_policy_document.d.json}' }),
+      address: 'aws_iam_policy.r',
+      verdict: 'unknown',
+    },
+    {
+      name: 'tf role policy with named actions',
+      doc: tfOne('aws_iam_role_policy', { role: 'r', policy: JSON.stringify(stmt('s3:PutObject')) }),
+      address: 'aws_iam_role_policy.r',
+      verdict: 'pass',
+    },
+    {
+      name: 'tf role policy with "*"',
+      doc: tfOne('aws_iam_role_policy', { role: 'r', policy: JSON.stringify(stmt('*')) }),
+      address: 'aws_iam_role_policy.r',
+      verdict: 'fail',
+    },
+    {
+      name: 'tf user policy with named actions',
+      doc: tfOne('aws_iam_user_policy', { user: 'u', policy: JSON.stringify(stmt('s3:GetObject')) }),
+      address: 'aws_iam_user_policy.r',
+      verdict: 'pass',
+    },
+    {
+      name: 'tf user policy with s3:*',
+      doc: tfOne('aws_iam_user_policy', { user: 'u', policy: JSON.stringify(stmt('s3:*')) }),
+      address: 'aws_iam_user_policy.r',
+      verdict: 'fail',
+    },
+    {
+      name: 'tf group policy with named actions',
+      doc: tfOne('aws_iam_group_policy', { group: 'g', policy: JSON.stringify(stmt('s3:GetObject')) }),
+      address: 'aws_iam_group_policy.r',
+      verdict: 'pass',
+    },
+    {
+      name: 'tf group policy with "*"',
+      doc: tfOne('aws_iam_group_policy', { group: 'g', policy: JSON.stringify(stmt('*')) }),
+      address: 'aws_iam_group_policy.r',
+      verdict: 'fail',
+    },
+    {
+      name: 'tf SSO permission set policy with named actions',
+      doc: tfOne('aws_ssoadmin_permission_set_inline_policy', { inline_policy: JSON.stringify(stmt('s3:GetObject')) }),
+      address: 'aws_ssoadmin_permission_set_inline_policy.r',
+      verdict: 'pass',
+    },
+    {
+      name: 'tf SSO permission set policy with "*"',
+      doc: tfOne('aws_ssoadmin_permission_set_inline_policy', { inline_policy: JSON.stringify(stmt('*')) }),
+      address: 'aws_ssoadmin_permission_set_inline_policy.r',
+      verdict: 'fail',
+      path: 'inline_policy.Statement.0.Action',
+    },
+    {
+      name: 'tf attachment of a read-only policy',
+      doc: tfOne('aws_iam_role_policy_attachment', {
+        role: 'r',
+        policy_arn: 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+      }),
+      address: 'aws_iam_role_policy_attachment.r',
+      verdict: 'pass',
+    },
+    {
+      name: 'tf attachment of AdministratorAccess',
+      doc: tfOne('aws_iam_role_policy_attachment', {
+        role: 'r',
+        policy_arn: 'arn:aws:iam::aws:policy/AdministratorAccess',
+      }),
+      address: 'aws_iam_role_policy_attachment.r',
+      verdict: 'fail',
+      path: 'policy_arn',
+    },
+    {
+      name: 'tf attachment ARN from a variable',
+      doc: tfOne('aws_iam_role_policy_attachment', { role: 'r', policy_arn: '${var.arn}' }),
+      address: 'aws_iam_role_policy_attachment.r',
+      verdict: 'unknown',
+    },
+  ],
+};

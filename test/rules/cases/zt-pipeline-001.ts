@@ -1,0 +1,271 @@
+import { computeIsolationRule } from '../../../policies/rules/pipeline/zt-pipeline-001-compute-isolation';
+import { RuleCases, cfn, tf } from '../helpers';
+
+const one = (type: string, props: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+  cfn({ R: { Type: type, Properties: props } }, extra);
+const tfOne = (type: string, body: Record<string, unknown>) => tf({ [type]: { r: body } });
+const NB = { InstanceType: 'ml.t3.medium', RoleArn: 'arn:role', SubnetId: 'subnet-1' };
+const TF_NB = { name: 'nb', instance_type: 'ml.t3.medium', role_arn: 'arn:role', subnet_id: 'subnet-1' };
+const CLUSTER = {
+  name: 'gpu',
+  vm_size: 'Standard_NC24ads_A100_v4',
+  vm_priority: 'Dedicated',
+  machine_learning_workspace_id: 'ws',
+  location: 'westeurope',
+  scale_settings: [{ min_node_count: 0, max_node_count: 4, scale_down_nodes_after_idle_duration: 'PT5M' }],
+};
+const HARD_CLUSTER = {
+  ...CLUSTER,
+  node_public_ip_enabled: false,
+  local_auth_enabled: false,
+  ssh_public_access_enabled: false,
+};
+const INSTANCE = { name: 'ci', machine_learning_workspace_id: 'ws', virtual_machine_size: 'STANDARD_DS2_V2' };
+const HARD_INSTANCE = { ...INSTANCE, node_public_ip_enabled: false, local_auth_enabled: false };
+const LT_DATA = {
+  MetadataOptions: { HttpTokens: 'required', HttpPutResponseHopLimit: 1 },
+  BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { Encrypted: true, KmsKeyId: 'alias/platform' } }],
+};
+const TF_LT = {
+  metadata_options: [{ http_tokens: 'required', http_put_response_hop_limit: 1 }],
+  block_device_mappings: [{ device_name: '/dev/xvda', ebs: [{ encrypted: 'true', kms_key_id: 'k' }] }],
+};
+
+export const cases: RuleCases = {
+  rule: computeIsolationRule,
+  cases: [
+    {
+      name: 'Studio domain VpcOnly',
+      doc: one('AWS::SageMaker::Domain', { AppNetworkAccessType: 'VpcOnly' }),
+      address: 'R',
+      verdict: 'pass',
+    },
+    {
+      name: 'Studio domain without AppNetworkAccessType (PublicInternetOnly)',
+      doc: one('AWS::SageMaker::Domain', {}),
+      address: 'R',
+      verdict: 'fail',
+      path: 'AppNetworkAccessType',
+    },
+    {
+      name: 'Studio domain access type from a parameter',
+      doc: one(
+        'AWS::SageMaker::Domain',
+        { AppNetworkAccessType: { Ref: 'Mode' } },
+        { Parameters: { Mode: { Type: 'String' } } },
+      ),
+      address: 'R',
+      verdict: 'unknown',
+    },
+    {
+      name: 'tf Studio domain VpcOnly',
+      doc: tfOne('aws_sagemaker_domain', { app_network_access_type: 'VpcOnly' }),
+      address: 'aws_sagemaker_domain.r',
+      verdict: 'pass',
+    },
+    {
+      name: 'tf Studio domain PublicInternetOnly',
+      doc: tfOne('aws_sagemaker_domain', { app_network_access_type: 'PublicInternetOnly' }),
+      address: 'aws_sagemaker_domain.r',
+      verdict: 'fail',
+      path: 'app_network_access_type',
+    },
+    {
+      name: 'notebook without direct internet and root',
+      doc: one('AWS::SageMaker::NotebookInstance', { ...NB, DirectInternetAccess: 'Disabled', RootAccess: 'Disabled' }),
+      address: 'R',
+      verdict: 'pass',
+    },
+    {
+      name: 'notebook with the defaults (direct internet)',
+      doc: one('AWS::SageMaker::NotebookInstance', { ...NB, RootAccess: 'Disabled' }),
+      address: 'R',
+      verdict: 'fail',
+      path: 'DirectInternetAccess',
+    },
+    {
+      name: 'notebook with root access',
+      doc: one('AWS::SageMaker::NotebookInstance', { ...NB, DirectInternetAccess: 'Disabled', RootAccess: 'Enabled' }),
+      address: 'R',
+      verdict: 'fail',
+      path: 'RootAccess',
+    },
+    {
+      name: 'tf notebook without direct internet and root',
+      doc: tfOne('aws_sagemaker_notebook_instance', {
+        ...TF_NB,
+        direct_internet_access: 'Disabled',
+        root_access: 'Disabled',
+      }),
+      address: 'aws_sagemaker_notebook_instance.r',
+      verdict: 'pass',
+    },
+    {
+      name: 'tf notebook with the default root access',
+      doc: tfOne('aws_sagemaker_notebook_instance', { ...TF_NB, direct_internet_access: 'Disabled' }),
+      address: 'aws_sagemaker_notebook_instance.r',
+      verdict: 'fail',
+      path: 'root_access',
+    },
+    {
+      name: 'tf notebook direct internet from a variable',
+      doc: tfOne('aws_sagemaker_notebook_instance', {
+        ...TF_NB,
+        direct_internet_access: '${var.x}',
+        root_access: 'Disabled',
+      }),
+      address: 'aws_sagemaker_notebook_instance.r',
+      verdict: 'unknown',
+    },
+    {
+      name: 'AML cluster without public IP, local auth or SSH',
+      doc: tfOne('azurerm_machine_learning_compute_cluster', HARD_CLUSTER),
+      address: 'azurerm_machine_learning_compute_cluster.r',
+      verdict: 'pass',
+    },
+    {
+      name: 'AML cluster with the provider default public IP',
+      doc: tfOne('azurerm_machine_learning_compute_cluster', { ...CLUSTER, local_auth_enabled: false }),
+      address: 'azurerm_machine_learning_compute_cluster.r',
+      verdict: 'fail',
+      path: 'node_public_ip_enabled',
+    },
+    {
+      name: 'AML cluster with local auth (default)',
+      doc: tfOne('azurerm_machine_learning_compute_cluster', { ...CLUSTER, node_public_ip_enabled: false }),
+      address: 'azurerm_machine_learning_compute_cluster.r',
+      verdict: 'fail',
+      path: 'local_auth_enabled',
+    },
+    {
+      name: 'AML cluster with a public SSH port',
+      doc: tfOne('azurerm_machine_learning_compute_cluster', { ...HARD_CLUSTER, ssh_public_access_enabled: true }),
+      address: 'azurerm_machine_learning_compute_cluster.r',
+      verdict: 'fail',
+      path: 'ssh_public_access_enabled',
+    },
+    {
+      name: 'AML cluster with SSH credentials',
+      doc: tfOne('azurerm_machine_learning_compute_cluster', {
+        ...HARD_CLUSTER,
+        ssh: [{ admin_username: 'azureuser', key_value: 'ssh-rsa AAA' }],
+      }),
+      address: 'azurerm_machine_learning_compute_cluster.r',
+      verdict: 'fail',
+      path: 'ssh',
+    },
+    {
+      name: 'AML cluster public IP from a variable',
+      doc: tfOne('azurerm_machine_learning_compute_cluster', { ...HARD_CLUSTER, node_public_ip_enabled: '${var.ip}' }),
+      address: 'azurerm_machine_learning_compute_cluster.r',
+      verdict: 'unknown',
+    },
+    {
+      name: 'AML compute instance without public IP or local auth',
+      doc: tfOne('azurerm_machine_learning_compute_instance', HARD_INSTANCE),
+      address: 'azurerm_machine_learning_compute_instance.r',
+      verdict: 'pass',
+    },
+    {
+      name: 'AML compute instance with the defaults',
+      doc: tfOne('azurerm_machine_learning_compute_instance', INSTANCE),
+      address: 'azurerm_machine_learning_compute_instance.r',
+      verdict: 'fail',
+      path: 'node_public_ip_enabled',
+    },
+    {
+      name: 'AML compute instance with an SSH key',
+      doc: tfOne('azurerm_machine_learning_compute_instance', {
+        ...HARD_INSTANCE,
+        ssh: [{ public_key: 'ssh-rsa AAA' }],
+      }),
+      address: 'azurerm_machine_learning_compute_instance.r',
+      verdict: 'fail',
+      path: 'ssh',
+    },
+    {
+      name: 'launch template with IMDSv2, hop limit 1 and an encrypted root volume',
+      doc: one('AWS::EC2::LaunchTemplate', { LaunchTemplateData: LT_DATA }),
+      address: 'R',
+      verdict: 'pass',
+    },
+    {
+      name: 'launch template without metadata options (IMDSv1 allowed)',
+      doc: one('AWS::EC2::LaunchTemplate', {
+        LaunchTemplateData: { BlockDeviceMappings: LT_DATA.BlockDeviceMappings },
+      }),
+      address: 'R',
+      verdict: 'fail',
+      path: 'LaunchTemplateData.MetadataOptions.HttpTokens',
+    },
+    {
+      name: 'launch template with hop limit 2',
+      doc: one('AWS::EC2::LaunchTemplate', {
+        LaunchTemplateData: { ...LT_DATA, MetadataOptions: { HttpTokens: 'required', HttpPutResponseHopLimit: 2 } },
+      }),
+      address: 'R',
+      verdict: 'fail',
+      path: 'LaunchTemplateData.MetadataOptions.HttpPutResponseHopLimit',
+    },
+    {
+      name: 'launch template with an unencrypted volume',
+      doc: one('AWS::EC2::LaunchTemplate', {
+        LaunchTemplateData: {
+          ...LT_DATA,
+          BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: 100 } }],
+        },
+      }),
+      address: 'R',
+      verdict: 'fail',
+      path: 'LaunchTemplateData.BlockDeviceMappings.0.Ebs.Encrypted',
+    },
+    {
+      name: 'launch template without block device mappings',
+      doc: one('AWS::EC2::LaunchTemplate', { LaunchTemplateData: { MetadataOptions: LT_DATA.MetadataOptions } }),
+      address: 'R',
+      verdict: 'fail',
+      path: 'LaunchTemplateData.BlockDeviceMappings',
+    },
+    {
+      name: 'launch template tokens from a parameter',
+      doc: one(
+        'AWS::EC2::LaunchTemplate',
+        { LaunchTemplateData: { ...LT_DATA, MetadataOptions: { HttpTokens: { Ref: 'T' } } } },
+        { Parameters: { T: { Type: 'String' } } },
+      ),
+      address: 'R',
+      verdict: 'unknown',
+    },
+    {
+      name: 'launch template with the metadata endpoint disabled',
+      doc: one('AWS::EC2::LaunchTemplate', {
+        LaunchTemplateData: { ...LT_DATA, MetadataOptions: { HttpEndpoint: 'disabled' } },
+      }),
+      address: 'R',
+      verdict: 'pass',
+    },
+    {
+      name: 'tf launch template hardened',
+      doc: tfOne('aws_launch_template', TF_LT),
+      address: 'aws_launch_template.r',
+      verdict: 'pass',
+    },
+    {
+      name: 'tf launch template with optional tokens',
+      doc: tfOne('aws_launch_template', { ...TF_LT, metadata_options: [{ http_tokens: 'optional' }] }),
+      address: 'aws_launch_template.r',
+      verdict: 'fail',
+      path: 'metadata_options.http_tokens',
+    },
+    {
+      name: 'tf launch template with an unencrypted EBS mapping',
+      doc: tfOne('aws_launch_template', {
+        ...TF_LT,
+        block_device_mappings: [{ device_name: '/dev/xvda', ebs: [{ volume_size: 100 }] }],
+      }),
+      address: 'aws_launch_template.r',
+      verdict: 'fail',
+      path: 'block_device_mappings.0.ebs.encrypted',
+    },
+  ],
+};
