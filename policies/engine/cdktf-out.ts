@@ -82,7 +82,8 @@ export function loadCdktfOut(dir: string, skipped: SkippedInput[] = []): Documen
 
 function withoutSingleFile(doc: Document): Document {
   if (doc.files?.length !== 1) return doc;
-  const { files: _files, ...rest } = doc;
+  const rest: Document = { ...doc };
+  delete (rest as { files?: unknown }).files;
   return rest;
 }
 

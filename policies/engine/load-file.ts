@@ -63,7 +63,8 @@ function jsonDocument(
 /** A file loaded on its own is its own document: `files` only when local child modules added some. */
 function single(doc: Document | undefined): Document | undefined {
   if (!doc || doc.files?.length !== 1) return doc;
-  const { files: _files, ...rest } = doc;
+  const rest: Document = { ...doc };
+  delete (rest as { files?: unknown }).files;
   return rest;
 }
 
