@@ -9,4 +9,4 @@ export {
   type RulesCommand,
   type OutputSpec,
 } from './args';
-export { loadInputs, loadStdin, type LoadResult, type SkippedInput } from './inputs';
+export { loadCliInputs, loadStdin } from './inputs';

@@ -1,31 +1,22 @@
 import * as path from 'path';
-import { InputError, loadCloudFormationObject, loadPaths, loadTerraformObject } from '../engine';
+import { InputError, loadCloudFormationObject, loadInputs as loadEngineInputs, loadTerraformObject } from '../engine';
 import { isCloudFormationTemplate } from '../engine/cfn-loader';
-import type { Document } from '../engine/model';
+import type { Document, LoadResult, SkippedInput } from '../engine/model';
 import { parseJsonOrYaml } from '../engine/parse';
 import { isTerraformJson } from '../engine/tf-loader';
 
 /**
  * What the CLI loads: the named paths (one unreadable path is reported as skipped, the others are
  * still evaluated) and "-", one CloudFormation or Terraform document read from stdin. Built on the
- * engine's `loadPaths`, which stops at the first bad path: only then is each path loaded alone.
+ * engine's `loadInputs`, which stops at the first bad path: only then is each path loaded alone, so
+ * every unreadable path is reported under the name it was given.
  */
 
 export const STDIN = '-';
 /** How findings from stdin name their file. */
 export const STDIN_FILE = '<stdin>';
 
-export interface SkippedInput {
-  readonly path: string;
-  readonly reason: string;
-}
-
-export interface LoadResult {
-  readonly documents: Document[];
-  readonly skipped: SkippedInput[];
-}
-
-export function loadInputs(paths: readonly string[], readStdin: () => string): LoadResult {
+export function loadCliInputs(paths: readonly string[], readStdin: () => string): LoadResult {
   const files = paths.filter((p) => p !== STDIN);
   const skipped: SkippedInput[] = [];
   const documents: Document[] = [];
@@ -38,21 +29,23 @@ export function loadInputs(paths: readonly string[], readStdin: () => string): L
   }
   if (files.length === 0) return { documents, skipped };
   try {
-    return { documents: [...documents, ...loadPaths(files)], skipped };
+    const all = loadEngineInputs(files);
+    return { documents: [...documents, ...all.documents], skipped: [...skipped, ...all.skipped] };
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
   }
   const readable: string[] = [];
   for (const p of files) {
     try {
-      loadPaths([p]);
+      loadEngineInputs([p]);
       readable.push(p);
     } catch (e) {
       skipped.push(skip(p, e));
     }
   }
   // Loaded together again so that files named twice (directly and in a directory) count once.
-  return { documents: [...documents, ...(readable.length > 0 ? loadPaths(readable) : [])], skipped };
+  const rest = readable.length > 0 ? loadEngineInputs(readable) : { documents: [], skipped: [] };
+  return { documents: [...documents, ...rest.documents], skipped: [...skipped, ...rest.skipped] };
 }
 
 function skip(p: string, e: unknown): SkippedInput {

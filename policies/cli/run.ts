@@ -7,7 +7,8 @@ import type { Rule } from '../engine/rule';
 import { ALL_RULES } from '../rules';
 import { renderCatalogue, summaryLine, TOOL_NAME, TOOL_VERSION } from '../report';
 import { parseArgs, UsageError, USAGE, type CheckCommand, type RulesCommand } from './args';
-import { loadInputs, STDIN, STDIN_FILE, type SkippedInput } from './inputs';
+import type { SkippedInput } from '../engine/model';
+import { loadCliInputs, STDIN, STDIN_FILE } from './inputs';
 import { writeOutputs } from './write';
 
 /**
@@ -73,7 +74,7 @@ function check(cmd: CheckCommand, io: CliIo): number {
   // Paths stay as typed (messages name them so) unless an explicit cwd must anchor them.
   const anchor = (p: string) => (p === STDIN || io.cwd === undefined || path.isAbsolute(p) ? p : path.join(io.cwd, p));
   const paths = cmd.paths.length > 0 ? cmd.paths.map(anchor) : defaultPaths(io.cwd);
-  const loaded = loadInputs(paths, io.readStdin ?? readStdin);
+  const loaded = loadCliInputs(paths, io.readStdin ?? readStdin);
   if (loaded.documents.length === 0) {
     const what = loaded.skipped.map((s) => `${s.path}: ${s.reason}`).join('; ');
     throw new UsageError(`no document loaded (${what || `nothing to check in ${paths.join(', ')}`})`);

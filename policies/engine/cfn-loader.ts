@@ -1,6 +1,7 @@
 import { WAIVER_METADATA_KEY } from '../../lib/core/waiver';
 import { InputError } from './errors';
 import type { Document, Resource } from './model';
+import { KEY_PATH_SEPARATOR } from './json-positions';
 import { isPlainObject } from './parse';
 import { readWaivers } from './waiver-read';
 
@@ -18,6 +19,14 @@ export interface LoadOptions {
    * (the cloud assembly's metadata has it, see cdk-metadata.ts).
    */
   readonly constructPaths?: ReadonlyMap<string, string>;
+  /**
+   * Key path (joined by json-positions' KEY_PATH_SEPARATOR: `Resources<NUL>Bucket`,
+   * `resource<NUL>aws_s3_bucket<NUL>b`) -> 1-based line, for `source.line`.
+   */
+  readonly lines?: ReadonlyMap<string, number>;
+  /** Document.deployment / Document.parent to record (cloud assembly, cdktf.out). */
+  readonly deployment?: string;
+  readonly parent?: Document['parent'];
 }
 
 export function documentId(options: LoadOptions): string {
@@ -46,13 +55,14 @@ export function loadCloudFormationObject(obj: unknown, options: LoadOptions): Do
     const metadata = isPlainObject(attributes.Metadata) ? attributes.Metadata : {};
     const cdkPath = metadata['aws:cdk:path'];
     const constructPath = typeof cdkPath === 'string' ? cdkPath : options.constructPaths?.get(address);
+    const line = options.lines?.get(`Resources${KEY_PATH_SEPARATOR}${address}`);
     resources.push({
       address,
       provider: 'aws',
       type,
       properties: (properties as Record<string, unknown> | null | undefined) ?? {},
       attributes,
-      source: { file, format: 'cloudformation', stack, constructPath },
+      source: { file, format: 'cloudformation', stack, constructPath, ...(line !== undefined ? { line } : {}) },
       waivers: readWaivers(metadata[WAIVER_METADATA_KEY], 'template-metadata', file, address),
       key: `${id}#${address}`,
       documentId: id,
@@ -66,5 +76,8 @@ export function loadCloudFormationObject(obj: unknown, options: LoadOptions): Do
     resources,
     parameters: isPlainObject(obj.Parameters) ? obj.Parameters : {},
     conditions: isPlainObject(obj.Conditions) ? obj.Conditions : {},
+    outputs: isPlainObject(obj.Outputs) ? obj.Outputs : {},
+    ...(options.deployment !== undefined ? { deployment: options.deployment } : {}),
+    ...(options.parent !== undefined ? { parent: options.parent } : {}),
   };
 }

@@ -1,4 +1,14 @@
-import { parseDocument, type CollectionTag, type ScalarTag, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  LineCounter,
+  parseDocument,
+  type CollectionTag,
+  type ScalarTag,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
+import { KEY_PATH_SEPARATOR } from './json-positions';
 
 /**
  * CloudFormation YAML: every short-form intrinsic tag (`!Ref`, `!GetAtt`, `!Sub`, ...) maps to its
@@ -54,15 +64,44 @@ const CFN_TAGS: (ScalarTag | CollectionTag)[] = Object.keys(FUNCTIONS).flatMap((
   return [scalar, seq, map];
 });
 
-export type YamlResult = { value: unknown } | { error: string; line?: number };
+/** Aliases expanded at most (a "billion laughs" document expands far more): beyond, malformed input. */
+export const MAX_YAML_ALIASES = 1000;
+
+export type YamlResult = { value: unknown; lines: Map<string, number> } | { error: string; line?: number };
 
 export function parseCloudFormationYaml(text: string): YamlResult {
-  const doc = parseDocument(text, { customTags: CFN_TAGS, prettyErrors: true, uniqueKeys: true });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { customTags: CFN_TAGS, prettyErrors: true, uniqueKeys: true, lineCounter });
   // An unknown tag is only a warning to the parser, but for a template it is malformed input.
   const problem = doc.errors[0] ?? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   if (problem) {
     const line = problem.linePos?.[0]?.line;
     return { error: problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), line };
   }
-  return { value: doc.toJS({ maxAliasCount: 1000 }) };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (e) {
+    if (e instanceof ReferenceError) return { error: `${e.message} (more than ${MAX_YAML_ALIASES} aliases)` };
+    throw e;
+  }
+  return { value, lines: resourceLines(doc.contents, lineCounter) };
+}
+
+/** Line of each key of the top-level map and of `Resources` (the declarations findings point at). */
+function resourceLines(contents: unknown, lineCounter: LineCounter): Map<string, number> {
+  const lines = new Map<string, number>();
+  if (!isMap(contents)) return lines;
+  for (const pair of contents.items) {
+    if (!isScalar(pair.key) || pair.key.range === undefined || pair.key.range === null) continue;
+    const top = String(pair.key.value);
+    lines.set(top, lineCounter.linePos(pair.key.range[0]).line);
+    if (!isMap(pair.value)) continue;
+    for (const inner of pair.value.items) {
+      if (!isScalar(inner.key) || !inner.key.range) continue;
+      const id = [top, String(inner.key.value)].join(KEY_PATH_SEPARATOR);
+      if (!lines.has(id)) lines.set(id, lineCounter.linePos(inner.key.range[0]).line);
+    }
+  }
+  return lines;
 }

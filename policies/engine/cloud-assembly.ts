@@ -4,8 +4,10 @@ import { applyAcknowledgements, type Acknowledgement } from './cdk-acknowledgeme
 import { readStackMetadata } from './cdk-metadata';
 import { loadCloudFormationObject } from './cfn-loader';
 import { InputError } from './errors';
-import type { Document } from './model';
-import { isPlainObject, readJsonFile } from './parse';
+import { refuseCloudFormationDuplicates } from './json-input';
+import type { Document, SkippedInput } from './model';
+import { isPlainObject, parseJsonWithPositions, readJsonFile, readText } from './parse';
+import { realDir } from './tf-module-calls';
 
 /**
  * A CDK cloud assembly (`cdk.out`): every stack artifact, the nested stacks their templates point
@@ -16,6 +18,11 @@ import { isPlainObject, readJsonFile } from './parse';
 type ConstructPaths = Map<string, ReadonlyMap<string, string>>;
 
 interface AssemblyState {
+  /** Document.deployment of every document: the outermost assembly directory, resolved. */
+  readonly deployment: string;
+  /** Real paths of the assembly directories being loaded (a nested assembly may not loop back). */
+  readonly chain: string[];
+  readonly skipped: SkippedInput[];
   readonly acks: Acknowledgement[];
   /** Resolved paths of the templates loaded so far. */
   readonly loaded: Set<string>;
@@ -24,30 +31,73 @@ interface AssemblyState {
 
 const NESTED_SUFFIX = '.nested.template.json';
 
+/** Artifact types that hold no template: not checked, and not worth a "skipped" line. */
+const NO_TEMPLATE = new Set(['cdk:tree', 'cdk:asset-manifest', 'cdk:feature-flag-report']);
+
+/**
+ * Strict: a `manifest.json` with a string `version` and an `artifacts` object of typed artifacts,
+ * as the CDK writes it. Anything else named manifest.json (a cdktf.out manifest, a web app's) is
+ * not an assembly, and the directory is scanned like any other.
+ */
 export function isCloudAssemblyDir(dir: string): boolean {
   const manifest = path.join(dir, 'manifest.json');
-  if (!fs.existsSync(manifest)) return false;
-  const parsed = readJsonFile(manifest);
-  // cdktf.out also has a manifest.json, with `stacks` instead of `artifacts`.
+  if (!fs.statSync(manifest, { throwIfNoEntry: false })?.isFile()) return false;
+  return isAssemblyManifest(readJsonFile(manifest));
+}
+
+function isAssemblyManifest(parsed: unknown): parsed is { artifacts: Record<string, Record<string, unknown>> } {
   return (
-    isPlainObject(parsed) && ('artifacts' in parsed || (typeof parsed.version === 'string' && !('stacks' in parsed)))
+    isPlainObject(parsed) &&
+    typeof parsed.version === 'string' &&
+    isPlainObject(parsed.artifacts) &&
+    Object.values(parsed.artifacts).every((a) => isPlainObject(a) && typeof a.type === 'string')
   );
 }
 
-export function loadCloudAssembly(dir: string): Document[] {
-  const state: AssemblyState = { acks: [], loaded: new Set(), constructPaths: new Map() };
+export function loadCloudAssembly(dir: string, skipped: SkippedInput[] = []): Document[] {
+  const state: AssemblyState = {
+    deployment: path.resolve(dir),
+    chain: [],
+    skipped,
+    acks: [],
+    loaded: new Set(),
+    constructPaths: new Map(),
+  };
   const documents = loadAssembly(dir, state);
   applyAcknowledgements(documents, state.acks);
+  if (documents.length === 0) {
+    skipped.push({
+      path: dir,
+      reason: 'cloud assembly with no stack templates (no aws:cloudformation:stack artifact)',
+    });
+  }
   return documents;
+}
+
+/** `target` (declared in `declaredIn`) must lie inside `dir`, symbolic links resolved. */
+function inside(dir: string, target: string, declaredIn: string, what: string): string {
+  const file = path.resolve(dir, target);
+  const real = fs.existsSync(file) ? fs.realpathSync(file) : file;
+  const rel = path.relative(realDir(dir), real);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
+    if (rel === '' && what === 'nested assembly') return file;
+    throw new InputError(declaredIn, `${what} ${target} points outside the assembly directory ${dir}`);
+  }
+  return file;
 }
 
 function loadAssembly(dir: string, state: AssemblyState): Document[] {
   const manifestFile = path.join(dir, 'manifest.json');
-  const manifest = readJsonFile(manifestFile);
-  if (!isPlainObject(manifest) || (manifest.artifacts !== undefined && !isPlainObject(manifest.artifacts))) {
-    throw new InputError(manifestFile, 'expected a CDK cloud assembly manifest with an "artifacts" object');
+  const real = realDir(dir);
+  if (state.chain.includes(real)) {
+    throw new InputError(manifestFile, `nested cloud assembly ${dir} refers back to an assembly being loaded`);
   }
-  const artifacts = Object.entries(isPlainObject(manifest.artifacts) ? manifest.artifacts : {});
+  state.chain.push(real);
+  const manifest = readJsonFile(manifestFile);
+  if (!isAssemblyManifest(manifest)) {
+    throw new InputError(manifestFile, 'expected a CDK cloud assembly manifest ("version" and typed "artifacts")');
+  }
+  const artifacts = Object.entries(manifest.artifacts);
   const assets = assetTemplates(artifacts, dir);
   const documents: Document[] = [];
   for (const [id, artifact] of artifacts) {
@@ -61,15 +111,26 @@ function loadAssembly(dir: string, state: AssemblyState): Document[] {
       const metadata = readStackMetadata(artifact, dir, manifestFile);
       state.acks.push(...metadata.acknowledgements);
       for (const [file, ids] of metadata.constructPaths) state.constructPaths.set(file, ids);
-      const doc = loadTemplate(path.join(dir, props.templateFile), stack, state);
+      const file = inside(dir, props.templateFile, manifestFile, `artifact ${id}: templateFile`);
+      const doc = loadTemplate(file, stack, state);
       documents.push(doc, ...loadNested(doc, dir, assets, state));
     } else if (artifact.type === 'cdk:cloud-assembly') {
       if (typeof props.directoryName !== 'string') {
         throw new InputError(manifestFile, `artifact ${id}: expected properties.directoryName`);
       }
-      documents.push(...loadAssembly(path.join(dir, props.directoryName), state));
+      const nested = inside(dir, props.directoryName, manifestFile, 'nested assembly');
+      if (!isCloudAssemblyDir(nested)) {
+        throw new InputError(manifestFile, `artifact ${id}: ${props.directoryName} is not a cloud assembly`);
+      }
+      documents.push(...loadAssembly(nested, state));
+    } else if (!NO_TEMPLATE.has(String(artifact.type))) {
+      state.skipped.push({
+        path: `${manifestFile}#${id}`,
+        reason: `artifact type ${String(artifact.type)} is not checked`,
+      });
     }
   }
+  state.chain.pop();
   // A nested template no parent pointed at (e.g. synthesized without asset metadata) is still checked.
   for (const name of fs.readdirSync(dir).sort()) {
     const file = path.join(dir, name);
@@ -80,13 +141,19 @@ function loadAssembly(dir: string, state: AssemblyState): Document[] {
   return documents;
 }
 
-function loadTemplate(file: string, stack: string, state: AssemblyState): Document {
+function loadTemplate(file: string, stack: string, state: AssemblyState, parent?: Document['parent']): Document {
   const resolved = path.resolve(file);
   state.loaded.add(resolved);
-  return loadCloudFormationObject(readJsonFile(file), {
+  const text = readText(file);
+  const parsed = parseJsonWithPositions(text, file);
+  refuseCloudFormationDuplicates(parsed, text, file);
+  return loadCloudFormationObject(parsed.value, {
     file,
     stack,
     constructPaths: state.constructPaths.get(resolved),
+    lines: parsed.lines,
+    deployment: state.deployment,
+    ...(parent ? { parent } : {}),
   });
 }
 
@@ -99,7 +166,7 @@ function loadNested(parent: Document, dir: string, assets: Map<string, string>, 
     const assetPath = metadata['aws:asset:path'];
     let file: string | undefined;
     if (typeof assetPath === 'string' && assetPath.endsWith('.json')) {
-      file = path.isAbsolute(assetPath) ? assetPath : path.join(dir, assetPath);
+      file = inside(dir, assetPath, parent.file, `nested stack ${r.address}: aws:asset:path`);
       if (!fs.existsSync(file)) {
         throw new InputError(parent.file, `nested stack ${r.address}: template ${assetPath} is missing from ${dir}`);
       }
@@ -108,7 +175,10 @@ function loadNested(parent: Document, dir: string, assets: Map<string, string>, 
       file = hash ? assets.get(hash[1]) : undefined;
     }
     if (file === undefined || state.loaded.has(path.resolve(file))) continue; // a template outside the assembly (plain S3 URL)
-    const child = loadTemplate(file, `${parent.stack}/${r.address}`, state);
+    const child = loadTemplate(file, `${parent.stack}/${r.address}`, state, {
+      documentId: parent.id,
+      address: r.address,
+    });
     out.push(child, ...loadNested(child, dir, assets, state));
   }
   return out;
@@ -127,7 +197,9 @@ function assetTemplates(artifacts: [string, unknown][], dir: string): Map<string
     const files = isPlainObject(manifest) && isPlainObject(manifest.files) ? manifest.files : {};
     for (const [hash, entry] of Object.entries(files)) {
       const source = isPlainObject(entry) && isPlainObject(entry.source) ? entry.source : {};
-      if (typeof source.path === 'string' && source.path.endsWith('.json')) out.set(hash, path.join(dir, source.path));
+      if (typeof source.path === 'string' && source.path.endsWith('.json')) {
+        out.set(hash, inside(dir, source.path, assetFile, `asset ${hash}: source.path`));
+      }
     }
   }
   return out;

@@ -1,6 +1,9 @@
 /** Public API of the policy engine: load -> graph -> evaluate. */
 export { InputError } from './errors';
-export { loadPaths, loadPath, loadFile, loadCdktfOut } from './load';
+export { loadInputs, loadPaths, loadPath, loadFile, loadCdktfOut } from './load';
+export type { LoadInputsOptions } from './load';
+export { MAX_INPUT_BYTES } from './parse';
+export { loadTerraformPlan, UNKNOWN_EXPRESSION } from './tf-plan';
 export { loadCloudAssembly } from './cloud-assembly';
 export { loadCloudFormationObject } from './cfn-loader';
 export type { LoadOptions } from './cfn-loader';
@@ -13,7 +16,17 @@ export { checkPaths } from './check-paths';
 export { isExpired } from './waiver-expiry';
 export { asBoolean, asNumber, asString } from './graph';
 export type { Resolved, ResourceGraph, UnloadedTarget } from './graph';
-export type { Document, Provider, Reference, Resource, ResourceSource, ResourceWaiver, SourceFormat } from './model';
+export type {
+  Document,
+  LoadResult,
+  SkippedInput,
+  Provider,
+  Reference,
+  Resource,
+  ResourceSource,
+  ResourceWaiver,
+  SourceFormat,
+} from './model';
 export type {
   AppliedWaiver,
   DocumentSummary,

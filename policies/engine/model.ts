@@ -86,6 +86,13 @@ export interface Document {
    * whose `Parameters` give this document's parameter values.
    */
   readonly parent?: { readonly documentId: string; readonly address: string };
+  /**
+   * Terraform: `data.terraform_remote_state.<name>` -> id of the document of the same deployment
+   * whose `outputs` it reads. cdktf writes a cross-stack reference as
+   * `${data.terraform_remote_state.cross-stack-reference-input-<producer>.outputs.<output>}`, and the
+   * producer stack declares `output "<output>" { value = "${<type>.<name>.<attr>}" }`.
+   */
+  readonly remoteStates?: Readonly<Record<string, string>>;
 }
 
 /** What a path that yielded no document was, and why it was skipped (never silent). */
@@ -99,6 +106,11 @@ export interface LoadResult {
   readonly documents: Document[];
   /** Paths (files, directories, stack folders, module blocks) that were not evaluated, with why. */
   readonly skipped: SkippedInput[];
+  /**
+   * With `loadInputs(paths, { collectErrors: true })`: the InputError of each path that could not be
+   * loaded (its documents are left out; the others are kept). Otherwise the first error is thrown.
+   */
+  readonly errors?: readonly Error[];
 }
 
 /** An edge of the reference graph: `from` mentions `to` at property path `path`. */

@@ -1,35 +1,110 @@
 import * as fs from 'fs';
 import { InputError } from './errors';
 import { parseCloudFormationYaml } from './cfn-yaml';
+import { withKeyPositions, type ParsedJson } from './json-positions';
 
 /** Reading and parsing input files; every failure is an InputError naming the file. */
 
-export function readText(file: string): string {
+/** Largest input file read (bytes); a larger one, or a device that never ends, is refused. */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+const CHUNK = 1024 * 1024;
+
+/**
+ * Reads a regular file as UTF-8. FIFOs, sockets and devices are refused before they are opened
+ * (opening a FIFO blocks until a writer comes, /dev/zero never ends); a file that grows past
+ * MAX_INPUT_BYTES while it is read (or a /proc file whose size says 0) stops at the cap.
+ */
+export function readText(file: string, maxBytes = MAX_INPUT_BYTES): string {
+  let stat: fs.Stats;
   try {
-    return fs.readFileSync(file, 'utf8');
+    stat = fs.statSync(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(file, 'no such file or directory');
-    if (code === 'EISDIR') throw new InputError(file, 'expected a file, found a directory');
-    throw new InputError(file, `cannot read file (${code ?? (e as Error).message})`);
+    throw fsError(file, e);
   }
+  if (stat.isDirectory()) throw new InputError(file, 'expected a file, found a directory');
+  if (!stat.isFile()) throw new InputError(file, `expected a regular file, found ${fileKind(stat)}`);
+  if (stat.size > maxBytes) throw new InputError(file, tooLarge(maxBytes));
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    throw fsError(file, e);
+  }
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes + 1 - total));
+      const n = fs.readSync(fd, buffer, 0, buffer.length, null);
+      if (n === 0) break;
+      chunks.push(n === buffer.length ? buffer : buffer.subarray(0, n));
+      total += n;
+      if (total > maxBytes) throw new InputError(file, tooLarge(maxBytes));
+    }
+    return Buffer.concat(chunks, total).toString('utf8');
+  } catch (e) {
+    throw e instanceof InputError ? e : fsError(file, e);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function tooLarge(maxBytes: number): string {
+  return `file is larger than ${Math.round(maxBytes / (1024 * 1024))} MiB, the most the checker reads`;
+}
+
+export function fileKind(stat: fs.Stats): string {
+  if (stat.isFIFO()) return 'a FIFO (named pipe)';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isSocket()) return 'a socket';
+  return 'a special file';
+}
+
+/** A file-system failure as the one-line InputError the CLI prints. */
+export function fsError(file: string, e: unknown): InputError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new InputError(file, 'no such file or directory');
+  if (code === 'EISDIR') return new InputError(file, 'expected a file, found a directory');
+  if (code === 'ELOOP') return new InputError(file, 'symbolic link loop');
+  if (code === 'EACCES' || code === 'EPERM') return new InputError(file, 'permission denied');
+  return new InputError(file, `cannot read (${code ?? (e as Error).message})`);
 }
 
 export function parseJson(text: string, file: string): unknown {
+  return parseJsonWithPositions(text, file).value;
+}
+
+/** JSON.parse, plus the lines of shallow keys and whether some key repeats (json-positions.ts). */
+export function parseJsonWithPositions(text: string, file: string): ParsedJson {
+  const clean = stripBom(text);
+  let value: unknown;
   try {
-    return JSON.parse(stripBom(text));
+    value = JSON.parse(clean);
   } catch (e) {
     const message = (e as Error).message;
     const position = /position (\d+)/.exec(message);
-    const line = position ? lineAt(text, Number(position[1])) : undefined;
+    const line = position ? lineAt(clean, Number(position[1])) : undefined;
     throw new InputError(file, `malformed JSON (${message.replace(/\s*\(line \d+ column \d+\)/, '')})`, line);
   }
+  return withKeyPositions(clean, value);
 }
 
 export function parseYaml(text: string, file: string): unknown {
-  const result = parseCloudFormationYaml(stripBom(text));
+  return parseYamlWithPositions(text, file).value;
+}
+
+export function parseYamlWithPositions(text: string, file: string): { value: unknown; lines: Map<string, number> } {
+  let result: ReturnType<typeof parseCloudFormationYaml>;
+  try {
+    result = parseCloudFormationYaml(stripBom(text));
+  } catch (e) {
+    // The yaml package recurses over nesting; a hostile depth overflows the stack.
+    if (e instanceof RangeError) throw new InputError(file, 'malformed YAML (nested too deeply)');
+    throw e;
+  }
   if ('error' in result) throw new InputError(file, `malformed YAML (${result.error})`, result.line);
-  return result.value;
+  return result;
 }
 
 export function readJsonFile(file: string): unknown {
@@ -37,8 +112,12 @@ export function readJsonFile(file: string): unknown {
 }
 
 /** A .template file may hold either JSON or YAML. */
+export function isJsonText(text: string): boolean {
+  return /^\s*[{[]/.test(stripBom(text));
+}
+
 export function parseJsonOrYaml(text: string, file: string): unknown {
-  return /^\s*[{[]/.test(stripBom(text)) ? parseJson(text, file) : parseYaml(text, file);
+  return isJsonText(text) ? parseJson(text, file) : parseYaml(text, file);
 }
 
 function lineAt(text: string, position: number): number {

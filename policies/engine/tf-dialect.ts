@@ -53,6 +53,11 @@ function resolveExpression(scope: Scope, expression: string): Resolved {
   switch (meaning.kind) {
     case 'resource':
       return resourceValue(scope, meaning.ref);
+    case 'module-resource':
+      // A flattened local module's resource; a module output of a module not loaded stays unknown.
+      return scope.resources.has(meaning.ref.address)
+        ? resourceValue(scope, meaning.ref)
+        : unknownValue(meaning.otherwise);
     case 'local': {
       const locals = scope.document.conditions;
       const known = Object.prototype.hasOwnProperty.call(locals, meaning.name);

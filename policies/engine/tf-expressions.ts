@@ -146,6 +146,8 @@ export type ExpressionMeaning =
   | { readonly kind: 'resource'; readonly ref: TerraformReference }
   | { readonly kind: 'local'; readonly name: string; readonly steps: readonly string[] }
   | { readonly kind: 'remote-output'; readonly state: string; readonly output: string }
+  /** `module.a.aws_s3_bucket.b.arn`: a resource of a local module flattened by the loader. */
+  | { readonly kind: 'module-resource'; readonly ref: TerraformReference; readonly otherwise: string }
   | { readonly kind: 'unknown'; readonly reason: string };
 
 /** What a whole `${expression}` stands for: one traversal (resource, local, remote output), or an unknown. */
@@ -162,9 +164,34 @@ export function classifyExpression(expression: string): ExpressionMeaning {
       }
       return unknown(`data source ${expression}`);
     }
-    if (root === 'module') return unknown(`module output ${expression}`);
+    if (root === 'module') return moduleResource(second, steps, expression);
   }
   return unknown(`Terraform expression ${short(expression)}`);
+}
+
+/** `module.a[.module.b].type.name[.attr]`, as addresses of flattened module resources read. */
+function moduleResource(first: string, steps: readonly string[], expression: string): ExpressionMeaning {
+  let prefix = `module.${first}`;
+  let i = 0;
+  while (steps[i] === 'module' && steps[i + 1] !== undefined) {
+    prefix += `.module.${steps[i + 1]}`;
+    i += 2;
+  }
+  const type = steps[i];
+  const name = steps[i + 1];
+  if (type === undefined || name === undefined || !isResourceType(type) || name.startsWith('[')) {
+    return unknown(`module output ${expression}`);
+  }
+  const attribute = steps
+    .slice(i + 2)
+    .map((s) => (s.startsWith('[') ? unquote(s) : s))
+    .join('.');
+  const address = `${prefix}.${type}.${name}`;
+  return {
+    kind: 'module-resource',
+    ref: attribute ? { address, attribute } : { address },
+    otherwise: `module output ${expression}`,
+  };
 }
 
 function isResourceType(root: string): boolean {

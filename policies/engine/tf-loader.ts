@@ -1,6 +1,7 @@
 import { WAIVER_METADATA_KEY } from '../../lib/core/waiver';
 import { documentId, type LoadOptions } from './cfn-loader';
 import { InputError } from './errors';
+import { KEY_PATH_SEPARATOR } from './json-positions';
 import type { Document, Resource } from './model';
 import { isPlainObject } from './parse';
 import { readWaivers } from './waiver-read';
@@ -31,10 +32,18 @@ export interface ResourceBlock {
   readonly name: string;
   readonly body: Record<string, unknown>;
   readonly file: string;
+  /** Module path prefix of a flattened child module's block: "module.net." (tf-module-calls.ts). */
+  readonly module?: string;
+  /** 1-based line of the block's declaration, when the parse tracked it. */
+  readonly line?: number;
 }
 
+/** Key-path lines of one file (json-positions.ts / tf-hcl.ts). */
+export type KeyLines = ReadonlyMap<string, number>;
+
 export function isTerraformJson(obj: unknown): obj is Record<string, unknown> {
-  return isPlainObject(obj) && ('resource' in obj || 'terraform' in obj || 'provider' in obj);
+  // `module`: a root module may hold only module calls (reported when their source is not local).
+  return isPlainObject(obj) && ('resource' in obj || 'terraform' in obj || 'provider' in obj || 'module' in obj);
 }
 
 export function loadTerraformObject(obj: unknown, options: LoadOptions): Document {
@@ -43,9 +52,9 @@ export function loadTerraformObject(obj: unknown, options: LoadOptions): Documen
   const id = documentId(options);
   const seen = new Set<string>();
   const resources: Resource[] = [];
-  for (const block of resourceBlocks(obj, file)) {
+  for (const block of resourceBlocks(obj, file, options.lines)) {
     const address = `${block.type}.${block.name}`;
-    if (seen.has(address)) throw new InputError(file, `resource ${address} is declared more than once`);
+    if (seen.has(address)) throw duplicateResource(file, address, 'more than once', block.line);
     seen.add(address);
     resources.push(toResource(block, id, stack));
   }
@@ -57,15 +66,28 @@ export function loadTerraformObject(obj: unknown, options: LoadOptions): Documen
     resources,
     parameters: Object.fromEntries(sectionEntries(obj.variable, file, 'variable')),
     conditions: Object.fromEntries(sectionEntries(obj.locals, file, 'locals')),
+    outputs: outputBlocks(obj, file),
+    ...(options.deployment !== undefined ? { deployment: options.deployment } : {}),
   };
 }
 
+/** Terraform's own wording: one address, two declarations. */
+export function duplicateResource(file: string, address: string, where: string, line?: number): InputError {
+  return new InputError(file, `Duplicate resource ${address}: declared ${where}`, line);
+}
+
+/** `output "name" { value = ... }` blocks, each normalized to one object (`{ value, sensitive? }`). */
+export function outputBlocks(obj: Record<string, unknown>, file: string): Record<string, unknown> {
+  return Object.fromEntries(sectionEntries(obj.output, file, 'output').map(([k, v]) => [k, singleBlock(v)]));
+}
+
 /** The resource blocks of one file, in order. */
-export function resourceBlocks(obj: Record<string, unknown>, file: string): ResourceBlock[] {
+export function resourceBlocks(obj: Record<string, unknown>, file: string, lines?: KeyLines): ResourceBlock[] {
   const out: ResourceBlock[] = [];
   for (const [type, byName] of sectionEntries(obj.resource, file, 'resource')) {
     for (const [name, rawBody] of sectionEntries(byName, file, `resource.${type}`)) {
-      out.push({ type, name, body: blockBody(rawBody, file, `${type}.${name}`), file });
+      const line = lines?.get(['resource', type, name].join(KEY_PATH_SEPARATOR));
+      out.push({ type, name, body: blockBody(rawBody, file, `${type}.${name}`, line), file, line });
     }
   }
   return out;
@@ -73,7 +95,7 @@ export function resourceBlocks(obj: Record<string, unknown>, file: string): Reso
 
 export function toResource(block: ResourceBlock, id: string, stack?: string): Resource {
   const { type, file } = block;
-  const address = `${type}.${block.name}`;
+  const address = `${block.module ?? ''}${type}.${block.name}`;
   const properties: Record<string, unknown> = {};
   const attributes: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(block.body)) {
@@ -93,6 +115,7 @@ export function toResource(block: ResourceBlock, id: string, stack?: string): Re
       format: 'terraform',
       stack,
       constructPath: typeof metadata.path === 'string' ? metadata.path : undefined,
+      ...(block.line !== undefined ? { line: block.line } : {}),
     },
     waivers: readWaivers(comment[WAIVER_METADATA_KEY], 'terraform-comment', file, address),
     key: `${id}#${address}`,
@@ -112,10 +135,9 @@ export function sectionEntries(section: unknown, file: string, what: string): [s
   return out;
 }
 
-function blockBody(raw: unknown, file: string, address: string): Record<string, unknown> {
-  // hcl2json turns two blocks with one address into an array of two; Terraform refuses them.
-  if (Array.isArray(raw) && raw.length > 1)
-    throw new InputError(file, `resource ${address} is declared more than once`);
+function blockBody(raw: unknown, file: string, address: string, line?: number): Record<string, unknown> {
+  // hcl2json (and a repeated JSON key) turn two blocks with one address into an array of two; Terraform refuses them.
+  if (Array.isArray(raw) && raw.length > 1) throw duplicateResource(file, address, 'more than once', line);
   const body = Array.isArray(raw) && raw.length === 1 ? raw[0] : raw;
   if (!isPlainObject(body)) throw new InputError(file, `resource ${address}: expected the body to be an object`);
   return body;

@@ -49,6 +49,7 @@ describe('cdktf.out loader (real synth output)', () => {
       format: 'terraform',
       stack: 'lake',
       constructPath: 'lake/sa',
+      line: expect.any(Number),
     });
   });
 

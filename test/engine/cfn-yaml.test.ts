@@ -93,6 +93,8 @@ describe('CloudFormation YAML with short-form intrinsic tags', () => {
       format: 'cloudformation',
       stack: undefined,
       constructPath: 'App/Bucket/Resource',
+      // The line of the `Bucket:` key in the template (SARIF regions).
+      line: 16,
     });
     expect(bucket?.waivers).toEqual([
       {

@@ -49,6 +49,20 @@ describe('CDK cloud assembly loader (real synth output)', () => {
     expect(data?.parameters).toHaveProperty('BootstrapVersion');
   });
 
+  test('one deployment id for every document of the assembly; the nested stack names its parent resource', () => {
+    expect(new Set(documents.map((d) => d.deployment))).toEqual(new Set([path.resolve(outdir)]));
+    const data = byStack(documents, 'Data') as Document;
+    const nested = documents.find((d) => d.file.endsWith('.nested.template.json')) as Document;
+    const stackResource = data.resources.find((r) => r.type === 'AWS::CloudFormation::Stack');
+    expect(nested.parent).toEqual({ documentId: data.id, address: stackResource?.address });
+    expect(data.parent).toBeUndefined();
+    // Outputs as the templates declare them (Fn::ImportValue / GetAtt Outputs.x targets), and each resource's line.
+    for (const doc of [data, nested]) {
+      expect(doc.outputs).toEqual(JSON.parse(fs.readFileSync(doc.file, 'utf8')).Outputs ?? {});
+    }
+    expect(data.resources.every((r) => typeof r.source.line === 'number' && r.source.line > 1)).toBe(true);
+  });
+
   test('nested stack resources carry their construct path and the nested stack name', () => {
     const store = withPath(documents, 'Data/Features/Store/Resource');
     expect(store?.source.stack).toMatch(/^Data\//);

@@ -143,3 +143,28 @@ describe('cdktf cross-stack outputs', () => {
     expect(graph.value(consumer.resources[0], 'kms_key_id')).toMatchObject({ kind: 'unknown' });
   });
 });
+
+describe('flattened local modules', () => {
+  test('a reference into a module resolves to the flattened resource; an unknown module stays unknown', () => {
+    const doc = loadTerraformObject(
+      {
+        resource: {
+          aws_cloudwatch_log_group: {
+            logs: { kms_key_id: '${module.keys.aws_kms_key.main.arn}' },
+            other: { kms_key_id: '${module.missing.key_arn}' },
+          },
+        },
+      },
+      { file: 'root.tf.json' },
+    );
+    const key = loadTerraformObject({ resource: { aws_kms_key: { main: {} } } }, { file: 'mod.tf.json' }).resources[0];
+    const flattened: Document = {
+      ...doc,
+      resources: [...doc.resources, { ...key, address: 'module.keys.aws_kms_key.main', documentId: doc.id }],
+    };
+    const graph = buildGraph([flattened]);
+    const [logs, other, moduleKey] = flattened.resources;
+    expect(graph.value(logs, 'kms_key_id')).toEqual({ kind: 'reference', to: moduleKey, attribute: 'arn' });
+    expect(graph.value(other, 'kms_key_id')).toMatchObject({ kind: 'unknown', reason: /module output/ });
+  });
+});

@@ -82,12 +82,12 @@ describe('loadPaths: bad input is an InputError naming the file', () => {
     expect(inputError(() => loadPaths([file])).message).toMatch(/main\.txt: unsupported file kind/);
   });
 
-  test('HCL .tf is refused with the way out, named explicitly or found in a directory', () => {
-    const file = writeFile(tmp.dir, 'hcl/main.tf', 'resource "aws_s3_bucket" "b" {}');
-    expect(inputError(() => loadPaths([file])).message).toMatch(
-      /main\.tf: HCL \.tf files are not supported: pass the Terraform JSON/,
-    );
-    expect(inputError(() => loadPaths([path.dirname(file)])).file).toBe(file);
+  test('malformed HCL names the file and the line', () => {
+    const file = writeFile(tmp.dir, 'hcl/main.tf', 'locals {}\nresource "aws_s3_bucket" "b" {\n');
+    const e = inputError(() => loadPaths([file]));
+    expect(e.file).toBe(file);
+    expect(e.line).toBe(2);
+    expect(e.message).toMatch(/main\.tf:2: malformed HCL \(Unclosed configuration block\)/);
   });
 
   test('a directory with nothing to check', () => {

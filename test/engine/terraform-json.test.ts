@@ -79,7 +79,7 @@ describe('Terraform JSON loader', () => {
     [{ resource: { aws_s3_bucket: { b: 'x' } } }, /resource aws_s3_bucket\.b: expected the body to be an object/],
     [
       { resource: [{ aws_s3_bucket: { b: {} } }, { aws_s3_bucket: { b: {} } }] },
-      /aws_s3_bucket\.b is declared more than once/,
+      /Duplicate resource aws_s3_bucket\.b: declared more than once/,
     ],
     [[], /expected Terraform JSON/],
   ])('malformed structure %# is an input error naming the file', (obj, message) => {

@@ -92,7 +92,13 @@ describe('Terraform module loading', () => {
     const root = module('nested', {
       'main.tf.json': { resource: { aws_s3_bucket: { b: {} } } },
       'child/main.tf.json': { resource: { aws_s3_bucket: { b: {} } } },
-      'cdktf.out/manifest.json': { version: '0.21.0', stacks: {} },
+      'cdktf.out/manifest.json': {
+        version: '0.21.0',
+        stacks: {
+          a: { name: 'a', synthesizedStackPath: 'stacks/a/cdk.tf.json' },
+          b: { name: 'b', synthesizedStackPath: 'stacks/b/cdk.tf.json' },
+        },
+      },
       'cdktf.out/stacks/a/cdk.tf.json': { resource: { aws_s3_bucket: { b: {} } } },
       'cdktf.out/stacks/b/cdk.tf.json': { resource: { aws_s3_bucket: { b: {} } } },
     });
@@ -112,13 +118,15 @@ describe('Terraform module loading', () => {
     });
     const e = inputError(() => loadPaths([dup]));
     expect(e.file).toBe(path.join(dup, 'b.tf.json'));
-    expect(e.message).toContain(`resource aws_s3_bucket.b is declared in ${path.join(dup, 'a.tf.json')} and in`);
+    expect(e.message).toContain(
+      `Duplicate resource aws_s3_bucket.b: declared in ${path.join(dup, 'a.tf.json')} and in`,
+    );
   });
 
   test('two blocks with one address in one file (hcl2json arrays) are an InputError', () => {
     const file = writeFile(tmp.dir, 'twice/main.tf.json', { resource: { aws_kms_key: { k: [{}, {}] } } });
     expect(inputError(() => loadPaths([file])).message).toBe(
-      `${file}: resource aws_kms_key.k is declared more than once`,
+      `${file}:4: Duplicate resource aws_kms_key.k: declared more than once`,
     );
   });
 
