@@ -94,7 +94,9 @@ interface Run {
 
 /** One whole `zt-check` process under /usr/bin/time (GNU time prints the peak RSS in KiB). */
 function runCli(file: string): Run {
-  const bin = path.join(__dirname, '..', '..', 'bin', 'zt-check.js');
+  // The compiled CLI, as an installed package runs it (`npm run build` first); else from source.
+  const built = path.join(__dirname, '..', '..', 'dist', 'bin', 'zt-check.js');
+  const bin = fs.existsSync(built) ? built : path.join(__dirname, '..', '..', 'bin', 'zt-check.js');
   const started = process.hrtime.bigint();
   const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, file, '--output', os.devNull], {
     encoding: 'utf8',
