@@ -5,6 +5,7 @@ import { TrainingNetwork } from '../lib/aws/training-network';
 import { BlueprintConfig } from '../lib/core/config';
 import { validateName } from '../lib/core/validate';
 import { acknowledgeDataLakeNagFindings } from './aws-nag-acknowledgements';
+import { addTrainingLayers, type AwsTrainingLayers } from './aws-training-layers';
 
 export interface AwsPlatformStackProps extends Omit<StackProps, 'env'> {
   /** The blueprint configuration; see DEFAULT_CONFIG / resolveConfig in lib/core/config.ts. */
@@ -21,6 +22,7 @@ export class AwsPlatformStack extends Stack {
   public readonly config: BlueprintConfig;
   public readonly dataLake: SecureDataLake;
   public readonly network: TrainingNetwork;
+  public readonly training: AwsTrainingLayers;
 
   constructor(scope: Construct, id: string, props: AwsPlatformStackProps) {
     const { config, ...stackProps } = props;
@@ -62,6 +64,7 @@ export class AwsPlatformStack extends Stack {
       owner: config.owner,
       classification: config.classification,
     });
+    this.training = addTrainingLayers(this, config, this.dataLake, this.network);
   }
 }
 
