@@ -3,6 +3,7 @@ import { TerraformStack } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { BlueprintConfig } from '../lib/core/config';
 import { SecureDataLake } from '../lib/azure/data-lake';
+import { KeyVaultSecrets } from '../lib/azure/secrets';
 import { TrainingNetwork } from '../lib/azure/training-network';
 import { validateGuid } from '../lib/azure/validate';
 
@@ -23,6 +24,7 @@ import { validateGuid } from '../lib/azure/validate';
 export class AzurePlatformStack extends TerraformStack {
   public readonly network: TrainingNetwork;
   public readonly dataLake: SecureDataLake;
+  public readonly secrets: KeyVaultSecrets;
 
   constructor(scope: Construct, id: string, config: BlueprintConfig) {
     super(scope, id);
@@ -84,5 +86,16 @@ export class AzurePlatformStack extends TerraformStack {
     });
     // Raw flow logs are encrypted with the lake's rotating customer-managed key.
     this.network.enableFlowLogs({ keyVault: this.dataLake.keyVault, key: this.dataLake.key });
+    // Platform secrets live in the lake's vault (one HSM-backed, purge-protected vault to govern);
+    // values arrive through write-only variables, never in the synthesized JSON.
+    this.secrets = new KeyVaultSecrets(this, 'secrets', {
+      keyVaultId: this.dataLake.keyVault.id,
+      dependsOn: [this.dataLake.privateEndpoints.vault],
+      secrets: [{ name: 'api-token' }],
+      project: config.name,
+      environment: config.environment,
+      owner: config.owner,
+      classification: config.classification,
+    });
   }
 }

@@ -3,7 +3,7 @@
 import { App, TerraformStack } from 'cdktf';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
-import { SecureDataLake } from '@zt-ai/blueprint/azure';
+import { SecureDataLake, waive } from '@zt-ai/blueprint/azure';
 import { addZeroTrustValidation } from '@zt-ai/blueprint/cdktf';
 
 const app = new App({ outdir: process.env.CONSUMER_OUTDIR ?? 'cdktf.out' });
@@ -12,6 +12,14 @@ new AzurermProvider(stack, 'azurerm', { features: [{}], storageUseAzuread: true 
 const lake = new SecureDataLake(stack, 'lake', {
   zones: ['raw', 'features'],
   tenantId: '00000000-0000-0000-0000-000000000000',
+});
+
+// A standalone lake creates its own VNet; in a platform the TrainingNetwork supplies it with VNet
+// flow logs. The consumer records that exception visibly, as a consumer would.
+waive(lake.vnet!, {
+  ruleId: 'ZT-NETWORK-004',
+  reason:
+    'Consumer test app: this stand-alone VNet carries no traffic; production lakes use the training network, which has VNet flow logs.',
 });
 
 if (process.env.CONSUMER_NONCOMPLIANT === '1') {
