@@ -144,16 +144,23 @@ describe('TrainingNetwork: security groups', () => {
     }
   });
 
-  test('the endpoint group admits HTTPS from the workload group only and has no egress', () => {
+  test('the endpoint group admits HTTPS from the platform groups only (workload, secret rotation) and has no egress', () => {
     const toEndpoints = ingress.filter(
       (r) => JSON.stringify(r.GroupId) === JSON.stringify(groupId(net.endpointSecurityGroup)),
     );
+    const rotationGroup = stack.training.secrets!.rotation.securityGroup;
     expect(toEndpoints).toEqual([
       expect.objectContaining({
         IpProtocol: 'tcp',
         FromPort: 443,
         ToPort: 443,
         SourceSecurityGroupId: groupId(net.workloadSecurityGroup),
+      }),
+      expect.objectContaining({
+        IpProtocol: 'tcp',
+        FromPort: 443,
+        ToPort: 443,
+        SourceSecurityGroupId: groupId(rotationGroup),
       }),
     ]);
     expect(resourceOf(template, net.endpointSecurityGroup).Properties?.SecurityGroupEgress).toEqual([
@@ -201,9 +208,10 @@ describe('TrainingNetwork: default security group', () => {
     );
   });
 
-  test('no Lambda, no custom resource', () => {
-    template.resourceCountIs('AWS::Lambda::Function', 0);
+  test('no custom resource and no Lambda of its own (the only function is the secrets layer rotation)', () => {
     template.resourceCountIs('Custom::VpcRestrictDefaultSG', 0);
+    const functions = Object.keys(template.findResources('AWS::Lambda::Function'));
+    expect(functions.every((id) => id.startsWith('SecretsRotation'))).toBe(true);
   });
 
   test('the remediation role may revoke rules on the default group only', () => {
