@@ -3,6 +3,7 @@ export * from './compute';
 export * from './config';
 export * from './data-lake';
 export * from './errors';
+export * from './governance';
 export * from './network';
 export * from './pipeline';
 export * from './secrets';

@@ -1,12 +1,11 @@
+import { resolveGovernance } from '../../core/governance';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { DataClassification, DATA_CLASSIFICATIONS } from '../../core/classification';
-import { DEFAULT_CONFIG } from '../../core/config';
+import { DataClassification } from '../../core/classification';
 import { BlueprintConfigError } from '../../core/errors';
 import { ResolvedSecretSpecCommon, resolveSecretSpecs, SecretSpecCommon } from '../../core/secrets';
-import { validateTagValue } from '../../core/tags';
-import { validateIntRange, validateName, validateOneOf } from '../../core/validate';
+import { validateIntRange } from '../../core/validate';
 
 /** One secret of {@link PlatformSecrets}. */
 export interface PlatformSecretSpec extends SecretSpecCommon {
@@ -86,14 +85,7 @@ export function resolvePlatformSecretsProps(props: PlatformSecretsProps): Resolv
     passwordLength: validateIntRange(`${P}.passwordLength`, props.passwordLength ?? 48, 20, 4096),
     excludeCharacters,
     logRetentionDays: validateLogRetention(`${P}.logRetentionDays`, props.logRetentionDays ?? 365),
-    project: validateName(`${P}.project`, props.project ?? DEFAULT_CONFIG.name),
-    environment: validateName(`${P}.environment`, props.environment ?? DEFAULT_CONFIG.environment),
-    owner: validateTagValue(`${P}.owner`, props.owner ?? DEFAULT_CONFIG.owner),
-    classification: validateOneOf(
-      `${P}.classification`,
-      props.classification ?? DEFAULT_CONFIG.classification,
-      DATA_CLASSIFICATIONS,
-    ),
+    ...resolveGovernance(P, props),
   };
 }
 

@@ -1,6 +1,7 @@
+import { resolveGovernance } from '../../core/governance';
 import { Token } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { DATA_CLASSIFICATIONS, DataClassification } from '../../core/classification';
+import { DataClassification } from '../../core/classification';
 import { DEFAULT_CONFIG } from '../../core/config';
 import { BlueprintConfigError } from '../../core/errors';
 import {
@@ -12,8 +13,6 @@ import {
   validateLogRetention,
   validateNetworkCidr,
 } from '../../core/network';
-import { validateTagValue } from '../../core/tags';
-import { validateName, validateOneOf } from '../../core/validate';
 
 const P = 'TrainingNetwork';
 
@@ -127,14 +126,7 @@ export function resolveTrainingNetworkProps(props: TrainingNetworkProps = {}): R
     bucketArns,
     s3PrefixListId: props.s3PrefixListId,
     logRetentionDays: validateLogRetention(`${P}.logRetentionDays`, props.logRetentionDays ?? d.logRetentionDays),
-    project: validateName(`${P}.project`, props.project ?? DEFAULT_CONFIG.name),
-    environment: validateName(`${P}.environment`, props.environment ?? DEFAULT_CONFIG.environment),
-    owner: validateTagValue(`${P}.owner`, props.owner ?? DEFAULT_CONFIG.owner),
-    classification: validateOneOf(
-      `${P}.classification`,
-      props.classification ?? DEFAULT_CONFIG.classification,
-      DATA_CLASSIFICATIONS,
-    ),
+    ...resolveGovernance(P, props),
   };
 }
 

@@ -1,8 +1,7 @@
-import { DataClassification, DATA_CLASSIFICATIONS } from '../../core/classification';
+import { resolveGovernance } from '../../core/governance';
+import { DataClassification } from '../../core/classification';
 import { DEFAULT_CONFIG } from '../../core/config';
 import { BlueprintConfigError } from '../../core/errors';
-import { validateTagValue } from '../../core/tags';
-import { validateName, validateOneOf } from '../../core/validate';
 import { validateGuid, validateLocation, validateResourceGroupName, validateResourceId } from '../validate';
 
 /**
@@ -92,13 +91,6 @@ export function resolveModelReleaseGateProps(props: ModelReleaseGateProps): Reso
     location: validateLocation(`${P}.location`, props.location ?? DEFAULT_CONFIG.azure.location),
     readerPrincipalIds: readers,
     releaseFederation: f ? { ...f, audiences: [...(f.audiences ?? ['api://AzureADTokenExchange'])] } : undefined,
-    project: validateName(`${P}.project`, props.project ?? DEFAULT_CONFIG.name),
-    environment: validateName(`${P}.environment`, props.environment ?? DEFAULT_CONFIG.environment),
-    owner: validateTagValue(`${P}.owner`, props.owner ?? DEFAULT_CONFIG.owner),
-    classification: validateOneOf(
-      `${P}.classification`,
-      props.classification ?? DEFAULT_CONFIG.classification,
-      DATA_CLASSIFICATIONS,
-    ),
+    ...resolveGovernance(P, props),
   };
 }

@@ -1,10 +1,8 @@
+import { resolveGovernance } from '../../core/governance';
 import { ITerraformDependable } from 'cdktf';
-import { DataClassification, DATA_CLASSIFICATIONS } from '../../core/classification';
-import { DEFAULT_CONFIG } from '../../core/config';
+import { DataClassification } from '../../core/classification';
 import { BlueprintConfigError } from '../../core/errors';
 import { ResolvedSecretSpecCommon, resolveSecretSpecs, SecretSpecCommon } from '../../core/secrets';
-import { validateTagValue } from '../../core/tags';
-import { validateName, validateOneOf } from '../../core/validate';
 import { validateGuid, validateResourceId } from '../validate';
 
 /** One secret of {@link KeyVaultSecrets}. */
@@ -85,13 +83,6 @@ export function resolveKeyVaultSecretsProps(props: KeyVaultSecretsProps): Resolv
     keyVaultId,
     secrets,
     deployerAccess,
-    project: validateName(`${P}.project`, props.project ?? DEFAULT_CONFIG.name),
-    environment: validateName(`${P}.environment`, props.environment ?? DEFAULT_CONFIG.environment),
-    owner: validateTagValue(`${P}.owner`, props.owner ?? DEFAULT_CONFIG.owner),
-    classification: validateOneOf(
-      `${P}.classification`,
-      props.classification ?? DEFAULT_CONFIG.classification,
-      DATA_CLASSIFICATIONS,
-    ),
+    ...resolveGovernance(P, props),
   };
 }

@@ -1,9 +1,9 @@
+import { resolveOwnership } from '../../core/governance';
 import { createHash } from 'crypto';
-import { DATA_CLASSIFICATIONS, DataClassification } from '../../core/classification';
+import { DataClassification } from '../../core/classification';
 import { DEFAULT_CONFIG } from '../../core/config';
 import { BlueprintConfigError } from '../../core/errors';
 import { planSubnets, validateLogRetention, validateNetworkCidr, validateSubnets } from '../../core/network';
-import { validateTagValue } from '../../core/tags';
 import { validateCidr, validateName, validateOneOf } from '../../core/validate';
 import { validateLocation, validateResourceGroupName } from '../validate';
 
@@ -122,12 +122,7 @@ export function resolveTrainingNetworkProps(props: TrainingNetworkProps, path: s
     location,
     project,
     environment,
-    owner: validateTagValue(`${P}.owner`, props.owner ?? DEFAULT_CONFIG.owner),
-    classification: validateOneOf(
-      `${P}.classification`,
-      props.classification ?? DEFAULT_CONFIG.classification,
-      DATA_CLASSIFICATIONS,
-    ),
+    ...resolveOwnership(P, props),
     names: {
       resourceGroup: `rg-${base}-network`,
       vnet: `vnet-${base}`,
