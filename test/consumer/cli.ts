@@ -70,5 +70,20 @@ export function checkCli(tally: Tally, ctx: AppContext): void {
   );
   tally.ran('the documented ./policies API evaluates a template', api);
   tally.check('  and reports ZT-DATA-001', /ZT-DATA-001/.test(api.output), api.output);
+  // The second bin: the installed zt-model verifies a signature made by sigstore's model_signing.
+  const fixtures = path.resolve(__dirname, '..', 'fixtures', 'model-signing', 'model-transparency');
+  const zm = path.join(dir, 'node_modules', '.bin', 'zt-model');
+  const pub = path.join(fixtures, 'signing-key-pub.pem');
+  const ok = run(
+    zm,
+    ['verify', '--public-key', pub, '--ignore-paths', 'ignore-me', path.join(fixtures, 'v1.1.0-elliptic-key')],
+    dir,
+    env,
+  );
+  tally.ran('zt-model verifies a model_signing signature', ok);
+  const model = path.join(dir, 'model');
+  fs.cpSync(path.join(fixtures, 'v1.1.0-elliptic-key'), model, { recursive: true });
+  fs.writeFileSync(path.join(model, 'signme-1'), 'changed');
+  tally.ran('zt-model rejects a changed file', run(zm, ['verify', '--public-key', pub, model], dir, env), 1);
   console.log(`  install size (node_modules): ${diskMb(path.join(dir, 'node_modules'))} MB`);
 }

@@ -1,0 +1,13 @@
+export { DEFAULT_IGNORES, digestModel, listModelFiles, ModelPathError } from './files';
+export type { FileDigest, WalkOptions } from './files';
+export { PAYLOAD_TYPE, PREDICATE_TYPE, StatementError, fromStatement, rootDigest, toStatement } from './statement';
+export type { ModelManifest, Serialization } from './statement';
+export { BundleError, fromBundleJson, toBundleJson } from './bundle';
+export { KeyError, LocalKeySigner, hashForKey, keyHint, p1363ToDer, publicKeyFromPem } from './keys';
+export type { ModelSigner } from './keys';
+export { AwsKmsSigner, AzureKeyVaultSigner, awsKmsClient, azureKeyVaultClient } from './cloud-signers';
+export type { KeyVaultLikeClient, KmsLikeClient } from './cloud-signers';
+export { signModel } from './sign';
+export type { SignOptions } from './sign';
+export { verifyModel } from './verify';
+export type { VerifyOptions, VerifyResult } from './verify';
