@@ -1,6 +1,7 @@
 import { SEVERITIES, type Severity } from '../engine/rule';
 import { CATALOGUE_FORMATS, type CatalogueFormat } from '../report/catalogue';
 import { REPORT_FORMATS, type ReportFormat } from '../report';
+import { matrixCommand, waiversCommand, type MatrixCommand, type WaiversCommand } from './args-governance';
 import { pairOutputs, type OutputSpec } from './outputs';
 
 /** Command-line parsing only: no file system, no evaluation. Bad usage throws UsageError (exit 2). */
@@ -26,6 +27,10 @@ export interface CheckCommand {
   readonly compact: boolean;
   readonly noColor: boolean;
   readonly srcroot?: string;
+  /** Adoption baseline to compare with: its findings are reported as baselined and never fail. */
+  readonly baseline?: string;
+  /** Write today's failing / unknown findings as the baseline file. */
+  readonly writeBaseline?: string;
 }
 
 export interface RulesCommand {
@@ -36,7 +41,13 @@ export interface RulesCommand {
   readonly skipRuleIds?: readonly string[];
 }
 
-export type Command = CheckCommand | RulesCommand | { readonly command: 'help' } | { readonly command: 'version' };
+export type Command =
+  | CheckCommand
+  | RulesCommand
+  | MatrixCommand
+  | WaiversCommand
+  | { readonly command: 'help' }
+  | { readonly command: 'version' };
 
 export type { OutputSpec };
 
@@ -44,7 +55,10 @@ export const USAGE = `Usage:
   zt-check [paths...] [--format text|json|sarif|junit [--output FILE]]...
            [--severity-threshold low|medium|high|critical] [--rules ID,ID] [--skip-rules ID,ID]
            [--fail-on-unknown] [--fail-on-uncovered] [--quiet] [--compact] [--no-color] [--srcroot DIR]
-  zt-check rules [--format text|json] [--output FILE] [--rules ID,ID] [--skip-rules ID,ID]
+           [--baseline FILE] [--write-baseline FILE]
+  zt-check rules [--format text|json|md] [--output FILE|DIR] [--rules ID,ID] [--skip-rules ID,ID]
+  zt-check matrix [paths...] [--format md|csv|json] [--output FILE]
+  zt-check waivers [paths...] [--format text|md|json] [--output FILE] [--expiring-within DAYS]
   zt-check --help | --version
 
 Paths are CloudFormation templates (JSON/YAML), Terraform JSON (*.tf.json), CDK cloud assemblies
@@ -56,6 +70,11 @@ Several reports in one run: each --output belongs to the --format before it, e.g
 (at most one report without --output goes to stdout). --quiet prints only what fails the gate,
 --compact one line per finding (text). Colour only on a terminal, never with NO_COLOR or --no-color.
 --srcroot: SARIF file locations are relative to it (default: the current directory).
+--write-baseline records today's failing findings; --baseline then fails only on new ones (matched by
+rule, file and resource address, not by line); baselined findings are still listed.
+rules --format md writes one page per rule to DIR (default docs/rules). matrix maps every rule to its
+controls (NIST 800-53 r5, SOC 2, HIPAA, GDPR, ISO 27001, ISO 42001), with pass/fail counts per control
+when paths are given. waivers lists every waiver with rule, resource, reason, expiry and origin.
 
 Exit codes: 0 nothing fails the gate (default threshold low: any failure fails),
 1 failing findings (or unknowns with --fail-on-unknown, uncovered types with --fail-on-uncovered),
@@ -63,7 +82,17 @@ Exit codes: 0 nothing fails the gate (default threshold low: any failure fails),
 3 internal error (a bug in zt-check, not in your input).`;
 
 /** Flags that take a value; the value is the next argument or follows "=". */
-const VALUE_FLAGS = new Set(['--format', '--output', '--severity-threshold', '--rules', '--skip-rules', '--srcroot']);
+const VALUE_FLAGS = new Set([
+  '--format',
+  '--output',
+  '--severity-threshold',
+  '--rules',
+  '--skip-rules',
+  '--srcroot',
+  '--baseline',
+  '--write-baseline',
+  '--expiring-within',
+]);
 /** Flags that may be given several times, each occurrence kept in order. */
 const REPEATABLE = new Set(['--format', '--output']);
 const ALIASES: Record<string, string> = {
@@ -83,7 +112,7 @@ const SWITCHES = new Set([
   '--no-color',
 ]);
 
-interface Raw {
+export interface Raw {
   positionals: string[];
   values: Map<string, string>;
   /** --format / --output occurrences in order. */
@@ -101,6 +130,10 @@ export function parseArgs(argv: readonly string[]): Command {
     : undefined;
   const ids = { ...(ruleIds ? { ruleIds } : {}), ...(skipRuleIds ? { skipRuleIds } : {}) };
   if (raw.positionals[0] === 'rules') return rulesCommand(raw, ids);
+  if (raw.positionals[0] === 'matrix') return matrixCommand(raw, ids, only(raw, 'matrix', ['--expiring-within']));
+  if (raw.positionals[0] === 'waivers') return waiversCommand(raw, ids, only(raw, 'waivers', []));
+  for (const flag of ['--expiring-within'])
+    if (raw.values.has(flag)) throw new UsageError(`${flag} is only valid with "waivers"`);
   if (raw.positionals.filter((p) => p === '-').length > 1) throw new UsageError('"-" (stdin) may be given once');
   const srcroot = raw.values.get('--srcroot');
   return {
@@ -114,6 +147,8 @@ export function parseArgs(argv: readonly string[]): Command {
     compact: raw.switches.has('--compact'),
     noColor: raw.switches.has('--no-color'),
     ...(srcroot !== undefined ? { srcroot } : {}),
+    ...(raw.values.has('--baseline') ? { baseline: raw.values.get('--baseline') } : {}),
+    ...(raw.values.has('--write-baseline') ? { writeBaseline: raw.values.get('--write-baseline') } : {}),
     ...ids,
   };
 }
@@ -121,7 +156,14 @@ export function parseArgs(argv: readonly string[]): Command {
 function rulesCommand(raw: Raw, ids: { ruleIds?: readonly string[]; skipRuleIds?: readonly string[] }): RulesCommand {
   if (raw.positionals.length > 1)
     throw new UsageError(`"rules" takes no paths (got ${raw.positionals.slice(1).join(' ')})`);
-  for (const flag of ['--severity-threshold', '--srcroot', ...SWITCHES]) {
+  for (const flag of [
+    '--severity-threshold',
+    '--srcroot',
+    '--baseline',
+    '--write-baseline',
+    '--expiring-within',
+    ...SWITCHES,
+  ]) {
     if (raw.values.has(flag) || raw.switches.has(flag)) throw new UsageError(`${flag} is not valid with "rules"`);
   }
   const outputs = pairOutputs(raw.sequence, (f) => oneOf('--format', f, CATALOGUE_FORMATS), 'text', UsageError);
@@ -133,6 +175,14 @@ function rulesCommand(raw: Raw, ids: { ruleIds?: readonly string[]; skipRuleIds?
     ...(spec.output !== undefined ? { output: spec.output } : {}),
     ...ids,
   };
+}
+
+/** Check-only flags are refused by the governance commands (plus any extra the command does not take). */
+function only(raw: Raw, command: string, extra: readonly string[]): Raw {
+  for (const flag of ['--severity-threshold', '--srcroot', '--baseline', '--write-baseline', ...extra, ...SWITCHES]) {
+    if (raw.values.has(flag) || raw.switches.has(flag)) throw new UsageError(`${flag} is not valid with "${command}"`);
+  }
+  return raw;
 }
 
 function tokenize(argv: readonly string[]): Raw {
@@ -164,7 +214,7 @@ function tokenize(argv: readonly string[]): Raw {
   return raw;
 }
 
-function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+export function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`unknown ${flag.slice(2)} "${value}": expected one of ${allowed.join(', ')}`);
 }

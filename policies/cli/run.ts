@@ -10,6 +10,8 @@ import { parseArgs, UsageError, USAGE, type CheckCommand, type RulesCommand } fr
 import type { SkippedInput } from '../engine/model';
 import { loadCliInputs, STDIN, STDIN_FILE } from './inputs';
 import { writeOutputs } from './write';
+import { applyCheckBaseline } from './baseline-file';
+import { runMatrix, runWaivers, writeRuleDocs } from './governance';
 
 /**
  * `zt-check` without the process: everything the binary does, with stdout/stderr/cwd/stdin
@@ -52,6 +54,17 @@ export function run(argv: readonly string[], io: CliIo): number {
         return listRules(cmd, io);
       case 'check':
         return check(cmd, io);
+      case 'matrix':
+      case 'waivers': {
+        const all = io.rules ?? ALL_RULES;
+        const g = {
+          stdout: io.stdout,
+          cwd: io.cwd ?? process.cwd(),
+          now: io.now,
+          readStdin: io.readStdin ?? readStdin,
+        };
+        return (cmd.command === 'matrix' ? runMatrix : runWaivers)(cmd as never, all, selection(all, cmd), g);
+      }
     }
   } catch (e) {
     return fail(e, io);
@@ -80,7 +93,12 @@ function check(cmd: CheckCommand, io: CliIo): number {
     throw new UsageError(`no document loaded (${what || `nothing to check in ${paths.join(', ')}`})`);
   }
   const evaluated = evaluate(buildGraph(loaded.documents), all, { now: io.now, ruleIds: rules.map((r) => r.id) });
-  const result: EvaluationResult = { ...evaluated, skipped: mergeSkipped(evaluated.skipped, loaded.skipped) };
+  const result: EvaluationResult = applyCheckBaseline(
+    { ...evaluated, skipped: mergeSkipped(evaluated.skipped, loaded.skipped) },
+    cmd,
+    cwd,
+    io.stderr,
+  );
   const named = new Set(paths.map((p) => (p === STDIN ? STDIN_FILE : path.resolve(cwd, p))));
   const unreadable = loaded.skipped.filter((s) =>
     named.has(s.path === STDIN_FILE ? s.path : path.resolve(cwd, s.path)),
@@ -129,6 +147,7 @@ export function exitCode(result: EvaluationResult, options: GateOptions): number
 function listRules(cmd: RulesCommand, io: CliIo): number {
   const cwd = io.cwd ?? process.cwd();
   const rules = selection(io.rules ?? ALL_RULES, cmd);
+  if (cmd.format === 'md') return writeRuleDocs(rules, cmd.output, { stdout: io.stdout, cwd, readStdin });
   const text = renderCatalogue(rules, cmd.format);
   if (cmd.output === undefined) {
     io.stdout(text);

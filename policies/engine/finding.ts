@@ -29,6 +29,8 @@ export interface Finding {
   /** `check` for an ordinary rule result; `expired-waiver` when a waiver's expiry has passed. */
   readonly kind: 'check' | 'expired-waiver';
   readonly waiver?: AppliedWaiver;
+  /** Recorded in the adoption baseline (`--baseline`): still reported, never fails a gate. */
+  readonly baselined?: boolean;
 }
 
 export interface AppliedWaiver extends ResourceWaiver {

@@ -57,6 +57,7 @@ export interface GateVerdict {
 }
 
 export function gatesFinding(f: Finding, options: GateOptions = {}): boolean {
+  if (f.baselined) return false;
   const threshold = options.threshold ?? 'low';
   const bad = f.status === 'fail' || (options.failOnUnknown === true && f.status === 'unknown');
   return bad && severityAtLeast(f.severity, threshold);

@@ -4,7 +4,7 @@ import { TOOL_NAME, TOOL_VERSION } from './tool';
 
 /** `zt-check rules`: the rule catalogue with metadata, control mappings and equivalents. */
 
-export const CATALOGUE_FORMATS = ['text', 'json'] as const;
+export const CATALOGUE_FORMATS = ['text', 'json', 'md'] as const;
 export type CatalogueFormat = (typeof CATALOGUE_FORMATS)[number];
 
 export interface CatalogueJson {

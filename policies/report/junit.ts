@@ -87,7 +87,9 @@ function toCases(findings: readonly Finding[], options: SummaryOptions): Case[] 
     const status = PRECEDENCE.find((s) => list.some((f) => f.status === s)) ?? first.status;
     const file = displayPath(first.source.file, options.cwd);
     const chosen = list.filter((f) => f.status === status);
-    const failed = status === 'fail' || (status === 'unknown' && chosen.some((f) => isGating(f, options)));
+    const failed =
+      (status === 'fail' && chosen.some((f) => !f.baselined)) ||
+      (status === 'unknown' && chosen.some((f) => isGating(f, options)));
     return { ruleId: first.ruleId, name: `${file}#${first.resource.address}`, file, status, failed, findings: chosen };
   });
 }

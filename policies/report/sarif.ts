@@ -193,6 +193,8 @@ function toResult(f: Finding, ruleIndex: number, ctx: Ctx, rule: Rule | undefine
     },
   };
   if (f.status === 'waived' && f.waiver) result.suppressions = [suppression(f.waiver)];
+  // Compared with an adoption baseline (--baseline): recorded findings are "unchanged", others "new".
+  if (f.baselined !== undefined) result.baselineState = f.baselined ? 'unchanged' : 'new';
   return result;
 }
 

@@ -23,7 +23,9 @@ export function verdictWord(
 export function summaryLine(result: EvaluationResult, options: SummaryOptions = {}): string {
   const failing = result.findings.filter((f) => f.status === 'fail');
   const gating = failing.filter((f) => isGating(f, options));
-  const breakdown = failing.length > 0 ? ` (${severityBreakdown(failing)})` : '';
+  const baselined = failing.filter((f) => f.baselined).length;
+  const breakdown =
+    (failing.length > 0 ? ` (${severityBreakdown(failing)})` : '') + (baselined > 0 ? `, ${baselined} baselined` : '');
   const threshold =
     options.threshold && options.threshold !== 'low' ? `, ${gating.length} at or above ${options.threshold}` : '';
   const s = result.summary;

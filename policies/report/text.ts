@@ -119,7 +119,11 @@ function writeFailures(ctx: Ctx, block: (text: string | undefined) => void): voi
 }
 
 function compactLine(ctx: Ctx, label: string, f: Finding, colour: number): string {
-  const below = label === 'FAIL' && !isGating(f, ctx.options) ? ' (below threshold)' : '';
+  const below = f.baselined
+    ? ' (baselined)'
+    : label === 'FAIL' && !isGating(f, ctx.options)
+      ? ' (below threshold)'
+      : '';
   const at = f.path ? ` at ${c(f.path)}` : '';
   return (
     `${ctx.paint(colour, label)} ${c(f.ruleId)} [${f.severity}] ${ctx.where(f)} ` +
@@ -128,7 +132,7 @@ function compactLine(ctx: Ctx, label: string, f: Finding, colour: number): strin
 }
 
 function findingLines(ctx: Ctx, f: Finding): string[] {
-  const below = isGating(f, ctx.options) ? '' : ' (below threshold)';
+  const below = f.baselined ? ' (baselined)' : isGating(f, ctx.options) ? '' : ' (below threshold)';
   const lines = [`  - ${c(f.resource.address)} (${c(f.resource.type)})${below}`, `      file: ${ctx.where(f)}`];
   if (f.source.constructPath) lines.push(`      construct: ${c(f.source.constructPath)}`);
   if (f.path) lines.push(`      property: ${c(f.path)}`);

@@ -1,0 +1,151 @@
+import type { ControlMapping } from '../engine/rule';
+
+/**
+ * The one control table: every framework the pack maps to, and the title of every control a rule
+ * cites. Rules cite controls by id only (`controls: [{ framework, id }]`); the matrix, the rule docs
+ * and the catalogue take titles from here, and a test fails when a rule cites a control not listed.
+ */
+export type Framework = ControlMapping['framework'];
+
+export interface FrameworkInfo {
+  readonly id: Framework;
+  readonly name: string;
+}
+
+export const FRAMEWORKS: readonly FrameworkInfo[] = [
+  { id: 'NIST-800-53', name: 'NIST SP 800-53 Rev. 5' },
+  { id: 'SOC2', name: 'SOC 2 (2017 Trust Services Criteria)' },
+  { id: 'HIPAA', name: 'HIPAA Security Rule (45 CFR 164 Subpart C)' },
+  { id: 'GDPR', name: 'GDPR Art. 32 (and Art. 25, 30)' },
+  { id: 'ISO-27001', name: 'ISO/IEC 27001:2022 Annex A' },
+  { id: 'ISO-42001', name: 'ISO/IEC 42001:2023 Annex A' },
+];
+
+export const CONTROL_TITLES: Readonly<Record<Framework, Readonly<Record<string, string>>>> = {
+  'NIST-800-53': {
+    'AC-2': 'Account Management',
+    'AC-3': 'Access Enforcement',
+    'AC-4': 'Information Flow Enforcement',
+    'AC-6': 'Least Privilege',
+    'AC-6(2)': 'Least Privilege | Non-privileged Access for Nonsecurity Functions',
+    'AC-6(10)': 'Least Privilege | Prohibit Non-privileged Users from Executing Privileged Functions',
+    'AC-17': 'Remote Access',
+    'AU-2': 'Event Logging',
+    'AU-3': 'Content of Audit Records',
+    'AU-6': 'Audit Record Review, Analysis, and Reporting',
+    'AU-9': 'Protection of Audit Information',
+    'AU-9(3)': 'Protection of Audit Information | Cryptographic Protection',
+    'AU-10': 'Non-repudiation',
+    'AU-11': 'Audit Record Retention',
+    'AU-12': 'Audit Record Generation',
+    'CA-7': 'Continuous Monitoring',
+    'CM-2': 'Baseline Configuration',
+    'CM-3': 'Configuration Change Control',
+    'CM-6': 'Configuration Settings',
+    'CM-7': 'Least Functionality',
+    'CM-14': 'Signed Components',
+    'CP-9': 'System Backup',
+    'CP-10': 'System Recovery and Reconstitution',
+    'IA-2': 'Identification and Authentication (Organizational Users)',
+    'IA-5': 'Authenticator Management',
+    'IA-5(1)': 'Authenticator Management | Password-based Authentication',
+    'IA-9': 'Service Identification and Authentication',
+    'IR-4': 'Incident Handling',
+    'RA-5': 'Vulnerability Monitoring and Scanning',
+    'SC-5': 'Denial-of-service Protection',
+    'SC-7': 'Boundary Protection',
+    'SC-7(5)': 'Boundary Protection | Deny by Default — Allow by Exception',
+    'SC-8': 'Transmission Confidentiality and Integrity',
+    'SC-8(1)': 'Transmission Confidentiality and Integrity | Cryptographic Protection',
+    'SC-12': 'Cryptographic Key Establishment and Management',
+    'SC-13': 'Cryptographic Protection',
+    'SC-23': 'Session Authenticity',
+    'SC-28': 'Protection of Information at Rest',
+    'SC-28(1)': 'Protection of Information at Rest | Cryptographic Protection',
+    'SI-3': 'Malicious Code Protection',
+    'SI-4': 'System Monitoring',
+    'SI-7': 'Software, Firmware, and Information Integrity',
+    'SI-10': 'Information Input Validation',
+    'SI-15': 'Information Output Filtering',
+    'SR-4': 'Provenance',
+    'SR-11': 'Component Authenticity',
+  },
+  SOC2: {
+    'CC6.1': 'Logical access security over protected information assets',
+    'CC6.2': 'Registration and authorization of users before access is granted',
+    'CC6.3': 'Role-based, least-privilege authorization of access',
+    'CC6.6': 'Security measures against threats from outside the system boundaries',
+    'CC6.7': 'Restricted transmission, movement and removal of information',
+    'CC6.8': 'Prevention or detection of unauthorized or malicious software',
+    'CC7.1': 'Detection of configuration changes and newly discovered vulnerabilities',
+    'CC7.2': 'Monitoring of system components for anomalies indicating malicious acts',
+    'CC7.3': 'Evaluation of security events',
+    'CC8.1': 'Authorized, tested and approved changes to infrastructure and software',
+    'A1.1': 'Capacity management to meet availability objectives',
+    'A1.2': 'Backup and recovery infrastructure',
+  },
+  HIPAA: {
+    '164.308(a)(1)(ii)(D)': 'Information system activity review',
+    '164.308(a)(4)(ii)(B)': 'Access authorization',
+    '164.308(a)(5)(ii)(D)': 'Password management',
+    '164.308(a)(7)(ii)(A)': 'Data backup plan',
+    '164.312(a)(1)': 'Access control',
+    '164.312(a)(2)(iv)': 'Encryption and decryption',
+    '164.312(b)': 'Audit controls',
+    '164.312(c)(1)': 'Integrity',
+    '164.312(c)(2)': 'Mechanism to authenticate electronic protected health information',
+    '164.312(d)': 'Person or entity authentication',
+    '164.312(e)(1)': 'Transmission security',
+    '164.312(e)(2)(i)': 'Integrity controls (transmission)',
+    '164.312(e)(2)(ii)': 'Encryption (transmission)',
+  },
+  GDPR: {
+    'Art. 25(2)': 'Data protection by default',
+    'Art. 30': 'Records of processing activities',
+    'Art. 32(1)(a)': 'Pseudonymisation and encryption of personal data',
+    'Art. 32(1)(b)': 'Ongoing confidentiality, integrity, availability and resilience of processing systems',
+    'Art. 32(1)(c)': 'Ability to restore availability and access to personal data in a timely manner',
+    'Art. 32(1)(d)': 'Regular testing, assessing and evaluating the effectiveness of security measures',
+  },
+  'ISO-27001': {
+    'A.5.15': 'Access control',
+    'A.5.17': 'Authentication information',
+    'A.5.23': 'Information security for use of cloud services',
+    'A.5.33': 'Protection of records',
+    'A.8.2': 'Privileged access rights',
+    'A.8.3': 'Information access restriction',
+    'A.8.5': 'Secure authentication',
+    'A.8.6': 'Capacity management',
+    'A.8.7': 'Protection against malware',
+    'A.8.8': 'Management of technical vulnerabilities',
+    'A.8.9': 'Configuration management',
+    'A.8.11': 'Data masking',
+    'A.8.12': 'Data leakage prevention',
+    'A.8.13': 'Information backup',
+    'A.8.15': 'Logging',
+    'A.8.16': 'Monitoring activities',
+    'A.8.20': 'Networks security',
+    'A.8.21': 'Security of network services',
+    'A.8.22': 'Segregation of networks',
+    'A.8.24': 'Use of cryptography',
+    'A.8.25': 'Secure development life cycle',
+    'A.8.28': 'Secure coding',
+    'A.8.32': 'Change management',
+  },
+  'ISO-42001': {
+    'A.6.2.4': 'AI system verification and validation',
+    'A.6.2.5': 'AI system deployment',
+    'A.6.2.6': 'AI system operation and monitoring',
+    'A.6.2.7': 'AI system technical documentation',
+    'A.6.2.8': 'AI system recording of event logs',
+    'A.7.2': 'Data for development and enhancement of AI system',
+    'A.7.5': 'Data provenance',
+    'A.9.3': 'Objectives for responsible use of AI system',
+    'A.9.4': 'Intended use of the AI system',
+    'A.10.3': 'Suppliers',
+  },
+};
+
+export function controlTitle(c: ControlMapping): string | undefined {
+  return CONTROL_TITLES[c.framework]?.[c.id];
+}
