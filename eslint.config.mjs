@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'cdk.out/**', 'cdktf.out/**', 'dist/**', '.bench/**', '.scratch-*/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['node_modules/**', 'cdk.out/**', 'cdktf.out/**', 'dist/**', '.bench/**', '.scratch-*/**', 'policies/integrations/pulumi/pack/**', '**/*.js', '**/*.mjs'] },
   ...tseslint.configs.recommended,
   {
     rules: {

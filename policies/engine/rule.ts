@@ -81,6 +81,12 @@ export interface Rule extends RuleMetadata {
    * its bucket): covered, though they have no check of their own here.
    */
   readonly reads?: readonly string[];
+  /**
+   * `resource` when every check decides from the resource's own properties alone (no companion, no
+   * referenced resource): integrations that judge one resource at a time (Pulumi's
+   * ResourceValidationPolicy) may then run it per resource. Absent: the rule needs the whole graph.
+   */
+  readonly scope?: 'resource';
 }
 
 export const pass = (message: string, path?: string): CheckResult => ({ verdict: 'pass', message, path });

@@ -65,6 +65,7 @@ export const keyRotationRule: Rule = {
   title: 'Customer-managed keys rotate automatically',
   severity: 'medium',
   layer: 'data',
+  scope: 'resource',
   rationale:
     'Automatic rotation bounds how much data one key version protects and how long a leaked key version stays ' +
     'useful, without re-encrypting data or changing key IDs. Keys that never rotate accumulate risk for the life ' +

@@ -8,6 +8,7 @@ export const retainOnDeleteRule: Rule = {
   title: 'Stateful resources survive stack deletion',
   severity: 'high',
   layer: 'data',
+  scope: 'resource',
   rationale:
     'Buckets, keys, log stores, secrets, vaults and storage accounts hold data (or the only means to decrypt it) ' +
     'that outlives any one deployment. A stack delete, a rename that forces replacement, or a mistaken ' +

@@ -15,6 +15,7 @@ export const purgeProtectionRule: Rule = {
   title: 'Key stores are protected against immediate purge',
   severity: 'high',
   layer: 'data',
+  scope: 'resource',
   rationale:
     'Destroying a key destroys every piece of data encrypted with it. A retention window during which a deleted ' +
     'vault or key can be recovered, and that not even an administrator can skip, turns a malicious or mistaken ' +

@@ -147,6 +147,7 @@ export const computeIsolationRule: Rule = {
   title: 'Training and notebook compute is isolated and hardened',
   severity: 'high',
   layer: 'pipeline',
+  scope: 'resource',
   rationale:
     'GPU training nodes and notebooks read the curated training data and hold the model weights. A public IP, a ' +
     'SageMaker-managed internet path, root or local logins, or an IMDSv1 endpoint any SSRF can reach each turns one ' +

@@ -1,0 +1,118 @@
+/**
+ * azure-native resources are ARM-shaped (camelCase ARM properties, enums as strings), not bridged from
+ * azurerm, so each gets a thin reader onto the azurerm attributes the rules judge. A property the
+ * reader does not map is left out (the rule then applies the azurerm default, which matches ARM's for
+ * every mapped setting); values keep their Pulumi form, so an unknown stays unknown.
+ */
+type Props = Record<string, unknown>;
+export interface Reader {
+  readonly type: string;
+  readonly read: (props: Props) => Props;
+}
+
+const obj = (v: unknown): Props => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Props) : {});
+/** Only keys whose value is present: absent stays absent (the provider default applies). */
+function defined(entries: Record<string, unknown>): Props {
+  return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
+}
+/** ARM's "Enabled" / "Disabled" onto azurerm's boolean; anything else (an unknown) passes through. */
+function enabled(v: unknown): unknown {
+  if (v === 'Enabled') return true;
+  if (v === 'Disabled') return false;
+  return v;
+}
+
+function storageAccount(p: Props): Props {
+  const enc = obj(p.encryption);
+  const kv = obj(enc.keyVaultProperties);
+  const rules = obj(p.networkRuleSet);
+  const cmk = enc.keySource === 'Microsoft.Keyvault' && kv.keyName !== undefined;
+  return defined({
+    account_kind: p.kind,
+    is_hns_enabled: p.isHnsEnabled,
+    https_traffic_only_enabled: p.enableHttpsTrafficOnly,
+    min_tls_version: p.minimumTlsVersion,
+    allow_nested_items_to_be_public: p.allowBlobPublicAccess,
+    shared_access_key_enabled: p.allowSharedKeyAccess,
+    public_network_access_enabled: enabled(p.publicNetworkAccess),
+    infrastructure_encryption_enabled: enc.requireInfrastructureEncryption,
+    network_rules: rules.defaultAction !== undefined ? { default_action: rules.defaultAction } : undefined,
+    customer_managed_key: cmk
+      ? { key_vault_key_id: `${String(kv.keyVaultUri ?? '')}keys/${String(kv.keyName)}` }
+      : undefined,
+  });
+}
+
+/** storage:BlobServiceProperties is a resource of its own in ARM; merged into its account (translate.ts). */
+export function blobServiceProperties(p: Props): Props {
+  const del = obj(p.deleteRetentionPolicy);
+  const cont = obj(p.containerDeleteRetentionPolicy);
+  const retention = (r: Props) => (r.enabled === true ? defined({ days: r.days }) : undefined);
+  return defined({
+    versioning_enabled: p.isVersioningEnabled,
+    delete_retention_policy: retention(del),
+    container_delete_retention_policy: retention(cont),
+  });
+}
+
+function keyVault(p: Props): Props {
+  const q = obj(p.properties);
+  const acls = obj(q.networkAcls);
+  return defined({
+    purge_protection_enabled: q.enablePurgeProtection,
+    soft_delete_retention_days: q.softDeleteRetentionInDays,
+    rbac_authorization_enabled: q.enableRbacAuthorization,
+    public_network_access_enabled: enabled(q.publicNetworkAccess),
+    network_acls:
+      acls.defaultAction !== undefined ? { default_action: acls.defaultAction, bypass: acls.bypass } : undefined,
+  });
+}
+
+function keyVaultKey(p: Props): Props {
+  const q = obj(p.properties);
+  const policy = obj(q.rotationPolicy);
+  const actions = Array.isArray(policy.lifetimeActions) ? policy.lifetimeActions.map(obj) : [];
+  const rotate = actions.find((a) => String(obj(a.action).type).toLowerCase() === 'rotate');
+  const trigger = obj(rotate?.trigger);
+  return defined({
+    key_type: q.kty,
+    key_size: q.keySize,
+    curve: q.curveName,
+    key_opts: q.keyOps,
+    rotation_policy: Object.keys(policy).length
+      ? defined({
+          automatic: rotate
+            ? defined({ time_before_expiry: trigger.timeBeforeExpiry, time_after_creation: trigger.timeAfterCreate })
+            : undefined,
+          expire_after: obj(policy.attributes).expiryTime,
+        })
+      : undefined,
+  });
+}
+
+/** NSG rules: ARM property names are azurerm's in camelCase (sourceAddressPrefix, destinationPortRange, ...). */
+const snakeKeys = (r: Props): Props =>
+  Object.fromEntries(Object.entries(r).map(([k, v]) => [k.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase(), v]));
+
+function securityGroup(p: Props): Props {
+  const rules = Array.isArray(p.securityRules) ? p.securityRules.map((r) => snakeKeys(obj(r))) : undefined;
+  return defined({ security_rule: rules });
+}
+
+function mlWorkspace(p: Props): Props {
+  const mn = obj(p.managedNetwork);
+  return defined({
+    public_network_access_enabled: enabled(p.publicNetworkAccess),
+    high_business_impact: p.hbiWorkspace,
+    managed_network: mn.isolationMode !== undefined ? { isolation_mode: mn.isolationMode } : undefined,
+  });
+}
+
+export const AZURE_NATIVE: Readonly<Record<string, Reader>> = {
+  'azure-native:storage:StorageAccount': { type: 'azurerm_storage_account', read: storageAccount },
+  'azure-native:keyvault:Vault': { type: 'azurerm_key_vault', read: keyVault },
+  'azure-native:keyvault:Key': { type: 'azurerm_key_vault_key', read: keyVaultKey },
+  'azure-native:network:NetworkSecurityGroup': { type: 'azurerm_network_security_group', read: securityGroup },
+  'azure-native:network:SecurityRule': { type: 'azurerm_network_security_rule', read: snakeKeys },
+  'azure-native:machinelearningservices:Workspace': { type: 'azurerm_machine_learning_workspace', read: mlWorkspace },
+};

@@ -1,0 +1,69 @@
+import { buildGraph, evaluate } from '../../../policies/engine';
+import { ALL_RULES } from '../../../policies/rules';
+import { cfn, tf } from '../../rules/helpers';
+import { resource, run } from './harness';
+
+/**
+ * One scenario written three ways (CloudFormation, Terraform, Pulumi inputs) gets the same verdict
+ * from the same rule: the Pulumi pack reuses the aws_* checks rather than re-implementing them.
+ */
+const verdicts = (doc: ReturnType<typeof cfn>, ruleId: string) =>
+  evaluate(buildGraph([doc]), ALL_RULES, { ruleIds: [ruleId] })
+    .findings.filter((f) => f.ruleId === ruleId)
+    .map((f) => f.status);
+
+describe.each([
+  ['rotating key', true, 'pass'],
+  ['key without rotation', false, 'fail'],
+] as const)('ZT-DATA-002, %s', (_name, rotate, expected) => {
+  test('CloudFormation', () => {
+    expect(
+      verdicts(cfn({ K: { Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: rotate } } }), 'ZT-DATA-002'),
+    ).toEqual([expected]);
+  });
+  test('Terraform', () => {
+    expect(verdicts(tf({ aws_kms_key: { k: { enable_key_rotation: rotate } } }), 'ZT-DATA-002')).toEqual([expected]);
+  });
+  test('Pulumi', async () => {
+    const v = await run('ZT-DATA-002', [resource('aws:kms/key:Key', 'k', { enableKeyRotation: rotate })]);
+    expect(v.length === 0 ? 'pass' : 'fail').toBe(expected);
+  });
+});
+
+describe.each([
+  ['security group open to the internet on 22', '0.0.0.0/0', 'fail'],
+  ['security group open to the VPC only', '10.0.0.0/16', 'pass'],
+] as const)('ZT-NETWORK-003, %s', (_name, cidr, expected) => {
+  const worst = (s: string[]) => (s.includes('fail') ? 'fail' : s.includes('unknown') ? 'unknown' : 'pass');
+  test('CloudFormation', () => {
+    const doc = cfn({
+      Sg: {
+        Type: 'AWS::EC2::SecurityGroup',
+        Properties: {
+          GroupDescription: 'training',
+          VpcId: 'vpc-1',
+          SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIp: cidr }],
+          SecurityGroupEgress: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: '10.0.0.0/16' }],
+        },
+      },
+    });
+    expect(worst(verdicts(doc, 'ZT-NETWORK-003'))).toBe(expected);
+  });
+  const tfBody = {
+    vpc_id: 'vpc-1',
+    ingress: [{ protocol: 'tcp', from_port: 22, to_port: 22, cidr_blocks: [cidr] }],
+    egress: [{ protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: ['10.0.0.0/16'] }],
+  };
+  test('Terraform', () => {
+    expect(worst(verdicts(tf({ aws_security_group: { sg: tfBody } }), 'ZT-NETWORK-003'))).toBe(expected);
+  });
+  test('Pulumi', async () => {
+    const props = {
+      vpcId: 'vpc-1',
+      ingress: [{ protocol: 'tcp', fromPort: 22, toPort: 22, cidrBlocks: [cidr] }],
+      egress: [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidrBlocks: ['10.0.0.0/16'] }],
+    };
+    const v = await run('ZT-NETWORK-003', [resource('aws:ec2/securityGroup:SecurityGroup', 'sg', props)]);
+    expect(v.length === 0 ? 'pass' : 'fail').toBe(expected);
+  });
+});
