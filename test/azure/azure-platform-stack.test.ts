@@ -14,6 +14,13 @@ const UNTAGGABLE = new Set([
   'azurerm_storage_container_immutability_policy',
   'azurerm_network_security_rule',
   'azurerm_subnet_network_security_group_association',
+  'azurerm_monitor_diagnostic_setting',
+  'azurerm_cognitive_deployment',
+  'azurerm_api_management_api',
+  'azurerm_api_management_api_operation',
+  'azurerm_api_management_api_policy',
+  'azurerm_api_management_api_diagnostic',
+  'azurerm_api_management_backend',
 ]);
 /** Construct paths (under azure-platform/) of the resources that must survive a destroy. */
 const STATEFUL = [
@@ -25,6 +32,9 @@ const STATEFUL = [
   'training-network/workspace',
   'training-network/flow-log-storage',
   'secrets/secret-api-token',
+  'inference/resource-group',
+  'inference/cmk',
+  'inference/account',
 ];
 
 let tf: TfJson;
