@@ -19,7 +19,7 @@ const UNTAGGABLE = new Set([
   'azurerm_api_management_api',
   'azurerm_api_management_api_operation',
   'azurerm_api_management_api_policy',
-  'azurerm_api_management_api_diagnostic',
+  'azurerm_api_management_diagnostic',
   'azurerm_api_management_backend',
 ]);
 /** Construct paths (under azure-platform/) of the resources that must survive a destroy. */

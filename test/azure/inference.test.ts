@@ -238,8 +238,10 @@ describe('the LLM API', () => {
     });
   });
 
-  it('logs every call of the API to Azure Monitor, errors always, no bodies', () => {
-    const diag = atPath(tf, `${INF}/llm-api-diagnostic`).body;
+  it('logs every call of every API to Azure Monitor, errors always, no bodies', () => {
+    const diag = atPath(tf, `${INF}/gateway-request-logs`).body;
+    expect(allOf(tf, 'azurerm_api_management_diagnostic')).toHaveLength(1);
+    expect(diag.depends_on).toEqual([expect.stringContaining('gateway-diagnostics')]);
     expect(diag).toMatchObject({
       identifier: 'azuremonitor',
       api_management_logger_id: `${gateway.ref('id')}/loggers/azuremonitor`,

@@ -2,10 +2,10 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { ApiManagement } from '@cdktf/provider-azurerm/lib/api-management';
 import { ApiManagementApi } from '@cdktf/provider-azurerm/lib/api-management-api';
-import { ApiManagementApiDiagnostic } from '@cdktf/provider-azurerm/lib/api-management-api-diagnostic';
 import { ApiManagementApiOperation } from '@cdktf/provider-azurerm/lib/api-management-api-operation';
 import { ApiManagementApiPolicy } from '@cdktf/provider-azurerm/lib/api-management-api-policy';
 import { ApiManagementBackend } from '@cdktf/provider-azurerm/lib/api-management-backend';
+import { ApiManagementDiagnostic } from '@cdktf/provider-azurerm/lib/api-management-diagnostic';
 import { CognitiveAccount } from '@cdktf/provider-azurerm/lib/cognitive-account';
 import { Placement } from './account';
 import { buildLlmApiPolicy } from './gateway-policy';
@@ -79,14 +79,15 @@ export interface LlmApiParts {
   readonly operation: ApiManagementApiOperation;
   readonly backend: ApiManagementBackend;
   readonly policy: ApiManagementApiPolicy;
-  readonly diagnostic: ApiManagementApiDiagnostic;
+  readonly diagnostic: ApiManagementDiagnostic;
 }
 
 /**
  * The LLM API: HTTPS only, one operation (chat completions of the one guarded deployment; any
  * other path is 404 at the gateway), identity from the caller's token rather than shared
  * subscription keys, the account's private endpoint as backend with certificate validation, the
- * API-level policy, and per-request logs to Azure Monitor (no bodies: prompts may hold personal data).
+ * API-level policy, and per-request logs of every API to Azure Monitor (no bodies: prompts may
+ * hold personal data).
  */
 export function createLlmApi(
   scope: Construct,
@@ -144,10 +145,12 @@ export function createLlmApi(
     }),
     dependsOn: [backend],
   });
-  const diagnostic = new ApiManagementApiDiagnostic(scope, 'llm-api-diagnostic', {
+  // Service-level, so it covers every API of the gateway. (The per-API azuremonitor diagnostic is
+  // not expressible in azurerm 4.55: its operation_name_format default fails the provider's own
+  // check, hashicorp/terraform-provider-azurerm#28547.) Records land in the workspace of the
+  // gateway's diagnostic setting through the built-in azuremonitor logger.
+  const diagnostic = new ApiManagementDiagnostic(scope, 'gateway-request-logs', {
     ...common,
-    apiName: api.name,
-    // The built-in Azure Monitor logger: records land in the workspace of the diagnostic setting.
     identifier: 'azuremonitor',
     apiManagementLoggerId: `${gateway.id}/loggers/azuremonitor`,
     samplingPercentage: 100,
