@@ -37,22 +37,34 @@ beforeAll(() => {
   tf = synthStack((app) => {
     const stack = new TerraformStack(app, 'inference-only');
     new AzurermProvider(stack, 'azurerm', { features: [{}] });
+    const network = {
+      virtualNetworkId: `${SUB}/virtualNetworks/vnet`,
+      privateEndpointSubnetId: `${SUB}/virtualNetworks/vnet/subnets/pe`,
+      apiManagementSubnetId: `${SUB}/virtualNetworks/vnet/subnets/apim`,
+      apiManagementSubnetCidr: '10.30.2.0/24',
+      apiManagementNsg: { name: 'nsg-apim', resourceGroupName: 'rg-net' },
+      clientCidrs: ['10.30.1.0/24', '192.168.0.0/24'],
+      privateDnsZoneIds: { openai: `${SUB}/privateDnsZones/openai`, cognitiveServices: `${SUB}/privateDnsZones/cog` },
+    };
+    const encryption = { keyVaultId: `${SUB}/vaults/kv`, keyVaultName: 'kv-platform' };
+    const logAnalyticsWorkspaceId = `${SUB}/workspaces/log`;
+    // An AI Services variant in its own environment (names and NSG rule priorities stay apart).
+    new LlmInference(stack, 'ai-services', {
+      tenantId: TENANT,
+      kind: 'AIServices',
+      environment: 'test',
+      network: { ...network, apiManagementNsg: { name: 'nsg-apim-test', resourceGroupName: 'rg-net' } },
+      encryption,
+      logAnalyticsWorkspaceId,
+    });
     new LlmInference(stack, 'inference', {
       tenantId: TENANT,
       callerLimits: { rate: 20, quota: 1000 },
       tokensPerMinute: 8000,
       maxRequestBytes: 32_768,
-      network: {
-        virtualNetworkId: `${SUB}/virtualNetworks/vnet`,
-        privateEndpointSubnetId: `${SUB}/virtualNetworks/vnet/subnets/pe`,
-        apiManagementSubnetId: `${SUB}/virtualNetworks/vnet/subnets/apim`,
-        apiManagementSubnetCidr: '10.30.2.0/24',
-        apiManagementNsg: { name: 'nsg-apim', resourceGroupName: 'rg-net' },
-        clientCidrs: ['10.30.1.0/24', '192.168.0.0/24'],
-        privateDnsZoneIds: { openai: `${SUB}/privateDnsZones/openai`, cognitiveServices: `${SUB}/privateDnsZones/cog` },
-      },
-      encryption: { keyVaultId: `${SUB}/vaults/kv`, keyVaultName: 'kv-platform' },
-      logAnalyticsWorkspaceId: `${SUB}/workspaces/log`,
+      network,
+      encryption,
+      logAnalyticsWorkspaceId,
     });
     return stack;
   });
@@ -137,6 +149,26 @@ describe('API-level policy of the LLM API (synthesized, parsed back)', () => {
       '10.30.1.0/24',
       '192.168.0.0/24',
     ]);
+  });
+});
+
+describe('an AI Services account', () => {
+  it('registers its endpoint in the cognitiveservices and openai zones and uses the llm-* token policies', () => {
+    expect(atPath(tf, 'inference-only/ai-services/account').body.kind).toBe('AIServices');
+    expect(
+      atPath(tf, 'inference-only/ai-services/account-pe').body.private_dns_zone_group.private_dns_zone_ids,
+    ).toEqual([`${SUB}/privateDnsZones/cog`, `${SUB}/privateDnsZones/openai`]);
+    const names = section(
+      parser.parse(atPath(tf, 'inference-only/ai-services/llm-api-policy').body.xml_content),
+      'inbound',
+    ).map(nameOf);
+    expect(names).toEqual(expect.arrayContaining(['llm-token-limit', 'llm-emit-token-metric']));
+  });
+
+  it('uses the account encryption key from the given vault, outbound only to that vault', () => {
+    const account = atPath(tf, 'inference-only/ai-services/account').body;
+    expect(account.fqdns).toEqual(['kv-platform.vault.azure.net']);
+    expect(atPath(tf, 'inference-only/ai-services/cmk').body.key_vault_id).toBe(`${SUB}/vaults/kv`);
   });
 });
 
