@@ -64,7 +64,7 @@ export interface AzureInferenceSettings {
   readonly requiredRole?: string;
   /** API Management SKU. @default "Developer_1" */
   readonly gatewaySku?: string;
-  /** Publisher e-mail of the API Management service. @default "platform-team@example.com" */
+  /** Publisher e-mail of the API Management service. @default "<name>-<environment>-apim@example.com" (reserved domain: override) */
   readonly publisherEmail?: string;
 }
 

@@ -108,6 +108,8 @@ describe('LlmInference props', () => {
     [{ audience: 'my-api' }, 'LlmInference.audience'],
     [{ requiredRole: 'has space' }, 'LlmInference.requiredRole'],
     [{ network: { ...BASE.network, clientCidrs: [] } }, 'LlmInference.network.clientCidrs'],
+    [{ network: undefined }, 'LlmInference.network'],
+    [{ encryption: undefined }, 'LlmInference.encryption'],
     [{ network: { ...BASE.network, clientCidrs: ['10.0.0.0/33'] } }, 'LlmInference.network.clientCidrs[0]'],
   ])('rejects %j naming %s', (over, prop) => rejects(() => resolve(over as Partial<LlmInferenceProps>), prop));
 

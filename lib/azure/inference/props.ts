@@ -124,6 +124,11 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 /** Applies defaults and validates; throws BlueprintConfigError naming `LlmInference.<prop>`. */
 export function resolveInferenceProps(props: LlmInferenceProps, path: string): ResolvedInferenceProps {
   const g = resolveGovernance(P, props);
+  for (const part of ['network', 'encryption'] as const) {
+    if (typeof props[part] !== 'object' || props[part] === null) {
+      throw new BlueprintConfigError(`${P}.${part}`, `the platform ${part} the serving path plugs into`, props[part]);
+    }
+  }
   const location = validateLocation(`${P}.location`, props.location ?? DEFAULT_CONFIG.azure.location);
   const tenantId = validateGuid(`${P}.tenantId`, props.tenantId);
   const model = props.model ?? DEFAULT_MODEL;
@@ -151,7 +156,8 @@ export function resolveInferenceProps(props: LlmInferenceProps, path: string): R
       gatewaySku,
     );
   }
-  const publisherEmail = props.publisherEmail ?? `${g.owner}@example.com`;
+  // example.com is reserved (RFC 2606): set publisherEmail to a monitored mailbox for real deployments.
+  const publisherEmail = props.publisherEmail ?? `${g.project}-${g.environment}-apim@example.com`;
   if (typeof publisherEmail !== 'string' || !EMAIL.test(publisherEmail)) {
     throw new BlueprintConfigError(`${P}.publisherEmail`, 'an e-mail address', publisherEmail);
   }
