@@ -6,6 +6,8 @@ import { SecureDataLake } from '../lib/azure/data-lake';
 import { KeyVaultSecrets } from '../lib/azure/secrets';
 import { TrainingNetwork } from '../lib/azure/training-network';
 import { validateGuid } from '../lib/azure/validate';
+import { LlmInference } from '../lib/azure/inference';
+import { addAzureInferenceLayers } from './azure-inference-layers';
 
 /**
  * The Azure reference platform, driven by one BlueprintConfig. Today: the training network (VNet,
@@ -25,6 +27,8 @@ export class AzurePlatformStack extends TerraformStack {
   public readonly network: TrainingNetwork;
   public readonly dataLake: SecureDataLake;
   public readonly secrets: KeyVaultSecrets;
+  /** Azure OpenAI behind internal API Management, with the platform RAI policy. */
+  public readonly inference: LlmInference;
 
   constructor(scope: Construct, id: string, config: BlueprintConfig) {
     super(scope, id);
@@ -97,5 +101,6 @@ export class AzurePlatformStack extends TerraformStack {
       owner: config.owner,
       classification: config.classification,
     });
+    this.inference = addAzureInferenceLayers(this, config, { network: this.network, dataLake: this.dataLake });
   }
 }

@@ -3,4 +3,6 @@ export * from './training-network';
 export * from './training-compute';
 export * from './secrets';
 export * from './pipeline';
+export * from './inference';
+export * from './guardrails';
 export * from './waive';

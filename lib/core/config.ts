@@ -1,4 +1,5 @@
 import { DataClassification } from './classification';
+import type { CallerLimits } from './inference-limits';
 import { AwsInterfaceEndpoint, DEFAULT_INTERFACE_ENDPOINTS } from './network';
 
 /**
@@ -34,6 +35,37 @@ export interface AzureSettings {
   readonly tenantId: string;
   /** Subscription. @default placeholder GUID, override with ZT_AZURE_SUBSCRIPTION_ID */
   readonly subscriptionId: string;
+  /** Azure serving path (Azure OpenAI behind internal API Management). @default see AzureInferenceSettings */
+  readonly inference?: AzureInferenceSettings;
+}
+
+/**
+ * Azure-specific inference settings; every field is optional and defaults in lib/azure/inference
+ * (validated there, errors name `LlmInference.<field>`).
+ */
+export interface AzureInferenceSettings {
+  /** Azure OpenAI model and version to deploy. @default gpt-4o-mini 2024-07-18 */
+  readonly model?: { readonly name: string; readonly version: string };
+  /** Deployment SKU. @default "DataZoneStandard" (processing stays in the region's data zone) */
+  readonly deploymentSku?: string;
+  /** Deployment capacity in thousands of tokens per minute. @default 10 */
+  readonly capacity?: number;
+  /** Calls per caller: rate and quota (rate-limit-by-key, quota-by-key). @default 60 / 60 s, 5000 / day */
+  readonly callerLimits?: Partial<CallerLimits>;
+  /** Tokens per minute per caller (token limit). @default 5000 */
+  readonly tokensPerMinute?: number;
+  /** Largest request body, bytes. @default 65536 */
+  readonly maxRequestBytes?: number;
+  /** Return logprobs / top_logprobs to callers. @default false (stripped) */
+  readonly allowLogprobs?: boolean;
+  /** Content-filter severity threshold on prompts and completions. @default "Medium" */
+  readonly severityThreshold?: 'Low' | 'Medium' | 'High';
+  /** App role a caller's token must carry. @default "Inference.Invoke" */
+  readonly requiredRole?: string;
+  /** API Management SKU. @default "Developer_1" */
+  readonly gatewaySku?: string;
+  /** Publisher e-mail of the API Management service. @default "<name>-<environment>-apim@example.com" (reserved domain: override) */
+  readonly publisherEmail?: string;
 }
 
 /**

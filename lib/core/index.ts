@@ -4,6 +4,7 @@ export * from './config';
 export * from './data-lake';
 export * from './errors';
 export * from './governance';
+export * from './inference-limits';
 export * from './network';
 export * from './pipeline';
 export * from './secrets';

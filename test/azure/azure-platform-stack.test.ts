@@ -14,6 +14,13 @@ const UNTAGGABLE = new Set([
   'azurerm_storage_container_immutability_policy',
   'azurerm_network_security_rule',
   'azurerm_subnet_network_security_group_association',
+  'azurerm_monitor_diagnostic_setting',
+  'azurerm_cognitive_deployment',
+  'azurerm_api_management_api',
+  'azurerm_api_management_api_operation',
+  'azurerm_api_management_api_policy',
+  'azurerm_api_management_diagnostic',
+  'azurerm_api_management_backend',
 ]);
 /** Construct paths (under azure-platform/) of the resources that must survive a destroy. */
 const STATEFUL = [
@@ -25,6 +32,9 @@ const STATEFUL = [
   'training-network/workspace',
   'training-network/flow-log-storage',
   'secrets/secret-api-token',
+  'inference/resource-group',
+  'inference/cmk',
+  'inference/account',
 ];
 
 let tf: TfJson;
@@ -34,7 +44,12 @@ beforeAll(() => {
     environment: 'prod',
     owner: 'ml-platform',
     classification: 'restricted',
-    azure: { subscriptionId: SUBSCRIPTION, tenantId: TENANT, location: 'swedencentral' },
+    azure: {
+      subscriptionId: SUBSCRIPTION,
+      tenantId: TENANT,
+      location: 'swedencentral',
+      inference: { gatewaySku: 'Premium_2', severityThreshold: 'Low', callerLimits: { rate: 30, quota: 900 } },
+    },
   });
   tf = synthStack((app) => new AzurePlatformStack(app, 'azure-platform', config));
 });
@@ -80,6 +95,31 @@ describe('AzurePlatformStack provider', () => {
     expect(atPath(tf, 'azure-platform/data-lake/key-vault').body.tenant_id).toBe(TENANT);
     expect(atPath(tf, 'azure-platform/data-lake/storage').body.location).toBe('swedencentral');
     expect(atPath(tf, 'azure-platform/data-lake/resource-group').body.name).toBe('rg-ztai-prod-data');
+  });
+});
+
+describe('AzurePlatformStack inference layers', () => {
+  it('passes BlueprintConfig.azure.inference to the serving path', () => {
+    expect(atPath(tf, 'azure-platform/inference/gateway').body.sku_name).toBe('Premium_2');
+    const filters = atPath(tf, 'azure-platform/inference/guardrails/rai-policy').body.content_filter;
+    expect(new Set(filters.map((f: { severity_threshold: string }) => f.severity_threshold))).toEqual(new Set(['Low']));
+    const xml = atPath(tf, 'azure-platform/inference/llm-api-policy').body.xml_content;
+    expect(xml).toContain('<rate-limit-by-key calls="30" renewal-period="60"');
+    expect(xml).toContain('<quota-by-key calls="900" renewal-period="86400"');
+    expect(xml).toContain(`tenant-id="${TENANT}"`);
+  });
+
+  it('places the account endpoint, gateway and diagnostics on the platform network and workspace', () => {
+    const net = 'azure-platform/training-network';
+    expect(atPath(tf, 'azure-platform/inference/account-pe').body.subnet_id).toBe(
+      atPath(tf, `${net}/subnet-privateEndpoints`).ref('id'),
+    );
+    expect(atPath(tf, 'azure-platform/inference/gateway').body.virtual_network_configuration.subnet_id).toBe(
+      atPath(tf, `${net}/subnet-apiManagement`).ref('id'),
+    );
+    expect(atPath(tf, 'azure-platform/inference/cmk').body.key_vault_id).toBe(
+      atPath(tf, 'azure-platform/data-lake/key-vault').ref('id'),
+    );
   });
 });
 
@@ -136,6 +176,13 @@ describe('AzurePlatformStack restricted data', () => {
 });
 
 describe('AzurePlatformStack configuration errors', () => {
+  it('rejects an inference call quota below the rate, naming LlmInference.callerLimits.quota', () => {
+    const config = resolveConfig({ azure: { inference: { callerLimits: { rate: 100, quota: 10 } } } });
+    expect(() => new AzurePlatformStack(scratchApp(), 'bad-quota', config)).toThrow(
+      expect.objectContaining({ name: BlueprintConfigError.name, prop: 'LlmInference.callerLimits.quota' }),
+    );
+  });
+
   it.each([
     ['subscriptionId', 'BlueprintConfig.azure.subscriptionId'],
     ['tenantId', 'BlueprintConfig.azure.tenantId'],
