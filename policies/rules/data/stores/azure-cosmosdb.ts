@@ -47,12 +47,12 @@ function firewall(g: ResourceGraph, account: Resource): CheckResult {
   const raw = rawAt(account, ips);
   // azurerm 3.x wrote the list as one comma-separated string.
   const list = typeof raw === 'string' ? raw.split(',') : Array.isArray(raw) ? raw : [];
-  if (list.some((ip) => typeof ip === 'string' && /^(0\.0\.0\.0\/0|\*)$/.test(ip.trim()))) {
+  if (list.some((ip) => typeof ip === 'string' && /^0\.0\.0\.0\/0$/.test(ip.trim()))) {
     return fail(`${ips} admits every address (0.0.0.0/0)`, ips);
   }
   if (count > 0) return pass(`${ips} admits only the listed addresses`, ips);
   return fail(
-    'neither is_virtual_network_filter_enabled nor ip_range_filter is set, so every network is admitted whenever public access is on',
+    'is_virtual_network_filter_enabled is off and ip_range_filter is empty, so every network is admitted whenever public access is on',
     'is_virtual_network_filter_enabled',
   );
 }
