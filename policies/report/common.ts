@@ -12,7 +12,11 @@ export interface RenderOptions extends GateOptions {
   readonly srcroot?: string;
   /** When the run happened (JUnit timestamps). @default now */
   readonly now?: Date;
-  /** Repository web URL (package.json `repository`) for rule help links; else a relative docs path. */
+  /**
+   * Repository web URL for rule help links (helpUri `<url>/blob/HEAD/docs/rules/<ID>.md`). Not given: this
+   * package's own (package.json `repository`, else a GitHub `homepage`); given as undefined: none, and the
+   * relative docs path is shown instead.
+   */
   readonly repositoryUrl?: string;
   /**
    * Ids of the whole catalogue, when `rules` is a selection: a waiver of a catalogued rule that was

@@ -51,7 +51,8 @@ export function writeSarif(
   const cwd = options.cwd ?? process.cwd();
   const ctx: Ctx = { options, cwd, srcroot: path.resolve(cwd, options.srcroot ?? cwd) };
   const catalogue = ruleMap(rules);
-  const repo = options.repositoryUrl ?? TOOL_REPOSITORY_URL;
+  // Not given: the package's own repository; given as undefined: no repository (relative docs paths).
+  const repo = 'repositoryUrl' in options ? options.repositoryUrl : TOOL_REPOSITORY_URL;
   const descriptors: ReportingDescriptor[] = [...rules]
     .sort((a, b) => (a.id < b.id ? -1 : 1))
     .map((r) => descriptor(r, repo));

@@ -46,10 +46,11 @@ describe('remediation for the finding’s own tool and cloud', () => {
   });
 
   it('picks the clauses naming the tool (ZT-DATA-001, ZT-DATA-002, ZT-IDENTITY-001)', () => {
-    expect(pick('ZT-DATA-001', 'cdktf', 'azure')).toBe(
-      'azurerm_storage_account customer_managed_key { key_vault_key_id, user_assigned_identity_id } or an ' +
-        'azurerm_storage_account_customer_managed_key resource.',
+    expect(pick('ZT-DATA-001', 'cdktf', 'azure')).toMatch(
+      /^azurerm_storage_account customer_managed_key \{ key_vault_key_id, user_assigned_identity_id \} or an azurerm_storage_account_customer_managed_key resource; /,
     );
+    expect(pick('ZT-DATA-001', 'cdktf', 'azure')).toContain('azurerm_cosmosdb_account key_vault_key_id');
+    expect(pick('ZT-DATA-001', 'cdktf', 'azure')).not.toMatch(/aws_|CloudFormation/);
     expect(pick('ZT-DATA-001', 'cloudformation', 'aws')).toBe(
       'CloudFormation: SSEAlgorithm aws:kms with KMSMasterKeyID, KmsKeyId.',
     );
@@ -62,9 +63,11 @@ describe('remediation for the finding’s own tool and cloud', () => {
     );
     expect(pick('ZT-DATA-002', 'terraform', 'aws')).toBe('Terraform aws_kms_key enable_key_rotation = true.');
     expect(pick('ZT-DATA-002', 'terraform', 'azure')).toMatch(/^azurerm_key_vault_key rotation_policy/);
-    expect(pick('ZT-IDENTITY-001', 'cdktf', 'azure')).toBe(
-      'Azure: shared_access_key_enabled = false (and storage_use_azuread = true in the provider).',
+    expect(pick('ZT-IDENTITY-001', 'cdktf', 'azure')).toMatch(
+      /^Azure: shared_access_key_enabled = false \(and storage_use_azuread = true in the provider\); /,
     );
+    expect(pick('ZT-IDENTITY-001', 'cdktf', 'azure')).toContain('password_auth_enabled = false');
+    expect(pick('ZT-IDENTITY-001', 'cdktf', 'azure')).not.toMatch(/aws_|ObjectOwnership/);
   });
 
   it('keeps the clause a "the same ..." clause refers to, cloud-only clauses and general sentences', () => {

@@ -1,6 +1,7 @@
 import type { Log, Result } from 'sarif';
 import type { EvaluationResult, Finding } from '../../policies/engine/finding';
 import { render, toSarif } from '../../policies/report';
+import { packageRepositoryUrl } from '../../policies/report/tool';
 import { CFN_FILE, CWD, RESULT, RULES } from './fixture';
 import { sarifValidator } from './sarif-schema';
 
@@ -77,6 +78,23 @@ describe('SARIF report', () => {
     expect(bare?.helpUri).toBeUndefined();
     expect(bare?.properties?.docs).toBe('docs/rules/ZT-DATA-001.md');
     expect(bare?.help?.markdown).toContain('(docs/rules/ZT-DATA-001.md)');
+  });
+
+  it("by default helpUri points at this package's repository (package.json repository), docs/rules/<ID>.md", () => {
+    const own = toSarif(RESULT, RULES, { cwd: CWD }).runs[0].tool.driver.rules?.[0];
+    expect(own?.helpUri).toBe('https://github.com/zt-ai/blueprint/blob/HEAD/docs/rules/ZT-DATA-001.md');
+  });
+
+  it('the repository URL comes from package.json repository, else a GitHub homepage', () => {
+    const repository = { type: 'git', url: 'https://github.com/zt-ai/blueprint' };
+    expect(packageRepositoryUrl({ repository })).toBe('https://github.com/zt-ai/blueprint');
+    expect(packageRepositoryUrl({ repository: 'git+https://github.com/o/r.git', homepage: 'https://x.dev' })).toBe(
+      'https://github.com/o/r',
+    );
+    expect(packageRepositoryUrl({ homepage: 'https://github.com/o/r#readme' })).toBe('https://github.com/o/r');
+    // A homepage that is not a repository page has no /blob/ tree to link into.
+    expect(packageRepositoryUrl({ homepage: 'https://zt-ai.dev/docs' })).toBeUndefined();
+    expect(packageRepositoryUrl({})).toBeUndefined();
   });
 
   it('results: failing findings, unknowns as notes, waived ones suppressed', () => {

@@ -5,10 +5,13 @@ import { STORAGE_ACCOUNT_CMK, TF_BUCKET_ENCRYPTION } from '../shared/companion-s
 import { withCompanions } from '../shared/companions';
 import { allChecks } from '../shared/combine';
 import { isTrue, oneOf, setting } from '../shared/expect';
+import { judgeAzureCmkBlock } from '../shared/azure-keys';
+import { COSMOSDB } from './stores/azure-cosmosdb';
+import { POSTGRESQL_FLEXIBLE } from './stores/azure-postgresql';
+import { SEARCH } from './stores/azure-search';
 import { requireCustomerKey } from '../shared/kms';
-import { isPresent, joinPath, readString } from '../shared/read';
+import { isPresent, joinPath } from '../shared/read';
 import { judgeCfnBucketEncryption, judgeTfEncryptionCompanion, judgeTfInlineEncryption } from '../shared/s3-encryption';
-import { tfBlock, throughDynamic } from '../shared/tf-blocks';
 
 /** The concept: a key property names a customer-managed KMS key; `fallback` is what the service uses without one. */
 const customerKey =
@@ -42,22 +45,14 @@ const ebsEncryption = (encrypted: string, key: string): Check =>
 const SECRETS = 'Secrets Manager uses the AWS-managed aws/secretsmanager key';
 
 /** Azure: a customer_managed_key block names a Key Vault (or Managed HSM) key of the customer's. */
-function azureInlineCmk(g: ResourceGraph, account: Resource): CheckResult {
-  const block = tfBlock(g, account, '', 'customer_managed_key');
-  if (block.kind === 'absent') {
-    return fail(
-      'no customer_managed_key block and no azurerm_storage_account_customer_managed_key targets this account, so Microsoft-managed keys encrypt it',
-      block.path,
-    );
-  }
-  for (const keyField of ['key_vault_key_id', 'managed_hsm_key_id']) {
-    const path = joinPath(block.path, keyField);
-    const v = readString(g, account, path);
-    if (v.kind === 'value' && v.value === '') continue;
-    if (isPresent(g, account, path)) return throughDynamic(block, pass(`${path} names a customer-managed key`, path));
-  }
-  return fail(`${block.path} names no key (key_vault_key_id or managed_hsm_key_id)`, block.path);
-}
+const azureInlineCmk = (g: ResourceGraph, account: Resource): CheckResult =>
+  judgeAzureCmkBlock(
+    g,
+    account,
+    'customer_managed_key',
+    ['key_vault_key_id', 'managed_hsm_key_id'],
+    'no customer_managed_key block and no azurerm_storage_account_customer_managed_key targets this account, so Microsoft-managed keys encrypt it',
+  );
 
 /** azurerm_storage_account_customer_managed_key: the key is named by key_name (+ vault) or a key ID. */
 function azureCmkCompanion(g: ResourceGraph, cmk: Resource): CheckResult {
@@ -81,7 +76,9 @@ export const cmkEncryptionRule: Rule = {
     'KMSMasterKeyID, KmsKeyId. Terraform: aws_s3_bucket_server_side_encryption_configuration with sse_algorithm = ' +
     '"aws:kms" and kms_master_key_id; kms_key_id on aws_cloudwatch_log_group / aws_secretsmanager_secret; ' +
     'azurerm_storage_account customer_managed_key { key_vault_key_id, user_assigned_identity_id } or an ' +
-    'azurerm_storage_account_customer_managed_key resource.',
+    'azurerm_storage_account_customer_managed_key resource; azurerm_cosmosdb_account key_vault_key_id; ' +
+    'azurerm_postgresql_flexible_server customer_managed_key { key_vault_key_id, primary_user_assigned_identity_id }; ' +
+    'azurerm_search_service customer_managed_key_enforcement_enabled = true (each index then names its key).',
   controls: [
     { framework: 'NIST-800-53', id: 'SC-28(1)' },
     { framework: 'NIST-800-53', id: 'SC-12' },
@@ -158,5 +155,8 @@ export const cmkEncryptionRule: Rule = {
       judge: azureCmkCompanion,
       inline: azureInlineCmk,
     }),
+    ...COSMOSDB.cmk,
+    ...POSTGRESQL_FLEXIBLE.cmk,
+    ...SEARCH.cmk,
   },
 };

@@ -2,6 +2,8 @@ import { Rule } from '../../engine/rule';
 import { StatementRequirement, bucketPolicyCheck } from '../shared/bucket-policy';
 import { isTrue, setting } from '../shared/expect';
 import { deniesInsecureTransport } from '../shared/statements';
+import { POSTGRESQL_FLEXIBLE } from './stores/azure-postgresql';
+import { REDIS } from './stores/azure-redis';
 
 const DENY_HTTP: StatementRequirement = {
   describe: 'a Deny of s3:* on the bucket and its objects for every principal when aws:SecureTransport is false',
@@ -28,7 +30,9 @@ export const tlsOnlyRule: Rule = {
     'AWS CDK: s3.Bucket({ enforceSSL: true }) (SecureDataLake does this), which adds a bucket policy statement ' +
     'Deny s3:* to Principal * when aws:SecureTransport is "false"; in Terraform put the same statement in the ' +
     'aws_s3_bucket_policy attached to the bucket. Azure: leave https_traffic_only_enabled (enable_https_traffic_only ' +
-    'on azurerm 3.x) at true.',
+    'on azurerm 3.x) at true; azurerm_redis_cache non_ssl_port_enabled = false (the default); leave the ' +
+    'PostgreSQL flexible server parameter require_secure_transport on (its server default), i.e. no ' +
+    'azurerm_postgresql_flexible_server_configuration sets it to off.',
   controls: [
     { framework: 'NIST-800-53', id: 'SC-8' },
     { framework: 'NIST-800-53', id: 'SC-8(1)' },
@@ -53,5 +57,7 @@ export const tlsOnlyRule: Rule = {
     'AWS::S3::Bucket': bucketPolicyCheck('AWS::S3::Bucket', DENY_HTTP),
     aws_s3_bucket: bucketPolicyCheck('aws_s3_bucket', DENY_HTTP),
     azurerm_storage_account: setting(HTTPS_ONLY),
+    ...POSTGRESQL_FLEXIBLE.tlsOnly,
+    ...REDIS.tlsOnly,
   },
 };

@@ -2,6 +2,9 @@ import { Rule } from '../../engine/rule';
 import { StatementRequirement, bucketPolicyCheck } from '../shared/bucket-policy';
 import { oneOf, setting } from '../shared/expect';
 import { deniesTlsBelow12 } from '../shared/statements';
+import { COSMOSDB } from './stores/azure-cosmosdb';
+import { POSTGRESQL_FLEXIBLE } from './stores/azure-postgresql';
+import { REDIS } from './stores/azure-redis';
 
 const DENY_OLD_TLS: StatementRequirement = {
   describe:
@@ -23,7 +26,10 @@ export const minTlsRule: Rule = {
   remediation:
     'AWS CDK: s3.Bucket({ enforceSSL: true, minimumTLSVersion: 1.2 }) (SecureDataLake does this), which adds a ' +
     'bucket policy statement Deny s3:* to Principal * when NumericLessThan s3:TlsVersion 1.2; in Terraform put the ' +
-    'same statement in the aws_s3_bucket_policy. Azure: azurerm_storage_account min_tls_version = "TLS1_2".',
+    'same statement in the aws_s3_bucket_policy. Azure: azurerm_storage_account min_tls_version = "TLS1_2"; ' +
+    'azurerm_cosmosdb_account minimal_tls_version = "Tls12" and azurerm_redis_cache minimum_tls_version = "1.2" ' +
+    '(both defaults on azurerm 4.x); PostgreSQL flexible server parameter ssl_min_protocol_version TLSv1.2 or TLSv1.3 ' +
+    '(its server default is TLSv1.2).',
   controls: [
     { framework: 'NIST-800-53', id: 'SC-8(1)' },
     { framework: 'NIST-800-53', id: 'SC-13' },
@@ -38,5 +44,8 @@ export const minTlsRule: Rule = {
     'AWS::S3::Bucket': bucketPolicyCheck('AWS::S3::Bucket', DENY_OLD_TLS),
     aws_s3_bucket: bucketPolicyCheck('aws_s3_bucket', DENY_OLD_TLS),
     azurerm_storage_account: setting(STORAGE_MIN_TLS),
+    ...COSMOSDB.minTls,
+    ...POSTGRESQL_FLEXIBLE.minTls,
+    ...REDIS.minTls,
   },
 };

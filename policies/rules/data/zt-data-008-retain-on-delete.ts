@@ -38,5 +38,9 @@ export const retainOnDeleteRule: Rule = {
     azurerm_key_vault: tf,
     azurerm_key_vault_key: tf,
     azurerm_log_analytics_workspace: tf,
+    // Databases and indexes next to the lake; a Redis cache holds only derived, rebuildable data.
+    azurerm_cosmosdb_account: tf,
+    azurerm_postgresql_flexible_server: tf,
+    azurerm_search_service: tf,
   },
 };

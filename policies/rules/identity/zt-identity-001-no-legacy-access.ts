@@ -7,6 +7,10 @@ import { withCompanions } from '../shared/companions';
 import { isFalse, judgeSetting, oneOf, setting } from '../shared/expect';
 import { joinPath, listLength, unknownAt } from '../shared/read';
 import { tfBlock, throughDynamic } from '../shared/tf-blocks';
+import { COSMOSDB } from '../data/stores/azure-cosmosdb';
+import { POSTGRESQL_FLEXIBLE } from '../data/stores/azure-postgresql';
+import { REDIS } from '../data/stores/azure-redis';
+import { SEARCH } from '../data/stores/azure-search';
 
 const ENFORCED = oneOf('ObjectOwnership', ['BucketOwnerEnforced'], { risk: 'ACLs still grant access' });
 
@@ -36,13 +40,17 @@ export const noLegacyAccessRule: Rule = {
   layer: 'identity',
   rationale:
     'Zero trust grants access to identities through policies that are logged and revocable. S3 object ACLs and Azure ' +
-    'storage account keys / SAS tokens are parallel paths outside IAM and Entra ID: they are hard to audit, ' +
+    'storage account keys / SAS tokens (and database passwords, Cosmos DB, Search and Redis keys) are parallel paths outside IAM and Entra ID: they are hard to audit, ' +
     'cannot be scoped by conditions, and a leaked account key is full access until someone rotates it.',
   remediation:
     'AWS CDK: s3.Bucket({ objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED }) (SecureDataLake does this); ' +
     'CloudFormation OwnershipControls.Rules[].ObjectOwnership BucketOwnerEnforced; Terraform ' +
     'aws_s3_bucket_ownership_controls { rule { object_ownership = "BucketOwnerEnforced" } }. Azure: ' +
-    'shared_access_key_enabled = false (and storage_use_azuread = true in the provider).',
+    'shared_access_key_enabled = false (and storage_use_azuread = true in the provider); azurerm_cosmosdb_account ' +
+    'local_authentication_disabled = true; azurerm_postgresql_flexible_server authentication { ' +
+    'active_directory_auth_enabled = true, password_auth_enabled = false }; azurerm_search_service ' +
+    'local_authentication_enabled = false; azurerm_redis_cache access_keys_authentication_enabled = false with ' +
+    'redis_configuration { active_directory_authentication_enabled = true }.',
   controls: [
     { framework: 'NIST-800-53', id: 'AC-2' },
     { framework: 'NIST-800-53', id: 'IA-2' },
@@ -65,5 +73,9 @@ export const noLegacyAccessRule: Rule = {
         ),
     }),
     azurerm_storage_account: setting(NO_SHARED_KEY),
+    ...COSMOSDB.legacyAuth,
+    ...POSTGRESQL_FLEXIBLE.legacyAuth,
+    ...SEARCH.legacyAuth,
+    ...REDIS.legacyAuth,
   },
 };

@@ -1,13 +1,12 @@
 import { Rule } from '../../engine/rule';
-import { isFalse, setting } from '../shared/expect';
+import { PUBLIC_NETWORK_OFF } from '../shared/azure-network';
+import { setting } from '../shared/expect';
+import { COSMOSDB } from '../data/stores/azure-cosmosdb';
+import { POSTGRESQL_FLEXIBLE } from '../data/stores/azure-postgresql';
+import { REDIS } from '../data/stores/azure-redis';
+import { SEARCH } from '../data/stores/azure-search';
 
-/** Both azurerm resources default public_network_access_enabled to true. */
-const PUBLIC_OFF = setting(
-  isFalse('public_network_access_enabled', {
-    providerDefault: true,
-    risk: 'the endpoint is reachable from the internet',
-  }),
-);
+const PUBLIC_OFF = setting(PUBLIC_NETWORK_OFF);
 
 export const noPublicNetworkRule: Rule = {
   id: 'ZT-NETWORK-001',
@@ -15,12 +14,15 @@ export const noPublicNetworkRule: Rule = {
   severity: 'high',
   layer: 'network',
   rationale:
-    'A storage account or key vault with a public endpoint can be attacked from anywhere with a stolen credential or ' +
+    'A storage account, key vault or database with a public endpoint can be attacked from anywhere with a stolen credential or ' +
     'SAS token. With public network access off, the only path is a private endpoint inside the platform network, so ' +
     'identity and network both have to be right for access to succeed.',
   remediation:
     'Azure: public_network_access_enabled = false on azurerm_storage_account and azurerm_key_vault, and reach them ' +
-    'through azurerm_private_endpoint (blob, dfs, vault) with private DNS zones (SecureDataLake does this).',
+    'through azurerm_private_endpoint (blob, dfs, vault) with private DNS zones (SecureDataLake does this). Azure: the ' +
+    'same on azurerm_cosmosdb_account, azurerm_search_service (on a basic or higher sku, which has private endpoints) ' +
+    'and azurerm_redis_cache; azurerm_postgresql_flexible_server either sets it to false (private endpoint) or is ' +
+    'VNet-integrated through delegated_subnet_id.',
   controls: [
     { framework: 'NIST-800-53', id: 'SC-7' },
     { framework: 'NIST-800-53', id: 'AC-4' },
@@ -61,5 +63,9 @@ export const noPublicNetworkRule: Rule = {
   checks: {
     azurerm_storage_account: PUBLIC_OFF,
     azurerm_key_vault: PUBLIC_OFF,
+    ...COSMOSDB.publicNetwork,
+    ...POSTGRESQL_FLEXIBLE.publicNetwork,
+    ...SEARCH.publicNetwork,
+    ...REDIS.publicNetwork,
   },
 };

@@ -5,6 +5,8 @@ import { STORAGE_ACCOUNT_NETWORK_RULES } from '../shared/companion-specs';
 import { orphanOnly, withCompanions } from '../shared/companions';
 import { judgeSetting, oneOf } from '../shared/expect';
 import { tfBlock, throughDynamic } from '../shared/tf-blocks';
+import { COSMOSDB } from '../data/stores/azure-cosmosdb';
+import { SEARCH } from '../data/stores/azure-search';
 
 const DENY = oneOf('default_action', ['Deny'], { risk: 'every network is admitted' });
 
@@ -32,7 +34,9 @@ export const defaultDenyRule: Rule = {
   remediation:
     'Azure: azurerm_storage_account network_rules { default_action = "Deny", bypass = ["AzureServices"] } (or an ' +
     'azurerm_storage_account_network_rules resource for the account), azurerm_key_vault network_acls { ' +
-    'default_action = "Deny", bypass = "AzureServices" } (SecureDataLake does both).',
+    'default_action = "Deny", bypass = "AzureServices" } (SecureDataLake does both); azurerm_cosmosdb_account ' +
+    'is_virtual_network_filter_enabled = true (with virtual_network_rule blocks) or a non-empty ip_range_filter; ' +
+    'azurerm_search_service public_network_access_enabled = false or a non-empty allowed_ips.',
   controls: [
     { framework: 'NIST-800-53', id: 'SC-7(5)' },
     { framework: 'NIST-800-53', id: 'AC-4' },
@@ -59,5 +63,7 @@ export const defaultDenyRule: Rule = {
       denyByDefault(graph, rules),
     ),
     azurerm_key_vault: (vault, { graph }) => denyByDefault(graph, vault, 'network_acls'),
+    ...COSMOSDB.defaultDeny,
+    ...SEARCH.defaultDeny,
   },
 };

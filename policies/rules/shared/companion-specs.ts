@@ -54,3 +54,9 @@ export const PRIVATE_ENDPOINT: CompanionSpec = {
   type: 'azurerm_private_endpoint',
   targets: ['private_service_connection.private_connection_resource_id'],
 };
+
+/** A PostgreSQL flexible server's parameters (require_secure_transport, ssl_min_protocol_version, ...). */
+export const PG_FLEXIBLE_CONFIGURATION: CompanionSpec = {
+  type: 'azurerm_postgresql_flexible_server_configuration',
+  targets: ['server_id'],
+};

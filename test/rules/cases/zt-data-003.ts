@@ -1,5 +1,6 @@
 import { tlsOnlyRule } from '../../../policies/rules/data/zt-data-003-tls-only';
 import { RuleCases, cfn, tf } from '../helpers';
+import { azureStoreCases } from './zt-data-003-azure-stores';
 
 export const DENY_HTTP = {
   Sid: 'DenyHttp',
@@ -50,6 +51,7 @@ const sa = (body: Record<string, unknown>) => tf({ azurerm_storage_account: { sa
 export const cases: RuleCases = {
   rule: tlsOnlyRule,
   cases: [
+    ...azureStoreCases,
     {
       name: 'bucket policy denies plain HTTP',
       doc: withPolicy([ALLOW_READ, DENY_HTTP]),

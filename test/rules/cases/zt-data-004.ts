@@ -1,6 +1,7 @@
 import { minTlsRule } from '../../../policies/rules/data/zt-data-004-min-tls';
 import { RuleCases, tf } from '../helpers';
 import { DENY_HTTP, tfPolicy, withPolicy } from './zt-data-003';
+import { azureStoreCases } from './zt-data-004-azure-stores';
 
 const DENY_OLD_TLS = {
   Effect: 'Deny',
@@ -14,6 +15,7 @@ const sa = (body: Record<string, unknown>) => tf({ azurerm_storage_account: { sa
 export const cases: RuleCases = {
   rule: minTlsRule,
   cases: [
+    ...azureStoreCases,
     {
       name: 'policy denies TLS below 1.2',
       doc: withPolicy([DENY_HTTP, DENY_OLD_TLS]),

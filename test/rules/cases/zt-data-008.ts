@@ -1,5 +1,6 @@
 import { retainOnDeleteRule } from '../../../policies/rules/data/zt-data-008-retain-on-delete';
 import { RuleCase, RuleCases, cfn, tf } from '../helpers';
+import { azureStoreCases } from './zt-data-008-azure-stores';
 
 const CFN_TYPES = ['AWS::S3::Bucket', 'AWS::KMS::Key', 'AWS::Logs::LogGroup', 'AWS::SecretsManager::Secret'];
 const TF_TYPES = [
@@ -53,6 +54,7 @@ const tfCases = TF_TYPES.flatMap((type): RuleCase[] => {
 export const cases: RuleCases = {
   rule: retainOnDeleteRule,
   cases: [
+    ...azureStoreCases,
     ...cfnCases,
     ...tfCases,
     {

@@ -1,5 +1,6 @@
 import { noLegacyAccessRule } from '../../../policies/rules/identity/zt-identity-001-no-legacy-access';
 import { RuleCases, cfn, tf } from '../helpers';
+import { azureStoreCases } from './zt-identity-001-azure-stores';
 
 const bucket = (props: Record<string, unknown>) => cfn({ Bucket: { Type: 'AWS::S3::Bucket', Properties: props } });
 const ownership = (value: string) => ({ OwnershipControls: { Rules: [{ ObjectOwnership: value }] } });
@@ -13,6 +14,7 @@ const sa = (body: Record<string, unknown>) => tf({ azurerm_storage_account: { sa
 export const cases: RuleCases = {
   rule: noLegacyAccessRule,
   cases: [
+    ...azureStoreCases,
     {
       name: 'ACLs disabled (BucketOwnerEnforced)',
       doc: bucket(ownership('BucketOwnerEnforced')),

@@ -1,5 +1,6 @@
 import { defaultDenyRule } from '../../../policies/rules/network/zt-network-002-default-deny';
 import { RuleCases, tf } from '../helpers';
+import { azureStoreCases } from './zt-network-002-azure-stores';
 
 const sa = (body: Record<string, unknown>, extra: Record<string, Record<string, unknown>> = {}) =>
   tf({ azurerm_storage_account: { sa: { name: 'x', ...body } }, ...extra });
@@ -13,6 +14,7 @@ const kv = (body: Record<string, unknown>) => tf({ azurerm_key_vault: { kv: { na
 export const cases: RuleCases = {
   rule: defaultDenyRule,
   cases: [
+    ...azureStoreCases,
     {
       name: 'storage account inline Deny',
       doc: sa({ network_rules: { default_action: 'Deny' } }),
