@@ -137,6 +137,8 @@ describe('BedrockInference', () => {
     expect(tpl).toContain(logicalId(guardrail.version));
     // Only validated message fields are copied; the caller's body is never forwarded whole.
     expect(tpl).not.toContain("$input.json('$')");
+    // The default token cap when the caller sends none (braced #{else}: "#else1024" would not parse).
+    expect(tpl).toContain('#{else}1024#end');
   });
 
   test('the response mapping returns only the completion and stop reason', () => {

@@ -73,7 +73,7 @@ export function converseRequestTemplate(guardrailArn: string, guardrailVersion: 
   return [
     `#set($b = $input.path('$'))`,
     `{"messages": [#foreach($m in $b.messages){"role": "${esc('$m.role')}", "content": [{"text": "${esc('$m.content')}"}]}#if($foreach.hasNext), #end#end],`,
-    ` "inferenceConfig": {"maxTokens": #if($b.maxTokens)$b.maxTokens#else${maxTokens}#end#if($b.temperature), "temperature": $b.temperature#end},`,
+    ` "inferenceConfig": {"maxTokens": #if($b.maxTokens)$b.maxTokens#{else}${maxTokens}#end#if($b.temperature), "temperature": $b.temperature#end},`,
     ` "guardrailConfig": {"guardrailIdentifier": "${guardrailArn}", "guardrailVersion": "${guardrailVersion}", "trace": "disabled"}}`,
   ].join('\n');
 }
