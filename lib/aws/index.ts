@@ -1,4 +1,6 @@
 export * from './data-lake';
+export * from './guardrails';
+export * from './inference';
 export * from './training-network';
 export * from './training-compute';
 export * from './secrets';

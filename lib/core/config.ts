@@ -1,5 +1,6 @@
 import { DataClassification } from './classification';
 import type { CallerLimits } from './inference-limits';
+import { DEFAULT_INFERENCE, InferenceSettings } from './inference';
 import { AwsInterfaceEndpoint, DEFAULT_INTERFACE_ENDPOINTS } from './network';
 
 /**
@@ -19,6 +20,8 @@ export interface BlueprintConfig {
   readonly azure: AzureSettings;
   readonly dataLake: DataLakeSettings;
   readonly network: NetworkSettings;
+  /** Serving: model, gateway limits and LLM guardrail (lib/core/inference.ts). */
+  readonly inference: InferenceSettings;
 }
 
 export interface AwsSettings {
@@ -123,6 +126,7 @@ export const DEFAULT_CONFIG: BlueprintConfig = {
     interfaceEndpoints: DEFAULT_INTERFACE_ENDPOINTS,
     logRetentionDays: 90,
   },
+  inference: DEFAULT_INFERENCE,
 };
 
 type DeepPartial<T> = {
@@ -130,7 +134,7 @@ type DeepPartial<T> = {
 };
 export type BlueprintOverrides = DeepPartial<BlueprintConfig>;
 
-/** Merges overrides onto the defaults (one level deep per section). */
+/** Merges overrides onto the defaults (one level deep per section; inference.guardrail merges too). */
 export function resolveConfig(overrides: BlueprintOverrides = {}): BlueprintConfig {
   return {
     ...DEFAULT_CONFIG,
@@ -139,6 +143,11 @@ export function resolveConfig(overrides: BlueprintOverrides = {}): BlueprintConf
     azure: { ...DEFAULT_CONFIG.azure, ...stripUndefined(overrides.azure ?? {}) },
     dataLake: { ...DEFAULT_CONFIG.dataLake, ...stripUndefined(overrides.dataLake ?? {}) },
     network: { ...DEFAULT_CONFIG.network, ...stripUndefined(overrides.network ?? {}) },
+    inference: {
+      ...DEFAULT_CONFIG.inference,
+      ...stripUndefined(overrides.inference ?? {}),
+      guardrail: { ...DEFAULT_CONFIG.inference.guardrail, ...stripUndefined(overrides.inference?.guardrail ?? {}) },
+    },
   } as BlueprintConfig;
 }
 

@@ -4,6 +4,8 @@ export * from './config';
 export * from './data-lake';
 export * from './errors';
 export * from './governance';
+export * from './guardrail';
+export * from './inference';
 export * from './inference-limits';
 export * from './network';
 export * from './pipeline';

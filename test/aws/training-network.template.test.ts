@@ -60,7 +60,8 @@ describe('TrainingNetwork: S3 gateway endpoint', () => {
   });
 
   test('allows the lake zone buckets (objects and listing) to principals of this account only', () => {
-    const buckets = stack.dataLake.zones.map((z) => stack.dataLake.bucket(z));
+    // The lake's zones, then the inference capture bucket (added by the serving layer).
+    const buckets = [...stack.dataLake.zones.map((z) => stack.dataLake.bucket(z)), stack.inference.captureBucket];
     expect(statements[0]).toEqual({
       Sid: 'PlatformBuckets',
       Effect: 'Allow',

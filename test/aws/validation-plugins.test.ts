@@ -105,7 +105,8 @@ describe('validation plugins over the AWS reference stack', () => {
     ];
     // The training layers' own acknowledgements are pinned by their construct tests; here: the kind.
     const layer = (a: { path: string }) => /^(TrainingCompute|Secrets)\//.test(a.path);
-    const base = acked.filter((a) => !layer(a));
+    const inference = (a: { path: string }) => /^(Inference|ApiGatewayAccountLogging)\//.test(a.path);
+    const base = acked.filter((a) => !layer(a) && !inference(a));
     expect(base.map((a) => [a.rule, a.path])).toEqual(expect.arrayContaining(expected));
     expect(base).toHaveLength(expected.length);
     for (const a of base) expect(a.reason.length).toBeGreaterThan(80);
@@ -115,6 +116,48 @@ describe('validation plugins over the AWS reference stack', () => {
       expect(a.rule).toMatch(/^AwsSolutions-(IAM5|L1)/);
       expect(a.reason.length).toBeGreaterThan(40);
     }
+  });
+
+  test('cdk-nag: the inference layers acknowledge exactly these findings, each with its reason', () => {
+    const acked = NAG_PACKS.flatMap((pack) =>
+      (pluginReport(pack)!.suppressedViolations ?? []).flatMap((v) =>
+        v.violatingConstructs
+          .filter((c) => /^Platform\/(Inference|ApiGatewayAccountLogging)\//.test(c.constructPath))
+          .map((c) => ({ rule: v.ruleName, path: c.constructPath.replace('Platform/', ''), reason: v.reason ?? '' })),
+      ),
+    );
+    const stages = ['Model', 'Llm'].map((api) => `Inference/${api}/Api/DeploymentStage.v1/Resource`);
+    const expected = [
+      ['AwsSolutions-IAM5[Resource::*]', 'Inference/Model/ExecutionPolicy/Resource'],
+      [
+        expect.stringMatching(/^AwsSolutions-IAM5\[Resource::<InferenceCaptureBucket\w+\.Arn>\/capture\/.*\*\]$/),
+        'Inference/Model/ExecutionPolicy/Resource',
+      ],
+      [
+        expect.stringMatching(/^AwsSolutions-IAM5\[Resource::.*\/aws\/sagemaker\/Endpoints\/.*:\*\]$/),
+        'Inference/Model/ExecutionPolicy/Resource',
+      ],
+      ...['', ':*'].map((tail) => [
+        `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:API-Gateway-Execution-Logs_*${tail}]`,
+        'ApiGatewayAccountLogging/Policy/Resource',
+      ]),
+      ['AwsSolutions-COG4', 'Inference/Model/Api/Default/predict/POST/Resource'],
+      ['AwsSolutions-COG4', 'Inference/Llm/Api/Default/chat/POST/Resource'],
+      ...['NIST.800.53.R5', 'HIPAA.Security'].flatMap((pack) => [
+        [`${pack}-S3BucketReplicationEnabled`, 'Inference/CaptureBucket/Resource'],
+        // ml.g4dn has NVMe instance storage: SageMaker rejects a KmsKeyId for it.
+        [`${pack}-SageMakerEndpointConfigurationKMSKeyConfigured`, 'Inference/Model/EndpointConfig'],
+        ...stages.flatMap((s) => [
+          [`${pack}-APIGWCacheEnabledAndEncrypted`, s],
+          [`${pack}-APIGWSSLEnabled`, s],
+        ]),
+      ]),
+    ];
+    expect(acked.map((a) => [a.rule, a.path])).toEqual(expect.arrayContaining(expected));
+    expect(acked).toHaveLength(expected.length);
+    for (const a of acked) expect(a.reason.length).toBeGreaterThan(80);
+    const nvme = acked.find((a) => a.rule.endsWith('SageMakerEndpointConfigurationKMSKeyConfigured'));
+    expect(nvme?.reason).toMatch(/NVMe instance storage.*rejects a KmsKeyId/);
   });
 
   test('acknowledgeNagRule moves the finding to suppressedViolations with its reason', () => {

@@ -1,0 +1,2 @@
+export * from './guardrail-policies';
+export * from './platform-guardrail';
