@@ -9,6 +9,7 @@ import { cases as data007 } from './cases/zt-data-007';
 import { cases as data008 } from './cases/zt-data-008';
 import { cases as data009 } from './cases/zt-data-009';
 import { cases as data010 } from './cases/zt-data-010';
+import { cases as data011 } from './cases/zt-data-011';
 import { cases as identity001 } from './cases/zt-identity-001';
 import { cases as identity002 } from './cases/zt-identity-002';
 import { cases as network001 } from './cases/zt-network-001';
@@ -31,6 +32,7 @@ export const ALL_CASES: readonly RuleCases[] = [
   data008,
   data009,
   data010,
+  data011,
   identity001,
   identity002,
   network001,

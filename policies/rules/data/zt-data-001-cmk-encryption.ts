@@ -9,6 +9,7 @@ import { requireCustomerKey } from '../shared/kms';
 import { isPresent, joinPath, readString } from '../shared/read';
 import { judgeCfnBucketEncryption, judgeTfEncryptionCompanion, judgeTfInlineEncryption } from '../shared/s3-encryption';
 import { tfBlock, throughDynamic } from '../shared/tf-blocks';
+import { AWS_STORES } from './stores/aws';
 
 /** The concept: a key property names a customer-managed KMS key; `fallback` is what the service uses without one. */
 const customerKey =
@@ -134,6 +135,7 @@ export const cmkEncryptionRule: Rule = {
     },
     { tool: 'cdk-nag', id: 'NIST.800.53.R5-CloudWatchLogGroupEncrypted', resourceTypes: ['AWS::Logs::LogGroup'] },
     { tool: 'cdk-nag', id: 'NIST.800.53.R5-SecretsManagerUsingKMSKey', resourceTypes: ['AWS::SecretsManager::Secret'] },
+    ...AWS_STORES.cmk.equivalents,
   ],
   reads: ['aws_s3_bucket_server_side_encryption_configuration', 'azurerm_storage_account_customer_managed_key'],
   checks: {
@@ -158,5 +160,6 @@ export const cmkEncryptionRule: Rule = {
       judge: azureCmkCompanion,
       inline: azureInlineCmk,
     }),
+    ...AWS_STORES.cmk.checks,
   },
 };

@@ -2,6 +2,7 @@ import { Rule } from '../../engine/rule';
 import { StatementRequirement, bucketPolicyCheck } from '../shared/bucket-policy';
 import { isTrue, setting } from '../shared/expect';
 import { deniesInsecureTransport } from '../shared/statements';
+import { AWS_STORES } from './stores/aws';
 
 const DENY_HTTP: StatementRequirement = {
   describe: 'a Deny of s3:* on the bucket and its objects for every principal when aws:SecureTransport is false',
@@ -48,10 +49,11 @@ export const tlsOnlyRule: Rule = {
         'attached to the bucket through the graph and does not inspect Resource.',
     },
   ],
-  reads: ['AWS::S3::BucketPolicy', 'aws_s3_bucket_policy'],
+  reads: ['AWS::S3::BucketPolicy', 'aws_s3_bucket_policy', ...AWS_STORES.tls.reads],
   checks: {
     'AWS::S3::Bucket': bucketPolicyCheck('AWS::S3::Bucket', DENY_HTTP),
     aws_s3_bucket: bucketPolicyCheck('aws_s3_bucket', DENY_HTTP),
     azurerm_storage_account: setting(HTTPS_ONLY),
+    ...AWS_STORES.tls.checks,
   },
 };

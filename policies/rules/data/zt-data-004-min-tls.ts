@@ -2,6 +2,7 @@ import { Rule } from '../../engine/rule';
 import { StatementRequirement, bucketPolicyCheck } from '../shared/bucket-policy';
 import { oneOf, setting } from '../shared/expect';
 import { deniesTlsBelow12 } from '../shared/statements';
+import { AWS_STORES } from './stores/aws';
 
 const DENY_OLD_TLS: StatementRequirement = {
   describe:
@@ -38,5 +39,6 @@ export const minTlsRule: Rule = {
     'AWS::S3::Bucket': bucketPolicyCheck('AWS::S3::Bucket', DENY_OLD_TLS),
     aws_s3_bucket: bucketPolicyCheck('aws_s3_bucket', DENY_OLD_TLS),
     azurerm_storage_account: setting(STORAGE_MIN_TLS),
+    ...AWS_STORES.minTls.checks,
   },
 };

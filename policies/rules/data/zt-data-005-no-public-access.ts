@@ -5,6 +5,7 @@ import { eachOf } from '../shared/combine';
 import { TF_PUBLIC_ACCESS_BLOCK } from '../shared/companion-specs';
 import { orphanOnly, withCompanions } from '../shared/companions';
 import { isFalse, isTrue, judgeSetting, oneOf, setting } from '../shared/expect';
+import { AWS_STORES } from './stores/aws';
 
 const CFN_FLAGS = ['BlockPublicAcls', 'BlockPublicPolicy', 'IgnorePublicAcls', 'RestrictPublicBuckets'];
 const TF_FLAGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'];
@@ -90,5 +91,6 @@ export const noPublicAccessRule: Rule = {
         risk: 'blobs are readable anonymously',
       }),
     ),
+    ...AWS_STORES.anonymous.checks,
   },
 };

@@ -1,5 +1,6 @@
 import { Rule } from '../../engine/rule';
 import { cfnRetained, tfPreventDestroy } from '../shared/deletion';
+import { AWS_STORES } from './stores/aws';
 
 const tf = tfPreventDestroy;
 
@@ -37,5 +38,6 @@ export const retainOnDeleteRule: Rule = {
     azurerm_key_vault: tf,
     azurerm_key_vault_key: tf,
     azurerm_log_analytics_workspace: tf,
+    ...AWS_STORES.retain.checks,
   },
 };

@@ -7,6 +7,7 @@ import { withCompanions } from '../shared/companions';
 import { isFalse, judgeSetting, oneOf, setting } from '../shared/expect';
 import { joinPath, listLength, unknownAt } from '../shared/read';
 import { tfBlock, throughDynamic } from '../shared/tf-blocks';
+import { AWS_STORES } from '../data/stores/aws';
 
 const ENFORCED = oneOf('ObjectOwnership', ['BucketOwnerEnforced'], { risk: 'ACLs still grant access' });
 
@@ -65,5 +66,6 @@ export const noLegacyAccessRule: Rule = {
         ),
     }),
     azurerm_storage_account: setting(NO_SHARED_KEY),
+    ...AWS_STORES.identity.checks,
   },
 };

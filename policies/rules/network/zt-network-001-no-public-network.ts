@@ -1,5 +1,6 @@
 import { Rule } from '../../engine/rule';
 import { isFalse, setting } from '../shared/expect';
+import { AWS_STORES } from '../data/stores/aws';
 
 /** Both azurerm resources default public_network_access_enabled to true. */
 const PUBLIC_OFF = setting(
@@ -61,5 +62,6 @@ export const noPublicNetworkRule: Rule = {
   checks: {
     azurerm_storage_account: PUBLIC_OFF,
     azurerm_key_vault: PUBLIC_OFF,
+    ...AWS_STORES.network.checks,
   },
 };

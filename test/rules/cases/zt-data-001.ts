@@ -1,5 +1,6 @@
 import { cmkEncryptionRule } from '../../../policies/rules/data/zt-data-001-cmk-encryption';
 import { RuleCases, cfn } from '../helpers';
+import { awsStoreCases } from './zt-data-001-aws-stores';
 import { storeCases } from './zt-data-001-stores';
 import { terraformCases } from './zt-data-001-tf';
 
@@ -133,5 +134,6 @@ export const cases: RuleCases = {
     },
     ...terraformCases,
     ...storeCases,
+    ...awsStoreCases,
   ],
 };

@@ -1,5 +1,6 @@
 import { tlsOnlyRule } from '../../../policies/rules/data/zt-data-003-tls-only';
 import { RuleCases, cfn, tf } from '../helpers';
+import { awsStoreCases } from './zt-data-003-aws-stores';
 
 export const DENY_HTTP = {
   Sid: 'DenyHttp',
@@ -168,5 +169,6 @@ export const cases: RuleCases = {
       address: 'azurerm_storage_account.sa',
       verdict: 'unknown',
     },
+    ...awsStoreCases,
   ],
 };

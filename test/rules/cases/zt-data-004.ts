@@ -1,6 +1,7 @@
 import { minTlsRule } from '../../../policies/rules/data/zt-data-004-min-tls';
 import { RuleCases, tf } from '../helpers';
 import { DENY_HTTP, tfPolicy, withPolicy } from './zt-data-003';
+import { awsStoreCases } from './zt-data-004-aws-stores';
 
 const DENY_OLD_TLS = {
   Effect: 'Deny',
@@ -78,5 +79,6 @@ export const cases: RuleCases = {
       verdict: 'unknown',
       message: /var\.tls/,
     },
+    ...awsStoreCases,
   ],
 };

@@ -1,5 +1,6 @@
 import { retainOnDeleteRule } from '../../../policies/rules/data/zt-data-008-retain-on-delete';
 import { RuleCase, RuleCases, cfn, tf } from '../helpers';
+import { awsStoreCases } from './zt-data-008-aws-stores';
 
 const CFN_TYPES = ['AWS::S3::Bucket', 'AWS::KMS::Key', 'AWS::Logs::LogGroup', 'AWS::SecretsManager::Secret'];
 const TF_TYPES = [
@@ -83,5 +84,6 @@ export const cases: RuleCases = {
       verdict: 'fail',
       path: 'lifecycle.prevent_destroy',
     },
+    ...awsStoreCases,
   ],
 };
