@@ -9,7 +9,7 @@ import { requireCustomerKey } from '../shared/kms';
 import { isPresent, joinPath, readString } from '../shared/read';
 import { judgeCfnBucketEncryption, judgeTfEncryptionCompanion, judgeTfInlineEncryption } from '../shared/s3-encryption';
 import { tfBlock, throughDynamic } from '../shared/tf-blocks';
-import { AWS_STORES } from './stores/aws';
+import { AWS_STORES, AWS_STORE_REMEDIATION } from './stores/aws';
 
 /** The concept: a key property names a customer-managed KMS key; `fallback` is what the service uses without one. */
 const customerKey =
@@ -82,7 +82,9 @@ export const cmkEncryptionRule: Rule = {
     'KMSMasterKeyID, KmsKeyId. Terraform: aws_s3_bucket_server_side_encryption_configuration with sse_algorithm = ' +
     '"aws:kms" and kms_master_key_id; kms_key_id on aws_cloudwatch_log_group / aws_secretsmanager_secret; ' +
     'azurerm_storage_account customer_managed_key { key_vault_key_id, user_assigned_identity_id } or an ' +
-    'azurerm_storage_account_customer_managed_key resource.',
+    'azurerm_storage_account_customer_managed_key resource.' +
+    ' ' +
+    AWS_STORE_REMEDIATION.cmk,
   controls: [
     { framework: 'NIST-800-53', id: 'SC-28(1)' },
     { framework: 'NIST-800-53', id: 'SC-12' },

@@ -2,7 +2,7 @@ import { Rule } from '../../engine/rule';
 import { StatementRequirement, bucketPolicyCheck } from '../shared/bucket-policy';
 import { isTrue, setting } from '../shared/expect';
 import { deniesInsecureTransport } from '../shared/statements';
-import { AWS_STORES } from './stores/aws';
+import { AWS_STORES, AWS_STORE_REMEDIATION } from './stores/aws';
 
 const DENY_HTTP: StatementRequirement = {
   describe: 'a Deny of s3:* on the bucket and its objects for every principal when aws:SecureTransport is false',
@@ -29,7 +29,9 @@ export const tlsOnlyRule: Rule = {
     'AWS CDK: s3.Bucket({ enforceSSL: true }) (SecureDataLake does this), which adds a bucket policy statement ' +
     'Deny s3:* to Principal * when aws:SecureTransport is "false"; in Terraform put the same statement in the ' +
     'aws_s3_bucket_policy attached to the bucket. Azure: leave https_traffic_only_enabled (enable_https_traffic_only ' +
-    'on azurerm 3.x) at true.',
+    'on azurerm 3.x) at true.' +
+    ' ' +
+    AWS_STORE_REMEDIATION.tls,
   controls: [
     { framework: 'NIST-800-53', id: 'SC-8' },
     { framework: 'NIST-800-53', id: 'SC-8(1)' },

@@ -2,7 +2,7 @@ import { Rule } from '../../engine/rule';
 import { StatementRequirement, bucketPolicyCheck } from '../shared/bucket-policy';
 import { oneOf, setting } from '../shared/expect';
 import { deniesTlsBelow12 } from '../shared/statements';
-import { AWS_STORES } from './stores/aws';
+import { AWS_STORES, AWS_STORE_REMEDIATION } from './stores/aws';
 
 const DENY_OLD_TLS: StatementRequirement = {
   describe:
@@ -24,7 +24,9 @@ export const minTlsRule: Rule = {
   remediation:
     'AWS CDK: s3.Bucket({ enforceSSL: true, minimumTLSVersion: 1.2 }) (SecureDataLake does this), which adds a ' +
     'bucket policy statement Deny s3:* to Principal * when NumericLessThan s3:TlsVersion 1.2; in Terraform put the ' +
-    'same statement in the aws_s3_bucket_policy. Azure: azurerm_storage_account min_tls_version = "TLS1_2".',
+    'same statement in the aws_s3_bucket_policy. Azure: azurerm_storage_account min_tls_version = "TLS1_2".' +
+    ' ' +
+    AWS_STORE_REMEDIATION.minTls,
   controls: [
     { framework: 'NIST-800-53', id: 'SC-8(1)' },
     { framework: 'NIST-800-53', id: 'SC-13' },

@@ -7,7 +7,7 @@ import { withCompanions } from '../shared/companions';
 import { isFalse, judgeSetting, oneOf, setting } from '../shared/expect';
 import { joinPath, listLength, unknownAt } from '../shared/read';
 import { tfBlock, throughDynamic } from '../shared/tf-blocks';
-import { AWS_STORES } from '../data/stores/aws';
+import { AWS_STORES, AWS_STORE_REMEDIATION } from '../data/stores/aws';
 
 const ENFORCED = oneOf('ObjectOwnership', ['BucketOwnerEnforced'], { risk: 'ACLs still grant access' });
 
@@ -43,7 +43,9 @@ export const noLegacyAccessRule: Rule = {
     'AWS CDK: s3.Bucket({ objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED }) (SecureDataLake does this); ' +
     'CloudFormation OwnershipControls.Rules[].ObjectOwnership BucketOwnerEnforced; Terraform ' +
     'aws_s3_bucket_ownership_controls { rule { object_ownership = "BucketOwnerEnforced" } }. Azure: ' +
-    'shared_access_key_enabled = false (and storage_use_azuread = true in the provider).',
+    'shared_access_key_enabled = false (and storage_use_azuread = true in the provider).' +
+    ' ' +
+    AWS_STORE_REMEDIATION.identity,
   controls: [
     { framework: 'NIST-800-53', id: 'AC-2' },
     { framework: 'NIST-800-53', id: 'IA-2' },

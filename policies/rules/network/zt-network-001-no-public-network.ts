@@ -1,6 +1,6 @@
 import { Rule } from '../../engine/rule';
 import { isFalse, setting } from '../shared/expect';
-import { AWS_STORES } from '../data/stores/aws';
+import { AWS_STORES, AWS_STORE_REMEDIATION } from '../data/stores/aws';
 
 /** Both azurerm resources default public_network_access_enabled to true. */
 const PUBLIC_OFF = setting(
@@ -21,7 +21,9 @@ export const noPublicNetworkRule: Rule = {
     'identity and network both have to be right for access to succeed.',
   remediation:
     'Azure: public_network_access_enabled = false on azurerm_storage_account and azurerm_key_vault, and reach them ' +
-    'through azurerm_private_endpoint (blob, dfs, vault) with private DNS zones (SecureDataLake does this).',
+    'through azurerm_private_endpoint (blob, dfs, vault) with private DNS zones (SecureDataLake does this).' +
+    ' ' +
+    AWS_STORE_REMEDIATION.network,
   controls: [
     { framework: 'NIST-800-53', id: 'SC-7' },
     { framework: 'NIST-800-53', id: 'AC-4' },

@@ -78,3 +78,38 @@ export const AWS_STORES = mergeStores(
     reads: { tls: [...RDS_TLS_READS, ...MESSAGING_TLS_READS] },
   },
 );
+
+/** The fix for the stores, per rule, one CloudFormation and one Terraform sentence (appended to the rule's remediation). */
+export const AWS_STORE_REMEDIATION = {
+  cmk:
+    'CloudFormation data stores: StorageEncrypted true with KmsKeyId (RDS, Aurora), SSESpecification SSEEnabled with ' +
+    'KMSMasterKeyId (DynamoDB), EncryptionAtRestOptions Enabled with KmsKeyId (OpenSearch), Encrypted with KmsKeyId ' +
+    '(EFS), a PERSISTENT deployment type with KmsKeyId (FSx for Lustre), KmsMasterKeyId (SQS, SNS), ' +
+    'AtRestEncryptionEnabled with KmsKeyId (ElastiCache). Terraform data stores: storage_encrypted with kms_key_id ' +
+    '(aws_db_instance, aws_rds_cluster), server_side_encryption { enabled, kms_key_arn } (aws_dynamodb_table), ' +
+    'encrypt_at_rest { enabled, kms_key_id } (aws_opensearch_domain), encrypted with kms_key_id (aws_efs_file_system), ' +
+    'a PERSISTENT deployment_type with kms_key_id (aws_fsx_lustre_file_system), kms_master_key_id (aws_sqs_queue, ' +
+    'aws_sns_topic), at_rest_encryption_enabled with kms_key_id (aws_elasticache_replication_group).',
+  tls:
+    'CloudFormation data stores: a DB (cluster) parameter group with rds.force_ssl = 1 or require_secure_transport = ON ' +
+    '(RDS, Aurora), DomainEndpointOptions EnforceHTTPS and NodeToNodeEncryptionOptions Enabled (OpenSearch), ' +
+    'TransitEncryptionEnabled with TransitEncryptionMode required (ElastiCache), a Deny on aws:SecureTransport false in ' +
+    'the FileSystemPolicy (EFS) or the AWS::SQS::QueuePolicy / AWS::SNS::TopicPolicy. Terraform data stores: the same ' +
+    'parameter in aws_db_parameter_group / aws_rds_cluster_parameter_group, domain_endpoint_options and ' +
+    'node_to_node_encryption on aws_opensearch_domain, transit_encryption_enabled on ' +
+    'aws_elasticache_replication_group, the Deny in aws_efs_file_system_policy, aws_sqs_queue_policy or ' +
+    'aws_sns_topic_policy.',
+  minTls:
+    'CloudFormation OpenSearch: DomainEndpointOptions.TLSSecurityPolicy Policy-Min-TLS-1-2-PFS-2023-10. Terraform ' +
+    'aws_opensearch_domain: domain_endpoint_options { tls_security_policy = "Policy-Min-TLS-1-2-PFS-2023-10" }.',
+  anonymous:
+    'CloudFormation OpenSearch: AccessPolicies grant named principals (or condition an Allow for "*"). Terraform ' +
+    'aws_opensearch_domain: the same in access_policies.',
+  network:
+    'CloudFormation: PubliclyAccessible false on AWS::RDS::DBInstance, VPCOptions.SubnetIds on OpenSearch domains. ' +
+    'Terraform: publicly_accessible = false on aws_db_instance, vpc_options { subnet_ids } on aws_opensearch_domain.',
+  identity:
+    'CloudFormation data stores: EnableIAMDatabaseAuthentication (RDS, Aurora), AdvancedSecurityOptions Enabled without ' +
+    'AnonymousAuthEnabled or InternalUserDatabaseEnabled (OpenSearch), UserGroupIds (ElastiCache RBAC). Terraform data ' +
+    'stores: iam_database_authentication_enabled, advanced_security_options { enabled = true }, user_group_ids.',
+} as const;
