@@ -50,9 +50,10 @@ describe('remediation for the finding’s own tool and cloud', () => {
       'azurerm_storage_account customer_managed_key { key_vault_key_id, user_assigned_identity_id } or an ' +
         'azurerm_storage_account_customer_managed_key resource.',
     );
-    expect(pick('ZT-DATA-001', 'cloudformation', 'aws')).toBe(
-      'CloudFormation: SSEAlgorithm aws:kms with KMSMasterKeyID, KmsKeyId.',
+    expect(pick('ZT-DATA-001', 'cloudformation', 'aws')).toMatch(
+      /^CloudFormation: SSEAlgorithm aws:kms with KMSMasterKeyID, KmsKeyId\. CloudFormation data stores: StorageEncrypted true with KmsKeyId \(RDS, Aurora\)/,
     );
+    expect(pick('ZT-DATA-001', 'cloudformation', 'aws')).not.toContain('Terraform');
     expect(pick('ZT-DATA-001', 'terraform', 'aws')).toMatch(
       /^Terraform: aws_s3_bucket_server_side_encryption_configuration/,
     );

@@ -94,8 +94,8 @@ export const AWS_STORE_REMEDIATION = {
     'CloudFormation data stores: a DB (cluster) parameter group with rds.force_ssl = 1 or require_secure_transport = ON ' +
     '(RDS, Aurora), DomainEndpointOptions EnforceHTTPS and NodeToNodeEncryptionOptions Enabled (OpenSearch), ' +
     'TransitEncryptionEnabled with TransitEncryptionMode required (ElastiCache), a Deny on aws:SecureTransport false in ' +
-    'the FileSystemPolicy (EFS) or the AWS::SQS::QueuePolicy / AWS::SNS::TopicPolicy. Terraform data stores: the same ' +
-    'parameter in aws_db_parameter_group / aws_rds_cluster_parameter_group, domain_endpoint_options and ' +
+    'the FileSystemPolicy (EFS) or the AWS::SQS::QueuePolicy / AWS::SNS::TopicPolicy. Terraform data stores: ' +
+    'rds.force_ssl or require_secure_transport in aws_db_parameter_group / aws_rds_cluster_parameter_group, domain_endpoint_options and ' +
     'node_to_node_encryption on aws_opensearch_domain, transit_encryption_enabled on ' +
     'aws_elasticache_replication_group, the Deny in aws_efs_file_system_policy, aws_sqs_queue_policy or ' +
     'aws_sns_topic_policy.',
@@ -104,12 +104,13 @@ export const AWS_STORE_REMEDIATION = {
     'aws_opensearch_domain: domain_endpoint_options { tls_security_policy = "Policy-Min-TLS-1-2-PFS-2023-10" }.',
   anonymous:
     'CloudFormation OpenSearch: AccessPolicies grant named principals (or condition an Allow for "*"). Terraform ' +
-    'aws_opensearch_domain: the same in access_policies.',
+    'aws_opensearch_domain: access_policies grant named principals.',
   network:
     'CloudFormation: PubliclyAccessible false on AWS::RDS::DBInstance, VPCOptions.SubnetIds on OpenSearch domains. ' +
     'Terraform: publicly_accessible = false on aws_db_instance, vpc_options { subnet_ids } on aws_opensearch_domain.',
   identity:
     'CloudFormation data stores: EnableIAMDatabaseAuthentication (RDS, Aurora), AdvancedSecurityOptions Enabled without ' +
     'AnonymousAuthEnabled or InternalUserDatabaseEnabled (OpenSearch), UserGroupIds (ElastiCache RBAC). Terraform data ' +
-    'stores: iam_database_authentication_enabled, advanced_security_options { enabled = true }, user_group_ids.',
+    'stores: iam_database_authentication_enabled (aws_db_instance, aws_rds_cluster), advanced_security_options ' +
+    '{ enabled = true } (aws_opensearch_domain), user_group_ids (aws_elasticache_replication_group).',
 } as const;
