@@ -10,7 +10,7 @@ export const retainOnDeleteRule: Rule = {
   severity: 'high',
   layer: 'data',
   rationale:
-    'Buckets, keys, log stores, secrets, vaults and storage accounts hold data (or the only means to decrypt it) ' +
+    'Buckets, databases, file systems, volumes, keys, log stores, secrets, vaults and storage accounts hold data (or the only means to decrypt it) ' +
     'that outlives any one deployment. A stack delete, a rename that forces replacement, or a mistaken ' +
     '`terraform destroy` must not take them with it; deleting a KMS key or a Key Vault key makes every object ' +
     'encrypted with it unreadable.',

@@ -16,7 +16,7 @@ export const noPublicNetworkRule: Rule = {
   severity: 'high',
   layer: 'network',
   rationale:
-    'A storage account or key vault with a public endpoint can be attacked from anywhere with a stolen credential or ' +
+    'A storage account, key vault, database or search domain with a public endpoint can be attacked from anywhere with a stolen credential or ' +
     'SAS token. With public network access off, the only path is a private endpoint inside the platform network, so ' +
     'identity and network both have to be right for access to succeed.',
   remediation:
