@@ -1,5 +1,5 @@
 import type { RuleCase } from '../helpers';
-import { cfnCase, tfCase } from './aws-stores-fixtures';
+import { cfnCase, on, tfCase, tfStore } from './aws-stores-fixtures';
 
 /** ZT-DATA-005 (no anonymous access) on OpenSearch access policies. */
 const OS = 'AWS::OpenSearchService::Domain';
@@ -29,4 +29,32 @@ export const awsStoreCases: RuleCase[] = [
   tfCase('aws_opensearch_domain', 'open access policy', { access_policies: JSON.stringify(OPEN) }, 'fail', {
     path: 'access_policies.Statement',
   }),
+  on(
+    'tf',
+    'aws_opensearch_domain',
+    'open policy in an aws_opensearch_domain_policy',
+    tfStore(
+      'aws_opensearch_domain',
+      { access_policies: JSON.stringify(ROLE) },
+      {
+        aws_opensearch_domain_policy: {
+          p: { domain_name: '${aws_opensearch_domain.r.domain_name}', access_policies: JSON.stringify(OPEN) },
+        },
+      },
+    ),
+    'fail',
+    { path: 'aws_opensearch_domain_policy.p.access_policies.Statement' },
+  ),
+  tfCase(
+    'aws_opensearch_domain_policy',
+    'orphan policy for one role',
+    { domain_name: 'search', access_policies: JSON.stringify(ROLE) },
+    'pass',
+  ),
+  tfCase(
+    'aws_opensearch_domain_policy',
+    'orphan open policy',
+    { domain_name: 'search', access_policies: JSON.stringify(OPEN) },
+    'fail',
+  ),
 ];

@@ -1,6 +1,8 @@
 import { type Check, fail, pass } from '../../../engine/rule';
 import { cfnRetained, tfPreventDestroy } from '../../shared/deletion';
 import { allChecks } from '../../shared/combine';
+import type { CompanionSpec } from '../../shared/companion-index';
+import { orphanOnly, withCompanions } from '../../shared/companions';
 import { isFalse, isTrue, oneOf, setting } from '../../shared/expect';
 import { isPresent, listLength, unknownAt } from '../../shared/read';
 import { encryptedWithKey } from './aws-common';
@@ -58,6 +60,7 @@ const TF: Shape = {
 };
 
 const HTTP = 'plain HTTP requests are accepted';
+const OPEN = 'an unconditional Allow for every principal';
 
 const enforceHttps =
   (s: Shape): Check =>
@@ -93,14 +96,7 @@ const checks = (s: Shape) => ({
   ),
   minTls: setting(oneOf(s.tlsPolicy, TLS12, { risk: 'clients may negotiate TLS 1.0/1.1' })),
   network: inVpc(s),
-  anonymous: ((res, { graph }) =>
-    forbidStatement(
-      graph,
-      res,
-      s.policy,
-      'an unconditional Allow for every principal',
-      allowsEveryoneUnconditionally,
-    )) as Check,
+  anonymous: ((res, { graph }) => forbidStatement(graph, res, s.policy, OPEN, allowsEveryoneUnconditionally)) as Check,
   identity: allChecks(
     setting(
       isTrue(s.security, {
@@ -115,6 +111,14 @@ const checks = (s: Shape) => ({
 
 const cfn = checks(CFN);
 const tf = checks(TF);
+
+/** Terraform may hold the access policy in an aws_opensearch_domain_policy, which then replaces access_policies. */
+const TF_DOMAIN_POLICY: CompanionSpec = { type: 'aws_opensearch_domain_policy', targets: ['domain_name'] };
+const tfAnonymous = withCompanions({
+  spec: TF_DOMAIN_POLICY,
+  judge: (g, p) => forbidStatement(g, p, 'access_policies', OPEN, allowsEveryoneUnconditionally),
+  inline: (g, domain) => forbidStatement(g, domain, 'access_policies', OPEN, allowsEveryoneUnconditionally),
+});
 const TYPE = 'AWS::OpenSearchService::Domain';
 
 export const opensearchChecks: StoreChecks = {
@@ -122,7 +126,13 @@ export const opensearchChecks: StoreChecks = {
   tls: { [TYPE]: cfn.tls, aws_opensearch_domain: tf.tls },
   minTls: { [TYPE]: cfn.minTls, aws_opensearch_domain: tf.minTls },
   network: { [TYPE]: cfn.network, aws_opensearch_domain: tf.network },
-  anonymous: { [TYPE]: cfn.anonymous, aws_opensearch_domain: tf.anonymous },
+  anonymous: {
+    [TYPE]: cfn.anonymous,
+    aws_opensearch_domain: tfAnonymous,
+    aws_opensearch_domain_policy: orphanOnly(TF_DOMAIN_POLICY, (p, { graph }) =>
+      forbidStatement(graph, p, 'access_policies', OPEN, allowsEveryoneUnconditionally),
+    ),
+  },
   identity: { [TYPE]: cfn.identity, aws_opensearch_domain: tf.identity },
   retain: { [TYPE]: cfnRetained(TYPE), aws_opensearch_domain: tfPreventDestroy },
 };
