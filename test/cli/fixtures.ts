@@ -57,6 +57,24 @@ export const FILES: Record<string, string> = {
   }),
   // A bucket with no settings: critical and high failures.
   'bare-bucket.yaml': 'Resources:\n  Raw:\n    Type: AWS::S3::Bucket\n',
+  // Nothing but a public, unencrypted database: the data-store checks must fail it.
+  'public-rds.template.json': JSON.stringify({
+    Resources: {
+      Db: {
+        Type: 'AWS::RDS::DBInstance',
+        Properties: {
+          Engine: 'postgres',
+          EngineVersion: '16.3',
+          DBInstanceClass: 'db.t4g.micro',
+          AllocatedStorage: '20',
+          MasterUsername: 'dbadmin',
+          ManageMasterUserPassword: true,
+          PubliclyAccessible: true,
+          StorageEncrypted: false,
+        },
+      },
+    },
+  }),
   // Rotation comes from a parameter: unknown at synth time.
   'parameter.template.json': JSON.stringify({
     Parameters: { Rotate: { Type: 'String', AllowedValues: ['true', 'false'] } },

@@ -37,6 +37,18 @@ describe('zt-check exit codes', () => {
     expect(r.stdout).toContain('azurerm_key_vault_key.lake (azurerm_key_vault_key)');
   });
 
+  it('1 for a template holding only a public, unencrypted RDS instance', () => {
+    const r = runCli([at('public-rds.template.json')], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Db (AWS::RDS::DBInstance)');
+    expect(r.stdout).toContain('FAIL ZT-NETWORK-001 [high]');
+    expect(r.stdout).toContain('property: PubliclyAccessible');
+    expect(r.stdout).toContain('FAIL ZT-DATA-001 [high]');
+    expect(r.stdout).toContain('property: StorageEncrypted');
+    expect(r.stdout).toContain('FAIL ZT-DATA-011 [high]');
+    expect(r.stdout).toMatch(/^FAILED: \d+ failing/m);
+  });
+
   it('0 when the only failure is waived, and the waiver is listed', () => {
     const r = runCli([at('waived.template.json')], { cwd: dir });
     expect(r.code).toBe(0);

@@ -51,9 +51,10 @@ describe('remediation for the finding’s own tool and cloud', () => {
     );
     expect(pick('ZT-DATA-001', 'cdktf', 'azure')).toContain('azurerm_cosmosdb_account key_vault_key_id');
     expect(pick('ZT-DATA-001', 'cdktf', 'azure')).not.toMatch(/aws_|CloudFormation/);
-    expect(pick('ZT-DATA-001', 'cloudformation', 'aws')).toBe(
-      'CloudFormation: SSEAlgorithm aws:kms with KMSMasterKeyID, KmsKeyId.',
+    expect(pick('ZT-DATA-001', 'cloudformation', 'aws')).toMatch(
+      /^CloudFormation: SSEAlgorithm aws:kms with KMSMasterKeyID, KmsKeyId\. CloudFormation data stores: StorageEncrypted true with KmsKeyId \(RDS, Aurora\)/,
     );
+    expect(pick('ZT-DATA-001', 'cloudformation', 'aws')).not.toContain('Terraform');
     expect(pick('ZT-DATA-001', 'terraform', 'aws')).toMatch(
       /^Terraform: aws_s3_bucket_server_side_encryption_configuration/,
     );

@@ -12,6 +12,7 @@ import { SEARCH } from './stores/azure-search';
 import { requireCustomerKey } from '../shared/kms';
 import { isPresent, joinPath } from '../shared/read';
 import { judgeCfnBucketEncryption, judgeTfEncryptionCompanion, judgeTfInlineEncryption } from '../shared/s3-encryption';
+import { AWS_STORES, AWS_STORE_REMEDIATION } from './stores/aws';
 
 /** The concept: a key property names a customer-managed KMS key; `fallback` is what the service uses without one. */
 const customerKey =
@@ -78,7 +79,9 @@ export const cmkEncryptionRule: Rule = {
     'azurerm_storage_account customer_managed_key { key_vault_key_id, user_assigned_identity_id } or an ' +
     'azurerm_storage_account_customer_managed_key resource; azurerm_cosmosdb_account key_vault_key_id; ' +
     'azurerm_postgresql_flexible_server customer_managed_key { key_vault_key_id, primary_user_assigned_identity_id }; ' +
-    'azurerm_search_service customer_managed_key_enforcement_enabled = true (each index then names its key).',
+    'azurerm_search_service customer_managed_key_enforcement_enabled = true (each index then names its key).' +
+    ' ' +
+    AWS_STORE_REMEDIATION.cmk,
   controls: [
     { framework: 'NIST-800-53', id: 'SC-28(1)' },
     { framework: 'NIST-800-53', id: 'SC-12' },
@@ -131,6 +134,7 @@ export const cmkEncryptionRule: Rule = {
     },
     { tool: 'cdk-nag', id: 'NIST.800.53.R5-CloudWatchLogGroupEncrypted', resourceTypes: ['AWS::Logs::LogGroup'] },
     { tool: 'cdk-nag', id: 'NIST.800.53.R5-SecretsManagerUsingKMSKey', resourceTypes: ['AWS::SecretsManager::Secret'] },
+    ...AWS_STORES.cmk.equivalents,
   ],
   reads: ['aws_s3_bucket_server_side_encryption_configuration', 'azurerm_storage_account_customer_managed_key'],
   checks: {
@@ -158,5 +162,6 @@ export const cmkEncryptionRule: Rule = {
     ...COSMOSDB.cmk,
     ...POSTGRESQL_FLEXIBLE.cmk,
     ...SEARCH.cmk,
+    ...AWS_STORES.cmk.checks,
   },
 };

@@ -4,6 +4,7 @@ import { isTrue, setting } from '../shared/expect';
 import { deniesInsecureTransport } from '../shared/statements';
 import { POSTGRESQL_FLEXIBLE } from './stores/azure-postgresql';
 import { REDIS } from './stores/azure-redis';
+import { AWS_STORES, AWS_STORE_REMEDIATION } from './stores/aws';
 
 const DENY_HTTP: StatementRequirement = {
   describe: 'a Deny of s3:* on the bucket and its objects for every principal when aws:SecureTransport is false',
@@ -32,7 +33,9 @@ export const tlsOnlyRule: Rule = {
     'aws_s3_bucket_policy attached to the bucket. Azure: leave https_traffic_only_enabled (enable_https_traffic_only ' +
     'on azurerm 3.x) at true; azurerm_redis_cache non_ssl_port_enabled = false (the default); leave the ' +
     'PostgreSQL flexible server parameter require_secure_transport on (its server default), i.e. no ' +
-    'azurerm_postgresql_flexible_server_configuration sets it to off.',
+    'azurerm_postgresql_flexible_server_configuration sets it to off.' +
+    ' ' +
+    AWS_STORE_REMEDIATION.tls,
   controls: [
     { framework: 'NIST-800-53', id: 'SC-8' },
     { framework: 'NIST-800-53', id: 'SC-8(1)' },
@@ -52,12 +55,13 @@ export const tlsOnlyRule: Rule = {
         'attached to the bucket through the graph and does not inspect Resource.',
     },
   ],
-  reads: ['AWS::S3::BucketPolicy', 'aws_s3_bucket_policy'],
+  reads: ['AWS::S3::BucketPolicy', 'aws_s3_bucket_policy', ...AWS_STORES.tls.reads],
   checks: {
     'AWS::S3::Bucket': bucketPolicyCheck('AWS::S3::Bucket', DENY_HTTP),
     aws_s3_bucket: bucketPolicyCheck('aws_s3_bucket', DENY_HTTP),
     azurerm_storage_account: setting(HTTPS_ONLY),
     ...POSTGRESQL_FLEXIBLE.tlsOnly,
     ...REDIS.tlsOnly,
+    ...AWS_STORES.tls.checks,
   },
 };

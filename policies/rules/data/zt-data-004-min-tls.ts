@@ -5,6 +5,7 @@ import { deniesTlsBelow12 } from '../shared/statements';
 import { COSMOSDB } from './stores/azure-cosmosdb';
 import { POSTGRESQL_FLEXIBLE } from './stores/azure-postgresql';
 import { REDIS } from './stores/azure-redis';
+import { AWS_STORES, AWS_STORE_REMEDIATION } from './stores/aws';
 
 const DENY_OLD_TLS: StatementRequirement = {
   describe:
@@ -29,7 +30,9 @@ export const minTlsRule: Rule = {
     'same statement in the aws_s3_bucket_policy. Azure: azurerm_storage_account min_tls_version = "TLS1_2"; ' +
     'azurerm_cosmosdb_account minimal_tls_version = "Tls12" and azurerm_redis_cache minimum_tls_version = "1.2" ' +
     '(both defaults on azurerm 4.x); PostgreSQL flexible server parameter ssl_min_protocol_version TLSv1.2 or TLSv1.3 ' +
-    '(its server default is TLSv1.2).',
+    '(its server default is TLSv1.2).' +
+    ' ' +
+    AWS_STORE_REMEDIATION.minTls,
   controls: [
     { framework: 'NIST-800-53', id: 'SC-8(1)' },
     { framework: 'NIST-800-53', id: 'SC-13' },
@@ -47,5 +50,6 @@ export const minTlsRule: Rule = {
     ...COSMOSDB.minTls,
     ...POSTGRESQL_FLEXIBLE.minTls,
     ...REDIS.minTls,
+    ...AWS_STORES.minTls.checks,
   },
 };

@@ -5,6 +5,7 @@ import { eachOf } from '../shared/combine';
 import { TF_PUBLIC_ACCESS_BLOCK } from '../shared/companion-specs';
 import { orphanOnly, withCompanions } from '../shared/companions';
 import { isFalse, isTrue, judgeSetting, oneOf, setting } from '../shared/expect';
+import { AWS_STORES, AWS_STORE_REMEDIATION } from './stores/aws';
 
 const CFN_FLAGS = ['BlockPublicAcls', 'BlockPublicPolicy', 'IgnorePublicAcls', 'RestrictPublicBuckets'];
 const TF_FLAGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'];
@@ -48,7 +49,9 @@ export const noPublicAccessRule: Rule = {
     'AWS CDK: s3.Bucket({ blockPublicAccess: BlockPublicAccess.BLOCK_ALL }) (SecureDataLake does this); ' +
     'CloudFormation PublicAccessBlockConfiguration with all four flags true; Terraform an ' +
     'aws_s3_bucket_public_access_block for the bucket with block_public_acls, block_public_policy, ' +
-    'ignore_public_acls and restrict_public_buckets = true. Azure: allow_nested_items_to_be_public = false.',
+    'ignore_public_acls and restrict_public_buckets = true. Azure: allow_nested_items_to_be_public = false.' +
+    ' ' +
+    AWS_STORE_REMEDIATION.anonymous,
   controls: [
     { framework: 'NIST-800-53', id: 'AC-3' },
     { framework: 'NIST-800-53', id: 'AC-6' },
@@ -90,5 +93,6 @@ export const noPublicAccessRule: Rule = {
         risk: 'blobs are readable anonymously',
       }),
     ),
+    ...AWS_STORES.anonymous.checks,
   },
 };

@@ -1,5 +1,6 @@
 import { Rule } from '../../engine/rule';
 import { cfnRetained, tfPreventDestroy } from '../shared/deletion';
+import { AWS_STORES } from './stores/aws';
 
 const tf = tfPreventDestroy;
 
@@ -10,7 +11,7 @@ export const retainOnDeleteRule: Rule = {
   layer: 'data',
   scope: 'resource',
   rationale:
-    'Buckets, keys, log stores, secrets, vaults and storage accounts hold data (or the only means to decrypt it) ' +
+    'Buckets, databases, file systems, volumes, keys, log stores, secrets, vaults and storage accounts hold data (or the only means to decrypt it) ' +
     'that outlives any one deployment. A stack delete, a rename that forces replacement, or a mistaken ' +
     '`terraform destroy` must not take them with it; deleting a KMS key or a Key Vault key makes every object ' +
     'encrypted with it unreadable.',
@@ -42,5 +43,6 @@ export const retainOnDeleteRule: Rule = {
     azurerm_cosmosdb_account: tf,
     azurerm_postgresql_flexible_server: tf,
     azurerm_search_service: tf,
+    ...AWS_STORES.retain.checks,
   },
 };

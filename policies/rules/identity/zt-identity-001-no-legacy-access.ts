@@ -11,6 +11,7 @@ import { COSMOSDB } from '../data/stores/azure-cosmosdb';
 import { POSTGRESQL_FLEXIBLE } from '../data/stores/azure-postgresql';
 import { REDIS } from '../data/stores/azure-redis';
 import { SEARCH } from '../data/stores/azure-search';
+import { AWS_STORES, AWS_STORE_REMEDIATION } from '../data/stores/aws';
 
 const ENFORCED = oneOf('ObjectOwnership', ['BucketOwnerEnforced'], { risk: 'ACLs still grant access' });
 
@@ -50,7 +51,9 @@ export const noLegacyAccessRule: Rule = {
     'local_authentication_disabled = true; azurerm_postgresql_flexible_server authentication { ' +
     'active_directory_auth_enabled = true, password_auth_enabled = false }; azurerm_search_service ' +
     'local_authentication_enabled = false; azurerm_redis_cache access_keys_authentication_enabled = false with ' +
-    'redis_configuration { active_directory_authentication_enabled = true }.',
+    'redis_configuration { active_directory_authentication_enabled = true }.' +
+    ' ' +
+    AWS_STORE_REMEDIATION.identity,
   controls: [
     { framework: 'NIST-800-53', id: 'AC-2' },
     { framework: 'NIST-800-53', id: 'IA-2' },
@@ -77,5 +80,6 @@ export const noLegacyAccessRule: Rule = {
     ...POSTGRESQL_FLEXIBLE.legacyAuth,
     ...SEARCH.legacyAuth,
     ...REDIS.legacyAuth,
+    ...AWS_STORES.identity.checks,
   },
 };

@@ -6,6 +6,8 @@ import { POSTGRESQL_FLEXIBLE } from '../data/stores/azure-postgresql';
 import { REDIS } from '../data/stores/azure-redis';
 import { SEARCH } from '../data/stores/azure-search';
 
+import { AWS_STORES, AWS_STORE_REMEDIATION } from '../data/stores/aws';
+
 const PUBLIC_OFF = setting(PUBLIC_NETWORK_OFF);
 
 export const noPublicNetworkRule: Rule = {
@@ -15,6 +17,7 @@ export const noPublicNetworkRule: Rule = {
   layer: 'network',
   rationale:
     'A storage account, key vault or database with a public endpoint can be attacked from anywhere with a stolen credential or ' +
+    'A storage account, key vault, database or search domain with a public endpoint can be attacked from anywhere with a stolen credential or ' +
     'SAS token. With public network access off, the only path is a private endpoint inside the platform network, so ' +
     'identity and network both have to be right for access to succeed.',
   remediation:
@@ -22,7 +25,9 @@ export const noPublicNetworkRule: Rule = {
     'through azurerm_private_endpoint (blob, dfs, vault) with private DNS zones (SecureDataLake does this). Azure: the ' +
     'same on azurerm_cosmosdb_account, azurerm_search_service (on a basic or higher sku, which has private endpoints) ' +
     'and azurerm_redis_cache; azurerm_postgresql_flexible_server either sets it to false (private endpoint) or is ' +
-    'VNet-integrated through delegated_subnet_id.',
+    'VNet-integrated through delegated_subnet_id.' +
+    ' ' +
+    AWS_STORE_REMEDIATION.network,
   controls: [
     { framework: 'NIST-800-53', id: 'SC-7' },
     { framework: 'NIST-800-53', id: 'AC-4' },
@@ -67,5 +72,6 @@ export const noPublicNetworkRule: Rule = {
     ...POSTGRESQL_FLEXIBLE.publicNetwork,
     ...SEARCH.publicNetwork,
     ...REDIS.publicNetwork,
+    ...AWS_STORES.network.checks,
   },
 };

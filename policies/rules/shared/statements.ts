@@ -117,3 +117,23 @@ const tlsBelow12: Part = (stmt) =>
 export function deniesTlsBelow12(stmt: PolicyValue, target: StatementTarget): Tri {
   return allOfInOrder(stmt, target, [isDeny, bindsEveryone, everyS3Action, wholeBucket, tlsBelow12]);
 }
+
+/**
+ * The same TLS-only Deny in a resource policy that is attached to its one resource (an EFS file
+ * system policy, an SQS queue or SNS topic policy): every principal, every action of `service`
+ * (or "*"), only the aws:SecureTransport = false condition. Resource is not checked: the policy
+ * can only govern the resource it is attached to.
+ */
+export function deniesInsecureTransportOf(service: string): (stmt: PolicyValue) => Tri {
+  return (stmt) => {
+    let opaque: Opaque | undefined;
+    for (const t of [isDeny(stmt), bindsEveryone(stmt), coversAllActions(stmt, service), insecure(stmt, NO_TARGET)]) {
+      if (t === false) return false;
+      if (t !== true) opaque ??= t;
+    }
+    return opaque ?? true;
+  };
+}
+
+/** `insecure` never reads its target. */
+const NO_TARGET = {} as StatementTarget;

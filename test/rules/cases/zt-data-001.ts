@@ -1,6 +1,7 @@
 import { cmkEncryptionRule } from '../../../policies/rules/data/zt-data-001-cmk-encryption';
 import { RuleCases, cfn } from '../helpers';
 import { azureStoreCases } from './zt-data-001-azure-stores';
+import { awsStoreCases } from './zt-data-001-aws-stores';
 import { storeCases } from './zt-data-001-stores';
 import { terraformCases } from './zt-data-001-tf';
 
@@ -135,5 +136,6 @@ export const cases: RuleCases = {
     ...terraformCases,
     ...storeCases,
     ...azureStoreCases,
+    ...awsStoreCases,
   ],
 };

@@ -1,6 +1,7 @@
 import { tlsOnlyRule } from '../../../policies/rules/data/zt-data-003-tls-only';
 import { RuleCases, cfn, tf } from '../helpers';
 import { azureStoreCases } from './zt-data-003-azure-stores';
+import { awsStoreCases } from './zt-data-003-aws-stores';
 
 export const DENY_HTTP = {
   Sid: 'DenyHttp',
@@ -170,5 +171,6 @@ export const cases: RuleCases = {
       address: 'azurerm_storage_account.sa',
       verdict: 'unknown',
     },
+    ...awsStoreCases,
   ],
 };

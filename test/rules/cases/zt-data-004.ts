@@ -2,6 +2,7 @@ import { minTlsRule } from '../../../policies/rules/data/zt-data-004-min-tls';
 import { RuleCases, tf } from '../helpers';
 import { DENY_HTTP, tfPolicy, withPolicy } from './zt-data-003';
 import { azureStoreCases } from './zt-data-004-azure-stores';
+import { awsStoreCases } from './zt-data-004-aws-stores';
 
 const DENY_OLD_TLS = {
   Effect: 'Deny',
@@ -80,5 +81,6 @@ export const cases: RuleCases = {
       verdict: 'unknown',
       message: /var\.tls/,
     },
+    ...awsStoreCases,
   ],
 };

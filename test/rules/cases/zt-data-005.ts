@@ -1,5 +1,6 @@
 import { noPublicAccessRule } from '../../../policies/rules/data/zt-data-005-no-public-access';
 import { RuleCases, cfn, tf } from '../helpers';
+import { awsStoreCases } from './zt-data-005-aws-stores';
 
 const ALL_ON = { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true };
 const TF_ALL_ON = {
@@ -166,5 +167,6 @@ export const cases: RuleCases = {
       verdict: 'fail',
       path: 'allow_blob_public_access',
     },
+    ...awsStoreCases,
   ],
 };

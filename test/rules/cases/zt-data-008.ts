@@ -1,6 +1,7 @@
 import { retainOnDeleteRule } from '../../../policies/rules/data/zt-data-008-retain-on-delete';
 import { RuleCase, RuleCases, cfn, tf } from '../helpers';
 import { azureStoreCases } from './zt-data-008-azure-stores';
+import { awsStoreCases } from './zt-data-008-aws-stores';
 
 const CFN_TYPES = ['AWS::S3::Bucket', 'AWS::KMS::Key', 'AWS::Logs::LogGroup', 'AWS::SecretsManager::Secret'];
 const TF_TYPES = [
@@ -85,5 +86,6 @@ export const cases: RuleCases = {
       verdict: 'fail',
       path: 'lifecycle.prevent_destroy',
     },
+    ...awsStoreCases,
   ],
 };

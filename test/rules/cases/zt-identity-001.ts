@@ -1,6 +1,7 @@
 import { noLegacyAccessRule } from '../../../policies/rules/identity/zt-identity-001-no-legacy-access';
 import { RuleCases, cfn, tf } from '../helpers';
 import { azureStoreCases } from './zt-identity-001-azure-stores';
+import { awsStoreCases } from './zt-identity-001-aws-stores';
 
 const bucket = (props: Record<string, unknown>) => cfn({ Bucket: { Type: 'AWS::S3::Bucket', Properties: props } });
 const ownership = (value: string) => ({ OwnershipControls: { Rules: [{ ObjectOwnership: value }] } });
@@ -79,5 +80,6 @@ export const cases: RuleCases = {
       address: 'azurerm_storage_account.sa',
       verdict: 'fail',
     },
+    ...awsStoreCases,
   ],
 };

@@ -1,6 +1,7 @@
 import { noPublicNetworkRule } from '../../../policies/rules/network/zt-network-001-no-public-network';
-import { RuleCases, tf } from '../helpers';
+import { RuleCase, RuleCases, tf } from '../helpers';
 import { azureStoreCases } from './zt-network-001-azure-stores';
+import { awsStoreCases } from './zt-network-001-aws-stores';
 
 const one = (type: string, body: Record<string, unknown>) => tf({ [type]: { r: { name: 'r', ...body } } });
 
@@ -8,7 +9,7 @@ export const cases: RuleCases = {
   rule: noPublicNetworkRule,
   cases: [
     ...azureStoreCases,
-    ...['azurerm_storage_account', 'azurerm_key_vault'].flatMap((type) => [
+    ...['azurerm_storage_account', 'azurerm_key_vault'].flatMap((type): RuleCase[] => [
       {
         name: `${type} private only`,
         doc: one(type, { public_network_access_enabled: false }),
@@ -40,5 +41,6 @@ export const cases: RuleCases = {
         message: /var\.public/,
       },
     ]),
+    ...awsStoreCases,
   ],
 };
