@@ -14,6 +14,8 @@ const UNTAGGABLE = new Set([
   'azurerm_storage_container_immutability_policy',
   'azurerm_network_security_rule',
   'azurerm_subnet_network_security_group_association',
+  'azurerm_role_definition',
+  'azurerm_machine_learning_workspace_network_outbound_rule_private_endpoint',
 ]);
 /** Construct paths (under azure-platform/) of the resources that must survive a destroy. */
 const STATEFUL = [
@@ -25,6 +27,11 @@ const STATEFUL = [
   'training-network/workspace',
   'training-network/flow-log-storage',
   'secrets/secret-api-token',
+  'training-compute/resource-group',
+  'training-compute/workspace-storage/storage',
+  'training-compute/compute/workspace',
+  'training-compute/compute/registry',
+  'training-compute/compute/insights',
 ];
 
 let tf: TfJson;
