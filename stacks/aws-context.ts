@@ -25,6 +25,7 @@ export const CONTEXT_KEYS = {
   interfaceEndpoints: 'ztai:interfaceEndpoints',
   s3PrefixListId: 'ztai:s3PrefixListId',
   logRetentionDays: 'ztai:logRetentionDays',
+  gpuLaunchTemplate: 'ztai:gpuLaunchTemplate',
 } as const;
 
 /** Resolves the blueprint configuration from DEFAULT_CONFIG plus the app's context overrides. */
@@ -49,6 +50,7 @@ export function configFromContext(scope: IConstruct): BlueprintConfig {
       s3PrefixListId: asString(get(CONTEXT_KEYS.s3PrefixListId)),
       logRetentionDays: asInt(CONTEXT_KEYS.logRetentionDays, get(CONTEXT_KEYS.logRetentionDays)),
     },
+    training: { gpuLaunchTemplate: asBool(CONTEXT_KEYS.gpuLaunchTemplate, get(CONTEXT_KEYS.gpuLaunchTemplate)) },
   };
   return resolveConfig(overrides);
 }

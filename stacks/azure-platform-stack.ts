@@ -6,14 +6,16 @@ import { SecureDataLake } from '../lib/azure/data-lake';
 import { KeyVaultSecrets } from '../lib/azure/secrets';
 import { TrainingNetwork } from '../lib/azure/training-network';
 import { validateGuid } from '../lib/azure/validate';
+import { addAzureTrainingLayers, type AzureTrainingLayers } from './azure-training-layers';
 import { LlmInference } from '../lib/azure/inference';
 import { addAzureInferenceLayers } from './azure-inference-layers';
 
 /**
- * The Azure reference platform, driven by one BlueprintConfig. Today: the training network (VNet,
- * NSGs, the one set of private DNS zones, Log Analytics, flow logs) and the encrypted data lake,
- * whose private endpoints sit in the network's endpoint subnet and register in its zones; later
- * layers (compute, inference, secrets, monitoring) join the same stack.
+ * The Azure reference platform, driven by one BlueprintConfig: the training network (VNet, NSGs,
+ * the one set of private DNS zones, Log Analytics, flow logs), the encrypted data lake, whose
+ * private endpoints sit in the network's endpoint subnet and register in its zones, the platform
+ * secrets, and the training layers (stacks/azure-training-layers.ts: ML workspace, registry, GPU
+ * cluster, model release gate); later layers (inference, monitoring) join the same stack.
  *
  * Synthesis needs no credentials: tenant and subscription default to placeholder GUIDs (override
  * with ZT_AZURE_TENANT_ID / ZT_AZURE_SUBSCRIPTION_ID, read in bin/azure.ts).
@@ -27,6 +29,7 @@ export class AzurePlatformStack extends TerraformStack {
   public readonly network: TrainingNetwork;
   public readonly dataLake: SecureDataLake;
   public readonly secrets: KeyVaultSecrets;
+  public readonly training: AzureTrainingLayers;
   /** Azure OpenAI behind internal API Management, with the platform RAI policy. */
   public readonly inference: LlmInference;
 
@@ -101,6 +104,7 @@ export class AzurePlatformStack extends TerraformStack {
       owner: config.owner,
       classification: config.classification,
     });
+    this.training = addAzureTrainingLayers(this, config, this.network, this.dataLake);
     this.inference = addAzureInferenceLayers(this, config, { network: this.network, dataLake: this.dataLake });
   }
 }

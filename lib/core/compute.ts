@@ -96,6 +96,11 @@ export function validateAzureGpuVmSize(prop: string, value: unknown): string {
   return value;
 }
 
+/** Instances of one training job or cluster: 1..MAX_GPU_INSTANCE_COUNT. */
+export function validateGpuInstanceCount(prop: string, value: unknown): number {
+  return validateIntRange(prop, value, 1, MAX_GPU_INSTANCE_COUNT);
+}
+
 /** Scale bounds of a training cluster: min nodes (idle floor) and max nodes (cost ceiling). */
 export interface ScaleBounds {
   readonly minInstanceCount: number;
@@ -107,7 +112,7 @@ export interface ScaleBounds {
  * default: idle GPUs cost money and are attack surface.
  */
 export function validateScaleBounds(prefix: string, min: unknown, max: unknown): ScaleBounds {
-  const maxInstanceCount = validateIntRange(`${prefix}.maxInstanceCount`, max, 1, MAX_GPU_INSTANCE_COUNT);
+  const maxInstanceCount = validateGpuInstanceCount(`${prefix}.maxInstanceCount`, max);
   const minInstanceCount = validateIntRange(`${prefix}.minInstanceCount`, min, 0, MAX_GPU_INSTANCE_COUNT);
   if (minInstanceCount > maxInstanceCount) {
     throw new BlueprintConfigError(

@@ -1,7 +1,17 @@
 import { DataClassification } from './classification';
 import type { CallerLimits } from './inference-limits';
 import { DEFAULT_INFERENCE, InferenceSettings } from './inference';
+import {
+  DEFAULT_AZURE_GPU_VM_SIZE,
+  DEFAULT_MAX_INSTANCE_COUNT,
+  DEFAULT_SAGEMAKER_GPU_TYPES,
+  validateAzureGpuVmSize,
+  validateGpuInstanceCount,
+  validateSageMakerGpuTypes,
+} from './compute';
+import { BlueprintConfigError } from './errors';
 import { AwsInterfaceEndpoint, DEFAULT_INTERFACE_ENDPOINTS } from './network';
+import { validateOneOf } from './validate';
 
 /**
  * One configuration object drives both reference stacks. Every field has a working default
@@ -22,6 +32,7 @@ export interface BlueprintConfig {
   readonly network: NetworkSettings;
   /** Serving: model, gateway limits and LLM guardrail (lib/core/inference.ts). */
   readonly inference: InferenceSettings;
+  readonly training: TrainingSettings;
 }
 
 export interface AwsSettings {
@@ -95,6 +106,36 @@ export interface NetworkSettings {
   readonly logRetentionDays: number;
 }
 
+/** Azure ML compute network: the managed network, or the cluster in the platform's training subnet. */
+export const AZURE_TRAINING_NETWORK_MODELS = ['managed', 'customer-vnet'] as const;
+
+/**
+ * GPU training and the approval gate on both clouds (validated by validateTrainingSettings, which
+ * both reference stacks call, so a bad size fails the same way on AWS and Azure).
+ */
+export interface TrainingSettings {
+  /** AWS: SageMaker GPU instance types jobs may use (the deny policy allows only these). @default ["ml.g5.xlarge", "ml.g5.2xlarge", "ml.g6.xlarge"] */
+  readonly sagemakerInstanceTypes: readonly string[];
+  /** AWS: instance type of the pipeline's training step, one of sagemakerInstanceTypes. @default "ml.g5.2xlarge" */
+  readonly pipelineInstanceType: string;
+  /** Most GPU instances per job (AWS) / nodes per cluster (Azure), 1-100. @default 4 */
+  readonly maxInstanceCount: number;
+  /**
+   * AWS: the hardened launch template for self-managed GPU nodes (SSM-managed: needs the ssm,
+   * ssmmessages and ec2messages endpoints). @default true
+   */
+  readonly gpuLaunchTemplate: boolean;
+  /**
+   * AWS: training image of the pipeline, a private ECR image pulled through the ECR endpoints.
+   * @default "<account>.dkr.ecr.<region>.<url suffix>/<name>-training:latest"
+   */
+  readonly trainingImage?: string;
+  /** Azure: GPU VM size of the compute cluster (N-series, whole GPUs). @default "Standard_NC4as_T4_v3" */
+  readonly azureVmSize: string;
+  /** Azure: "managed" (AllowOnlyApprovedOutbound managed network) or "customer-vnet". @default "managed" */
+  readonly azureNetworkModel: (typeof AZURE_TRAINING_NETWORK_MODELS)[number];
+}
+
 export interface DataLakeSettings {
   /** Data zones; one bucket / filesystem each. @default ["raw", "curated", "features"] */
   readonly zones: readonly string[];
@@ -127,6 +168,14 @@ export const DEFAULT_CONFIG: BlueprintConfig = {
     logRetentionDays: 90,
   },
   inference: DEFAULT_INFERENCE,
+  training: {
+    sagemakerInstanceTypes: DEFAULT_SAGEMAKER_GPU_TYPES,
+    pipelineInstanceType: 'ml.g5.2xlarge',
+    maxInstanceCount: DEFAULT_MAX_INSTANCE_COUNT,
+    gpuLaunchTemplate: true,
+    azureVmSize: DEFAULT_AZURE_GPU_VM_SIZE,
+    azureNetworkModel: 'managed',
+  },
 };
 
 type DeepPartial<T> = {
@@ -148,7 +197,32 @@ export function resolveConfig(overrides: BlueprintOverrides = {}): BlueprintConf
       ...stripUndefined(overrides.inference ?? {}),
       guardrail: { ...DEFAULT_CONFIG.inference.guardrail, ...stripUndefined(overrides.inference?.guardrail ?? {}) },
     },
+    training: { ...DEFAULT_CONFIG.training, ...stripUndefined(overrides.training ?? {}) },
   } as BlueprintConfig;
+}
+
+/** Validates config.training; throws BlueprintConfigError naming `BlueprintConfig.training.<field>`. */
+export function validateTrainingSettings(t: TrainingSettings): TrainingSettings {
+  const P = 'BlueprintConfig.training';
+  if (!t || typeof t !== 'object') throw new BlueprintConfigError(P, 'a training settings object', t);
+  const types = validateSageMakerGpuTypes(`${P}.sagemakerInstanceTypes`, t.sagemakerInstanceTypes);
+  if (!types.includes(t.pipelineInstanceType)) {
+    throw new BlueprintConfigError(
+      `${P}.pipelineInstanceType`,
+      `one of sagemakerInstanceTypes (${types.join(', ')}): the deny policy blocks any other`,
+      t.pipelineInstanceType,
+    );
+  }
+  validateGpuInstanceCount(`${P}.maxInstanceCount`, t.maxInstanceCount);
+  if (typeof t.gpuLaunchTemplate !== 'boolean') {
+    throw new BlueprintConfigError(`${P}.gpuLaunchTemplate`, 'true or false', t.gpuLaunchTemplate);
+  }
+  if (t.trainingImage !== undefined && (typeof t.trainingImage !== 'string' || !/^\S+:\S+$/.test(t.trainingImage))) {
+    throw new BlueprintConfigError(`${P}.trainingImage`, 'an image URI with a tag or digest', t.trainingImage);
+  }
+  validateAzureGpuVmSize(`${P}.azureVmSize`, t.azureVmSize);
+  validateOneOf(`${P}.azureNetworkModel`, t.azureNetworkModel, AZURE_TRAINING_NETWORK_MODELS);
+  return t;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

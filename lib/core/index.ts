@@ -13,6 +13,3 @@ export * from './secrets';
 export * from './tags';
 export * from './validate';
 export * from './waiver';
-// compute.ts (families -> instance types) and pipeline.ts (a minimal family list) both declare
-// SAGEMAKER_GPU_FAMILIES; the package exports the compute one. Converge the two to drop this line.
-export { SAGEMAKER_GPU_FAMILIES } from './compute';

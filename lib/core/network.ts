@@ -28,11 +28,18 @@ export const AWS_INTERFACE_ENDPOINTS = [
 ] as const;
 export type AwsInterfaceEndpoint = (typeof AWS_INTERFACE_ENDPOINTS)[number];
 
-/** What training (SageMaker jobs, ECR images, KMS, logs/metrics, STS) and the secrets layer use. */
+/**
+ * What training and the platform's users reach: SageMaker API and runtime, Studio
+ * (aws.sagemaker.<region>.studio) and notebooks (aws.sagemaker.<region>.notebook) for data
+ * scientists in the VPC-only domain; ECR images; KMS; logs and metrics; STS; Secrets Manager for
+ * the secrets layer; and SSM, SSM messages and EC2 messages for the SSM-managed GPU nodes of the
+ * launch template (no SSH). Drop the last three when that launch template is off.
+ */
 export const DEFAULT_INTERFACE_ENDPOINTS: readonly AwsInterfaceEndpoint[] = [
   'sagemaker-api',
   'sagemaker-runtime',
   'sagemaker-studio',
+  'sagemaker-notebook',
   'ecr-api',
   'ecr-dkr',
   'kms',
@@ -40,7 +47,24 @@ export const DEFAULT_INTERFACE_ENDPOINTS: readonly AwsInterfaceEndpoint[] = [
   'monitoring',
   'sts',
   'secretsmanager',
+  'ssm',
+  'ssmmessages',
+  'ec2messages',
 ];
+
+/** The endpoints an SSM-managed EC2 node needs to be reachable without SSH or internet. */
+export const SSM_MANAGED_NODE_ENDPOINTS: readonly AwsInterfaceEndpoint[] = ['ssm', 'ssmmessages', 'ec2messages'];
+
+/** AWS PrivateLink list price of one interface endpoint in one AZ, USD per hour (us-east-1). */
+export const INTERFACE_ENDPOINT_HOURLY_USD = 0.01;
+/** Hours in the month the platform's cost figures use. */
+export const HOURS_PER_MONTH = 730;
+
+/** Fixed cost of interface endpoints: endpoints x AZs x $0.01/h, and 730 hours of it. */
+export function interfaceEndpointCost(endpoints: number, zones: number): { hourly: number; monthly: number } {
+  const hourly = Math.round(endpoints * zones * INTERFACE_ENDPOINT_HOURLY_USD * 100) / 100;
+  return { hourly, monthly: Math.round(hourly * HOURS_PER_MONTH * 100) / 100 };
+}
 
 /**
  * Log retention values accepted for flow logs: CloudWatch Logs' allowed values that Log Analytics

@@ -3,6 +3,7 @@ import { DEFAULT_CONFIG } from '../../lib/core/config';
 import { BlueprintConfigError } from '../../lib/core/errors';
 import { configFromContext, CONTEXT_KEYS } from '../../stacks/aws-context';
 import { AwsPlatformStack, awsPlatformStackName } from '../../stacks/aws-platform-stack';
+import { thrown } from '../support/thrown';
 
 // Configuration and stack wiring only: construction, no synthesis.
 describe('AWS app configuration from CDK context', () => {
@@ -65,9 +66,12 @@ describe('AWS app configuration from CDK context', () => {
         [CONTEXT_KEYS.interfaceEndpoints]: 'sts,kms,ssm',
         [CONTEXT_KEYS.s3PrefixListId]: 'pl-63a5400a',
         [CONTEXT_KEYS.logRetentionDays]: '365',
+        // Without ssmmessages and ec2messages there are no SSM-managed GPU nodes.
+        [CONTEXT_KEYS.gpuLaunchTemplate]: 'false',
       },
     });
     const config = configFromContext(app);
+    expect(config.training.gpuLaunchTemplate).toBe(false);
     expect(config.network).toEqual({
       cidr: '10.40.0.0/20',
       subnetPrefix: 22,
@@ -83,6 +87,16 @@ describe('AWS app configuration from CDK context', () => {
 
     const named = new App({ context: { [CONTEXT_KEYS.availabilityZones]: 'eu-west-1a, eu-west-1b' } });
     expect(configFromContext(named).network.zoneNames).toEqual(['eu-west-1a', 'eu-west-1b']);
+  });
+
+  test('the GPU launch template needs the SSM endpoints: an endpoint list without them fails naming the prop', () => {
+    const app = new App({ context: { [CONTEXT_KEYS.interfaceEndpoints]: 'sts,kms,ssm' } });
+    const e = thrown(
+      BlueprintConfigError,
+      () => new AwsPlatformStack(app, 'NoSsm', { config: configFromContext(app) }),
+    );
+    expect(e.prop).toBe('BlueprintConfig.network.interfaceEndpoints');
+    expect(e.message).toMatch(/missing ssmmessages, ec2messages/);
   });
 
   test('a bad network setting fails naming the construct prop', () => {

@@ -1,6 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { resolveConfig } from '../../lib/core/config';
+import { DEFAULT_INTERFACE_ENDPOINTS } from '../../lib/core/network';
 import { REMOVE_DEFAULT_SG_RULES_RUNBOOK } from '../../lib/aws/training-network';
 import { AwsPlatformStack } from '../../stacks/aws-platform-stack';
 import { arnOf, CfnResourceJson, logicalId, resourceOf, resourcesOfType } from './helpers';
@@ -106,6 +107,7 @@ describe('TrainingNetwork: interface endpoints', () => {
       'sagemaker.api',
       'sagemaker.runtime',
       '.studio',
+      '.notebook',
       'ecr.api',
       'ecr.dkr',
       '.kms',
@@ -113,10 +115,14 @@ describe('TrainingNetwork: interface endpoints', () => {
       '.monitoring',
       '.sts',
       'secretsmanager',
+      '.ssm"',
+      'ssmmessages',
+      'ec2messages',
     ]) {
       expect({ service, found: names.some((n) => n.includes(service)) }).toEqual({ service, found: true });
     }
-    expect(interfaces).toHaveLength(10);
+    expect(interfaces).toHaveLength(DEFAULT_INTERFACE_ENDPOINTS.length);
+    expect(DEFAULT_INTERFACE_ENDPOINTS).toHaveLength(14);
     for (const e of interfaces) {
       expect(e.Properties?.PrivateDnsEnabled).toBe(true);
       expect(e.Properties?.SecurityGroupIds).toEqual([groupId(net.endpointSecurityGroup)]);

@@ -104,7 +104,7 @@ describe('validation plugins over the AWS reference stack', () => {
       ]),
     ];
     // The training layers' own acknowledgements are pinned by their construct tests; here: the kind.
-    const layer = (a: { path: string }) => /^(TrainingCompute|Secrets)\//.test(a.path);
+    const layer = (a: { path: string }) => /^(TrainingCompute|TrainingPipeline|Secrets)\//.test(a.path);
     const inference = (a: { path: string }) => /^(Inference|ApiGatewayAccountLogging)\//.test(a.path);
     const base = acked.filter((a) => !layer(a) && !inference(a));
     expect(base.map((a) => [a.rule, a.path])).toEqual(expect.arrayContaining(expected));

@@ -21,6 +21,8 @@ const UNTAGGABLE = new Set([
   'azurerm_api_management_api_policy',
   'azurerm_api_management_diagnostic',
   'azurerm_api_management_backend',
+  'azurerm_role_definition',
+  'azurerm_machine_learning_workspace_network_outbound_rule_private_endpoint',
 ]);
 /** Construct paths (under azure-platform/) of the resources that must survive a destroy. */
 const STATEFUL = [
@@ -35,6 +37,11 @@ const STATEFUL = [
   'inference/resource-group',
   'inference/cmk',
   'inference/account',
+  'training-compute/resource-group',
+  'training-compute/workspace-storage/storage',
+  'training-compute/compute/workspace',
+  'training-compute/compute/registry',
+  'training-compute/compute/insights',
 ];
 
 let tf: TfJson;

@@ -1,4 +1,10 @@
-import { ModelReleaseGate, ModelReleaseGateProps, READER_ACTIONS, REGISTRAR_ACTIONS } from '../../lib/azure/pipeline';
+import {
+  ModelReleaseGate,
+  ModelReleaseGateProps,
+  READER_ACTIONS,
+  REGISTRAR_ACTIONS,
+  resourceGroupOf,
+} from '../../lib/azure/pipeline';
 import { BlueprintConfigError } from '../../lib/core/errors';
 import { thrown } from '../support/thrown';
 import { azureStack, OTHER_READER, READER, zeroTrustFindings } from './secrets-fixture';
@@ -6,6 +12,7 @@ import { allOf, atPath, scratchApp, synthStack, TfJson } from './synth';
 
 const WORKSPACE =
   '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ztai-dev-ml/providers/Microsoft.MachineLearningServices/workspaces/mlw-ztai-dev-prod';
+const RESOURCE_GROUP = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ztai-dev-ml';
 const FEDERATION = {
   issuer: 'https://token.actions.githubusercontent.com',
   subject: 'repo:example/ml-models:environment:production',
@@ -35,10 +42,11 @@ describe('ModelReleaseGate', () => {
     });
   });
 
-  test('the registrar role: only model read/write actions, assignable only at the registry workspace', () => {
+  test('the registrar role: only model read/write actions, defined in the workspace resource group', () => {
+    // Custom roles cannot be made assignable at a single resource; the assignments are (below).
     const role = at('registrar-role').body;
-    expect(role.scope).toBe(WORKSPACE);
-    expect(role.assignable_scopes).toEqual([WORKSPACE]);
+    expect(role.scope).toBe(RESOURCE_GROUP);
+    expect(role.assignable_scopes).toEqual([RESOURCE_GROUP]);
     expect(role.permissions).toEqual([{ actions: REGISTRAR_ACTIONS, not_actions: [] }]);
     const actions: string[] = role.permissions[0].actions;
     expect(actions.filter((a) => a.includes('*') || /delete|action$|onlineEndpoints|jobs|computes/.test(a))).toEqual(
@@ -46,7 +54,12 @@ describe('ModelReleaseGate', () => {
     );
   });
 
+  test('resourceGroupOf cuts a literal resource ID to its resource group', () => {
+    expect(resourceGroupOf(WORKSPACE)).toBe(RESOURCE_GROUP);
+  });
+
   test('the reader role reads models only', () => {
+    expect(at('reader-role').body.assignable_scopes).toEqual([RESOURCE_GROUP]);
     expect(at('reader-role').body.permissions).toEqual([{ actions: READER_ACTIONS, not_actions: [] }]);
     expect(READER_ACTIONS.every((a) => a.endsWith('/read'))).toBe(true);
   });

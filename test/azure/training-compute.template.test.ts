@@ -37,7 +37,9 @@ describe('Azure ML workspace', () => {
   test('workspace-based Application Insights and the private registry are its dependencies', () => {
     expect(body.application_insights_id).toBe(at(managed, 'managed/compute/insights').ref('id'));
     expect(body.container_registry_id).toBe(at(managed, 'managed/compute/registry').ref('id'));
+    // Plain references (Terraform rejects "${...}" templates in depends_on): the four role assignments.
     expect(body.depends_on).toHaveLength(4);
+    for (const dep of body.depends_on) expect(dep).toMatch(/^azurerm_role_assignment\.[\w-]+$/);
   });
   test('retained', () => expect(body.lifecycle).toEqual({ prevent_destroy: true }));
   test('customer-VNet model: serverless compute in the training subnet without public IPs', () => {

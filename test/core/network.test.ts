@@ -4,7 +4,9 @@ import {
   cidrContains,
   cidrsOverlap,
   DEFAULT_INTERFACE_ENDPOINTS,
+  interfaceEndpointCost,
   planSubnets,
+  SSM_MANAGED_NODE_ENDPOINTS,
   validateAvailabilityZones,
   validateInterfaceEndpoints,
   validateLogRetention,
@@ -129,6 +131,17 @@ describe('interface endpoints and retention', () => {
     expect(DEFAULT_INTERFACE_ENDPOINTS).toEqual(
       expect.arrayContaining(['sagemaker-api', 'sagemaker-runtime', 'sagemaker-studio', 'ecr-api', 'ecr-dkr', 'kms']),
     );
+  });
+  test('the defaults serve Studio, notebooks and the SSM-managed GPU nodes too', () => {
+    expect(DEFAULT_INTERFACE_ENDPOINTS).toEqual(
+      expect.arrayContaining(['sagemaker-notebook', ...SSM_MANAGED_NODE_ENDPOINTS]),
+    );
+    expect(DEFAULT_INTERFACE_ENDPOINTS).toHaveLength(14);
+  });
+  test('endpoint cost: $0.01 per endpoint per AZ per hour, 730 hours a month', () => {
+    expect(interfaceEndpointCost(DEFAULT_INTERFACE_ENDPOINTS.length, 2)).toEqual({ hourly: 0.28, monthly: 204.4 });
+    expect(interfaceEndpointCost(1, 1)).toEqual({ hourly: 0.01, monthly: 7.3 });
+    expect(interfaceEndpointCost(11, 2)).toEqual({ hourly: 0.22, monthly: 160.6 });
   });
   test.each([
     [[], 'Net.interfaceEndpoints'],

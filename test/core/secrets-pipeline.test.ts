@@ -1,10 +1,6 @@
 import { BlueprintConfigError } from '../../lib/core/errors';
-import {
-  SAGEMAKER_GPU_FAMILIES,
-  validateInstanceCount,
-  validateModelGroupName,
-  validateSageMakerGpuInstanceType,
-} from '../../lib/core/pipeline';
+import { SAGEMAKER_GPU_FAMILIES, validateGpuInstanceCount, validateSageMakerGpuType } from '../../lib/core/compute';
+import { validateModelGroupName } from '../../lib/core/pipeline';
 import { DEFAULT_ROTATION_DAYS, resolveSecretSpecs, validateSecretName } from '../../lib/core/secrets';
 import { thrown } from '../support/thrown';
 
@@ -31,20 +27,24 @@ describe('shared secret specs', () => {
 });
 
 describe('shared pipeline validators', () => {
-  test.each(SAGEMAKER_GPU_FAMILIES.map((f) => `ml.${f}.xlarge`))('%s is a GPU type', (t) => {
-    expect(validateSageMakerGpuInstanceType('T', t)).toBe(t);
-  });
+  test.each(Object.entries(SAGEMAKER_GPU_FAMILIES).map(([f, sizes]) => `ml.${f}.${sizes[0]}`))(
+    '%s is a GPU type (the one catalogue pipeline and compute share)',
+    (t) => {
+      expect(validateSageMakerGpuType('T', t)).toBe(t);
+    },
+  );
 
   test.each(['ml.m5.xlarge', 'ml.t3.medium', 'ml.inf2.xlarge', 'ml.trn1.32xlarge', 'g5.xlarge', 'ml.g5', 42])(
     '%p is not a SageMaker GPU type',
     (t) => {
-      expect(thrown(BlueprintConfigError, () => validateSageMakerGpuInstanceType('T', t)).prop).toBe('T');
+      expect(thrown(BlueprintConfigError, () => validateSageMakerGpuType('T', t)).prop).toBe('T');
     },
   );
 
-  test('instance count 1..64', () => {
-    expect(validateInstanceCount('C', 1)).toBe(1);
-    expect(thrown(BlueprintConfigError, () => validateInstanceCount('C', 0)).message).toContain('from 1 to 64');
+  test('instance count 1..100, shared with training compute', () => {
+    expect(validateGpuInstanceCount('C', 1)).toBe(1);
+    expect(validateGpuInstanceCount('C', 100)).toBe(100);
+    expect(thrown(BlueprintConfigError, () => validateGpuInstanceCount('C', 0)).message).toContain('from 1 to 100');
   });
 
   test('model group names: lower-case, 3-63', () => {

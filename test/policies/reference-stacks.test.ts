@@ -55,9 +55,23 @@ describe.each([
       ['ZT-DATA-001', expect.stringMatching(/DataLake\/AccessLogs/)],
       ['ZT-DATA-006', expect.stringMatching(/DataLake\/AccessLogs/)],
     ],
+    // The composed training layers are judged, not skipped: [resource type, address pattern].
+    [
+      ['AWS::SageMaker::Domain', /^TrainingCompute/],
+      ['AWS::EC2::LaunchTemplate', /^TrainingCompute/],
+      ['AWS::IAM::ManagedPolicy', /^TrainingPipeline/],
+    ],
   ],
-  ['Azure', azureResult, [['ZT-DATA-007', expect.stringMatching(/data-lake/)]]],
-] as const)('%s reference stack under the whole pack', (_cloud, run, expectedWaivers) => {
+  [
+    'Azure',
+    azureResult,
+    [['ZT-DATA-007', expect.stringMatching(/data-lake/)]],
+    [
+      ['azurerm_storage_account', /workspace-storage/],
+      ['azurerm_machine_learning_compute_cluster', /training-compute/],
+    ],
+  ],
+] as const)('%s reference stack under the whole pack', (_cloud, run, expectedWaivers, judged) => {
   let result: EvaluationResult;
   beforeAll(() => {
     result = run();
@@ -71,6 +85,18 @@ describe.each([
   test('zero failing and zero unknown findings', () => {
     expect(bad(result)).toEqual([]);
   });
+
+  test.each(judged.map(([type, address]) => [type, address] as const))(
+    'the training layers are judged: %s %s passes',
+    (type, address) => {
+      const hits = result.findings.filter(
+        (f) => f.resource.type === type && address.test(f.resource.address.split('.').pop() ?? ''),
+      );
+      expect(hits.length).toBeGreaterThan(0);
+      expect(hits.every((f) => f.status === 'pass' || f.status === 'not_applicable')).toBe(true);
+      expect(hits.some((f) => f.status === 'pass')).toBe(true);
+    },
+  );
 
   test('exactly the expected waivers, each applied', () => {
     expect(waived(result)).toEqual(expectedWaivers);

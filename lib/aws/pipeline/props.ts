@@ -5,7 +5,8 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { DataClassification, DATA_CLASSIFICATIONS } from '../../core/classification';
 import { DEFAULT_CONFIG } from '../../core/config';
 import { BlueprintConfigError } from '../../core/errors';
-import { validateInstanceCount, validateModelGroupName, validateSageMakerGpuInstanceType } from '../../core/pipeline';
+import { validateGpuInstanceCount, validateSageMakerGpuType } from '../../core/compute';
+import { validateModelGroupName } from '../../core/pipeline';
 import { validateTagValue } from '../../core/tags';
 import { validateIntRange, validateName, validateNonEmpty, validateOneOf, validateUnique } from '../../core/validate';
 
@@ -57,7 +58,7 @@ export interface TrainingPipelineProps {
   readonly output: ModelArtifactLocation;
   /** SageMaker GPU instance type. @default "ml.g5.2xlarge" */
   readonly instanceType?: string;
-  /** Training instances (1-64). @default 1 */
+  /** Training instances (1-100, the blueprint's GPU ceiling). @default 1 */
   readonly instanceCount?: number;
   /** ML storage volume per instance, GB (1-16384). @default 100 */
   readonly volumeSizeGb?: number;
@@ -126,8 +127,8 @@ export function resolveTrainingPipelineProps(props: TrainingPipelineProps): Reso
   const project = validateName(`${P}.project`, props.project ?? DEFAULT_CONFIG.name);
   const environment = validateName(`${P}.environment`, props.environment ?? DEFAULT_CONFIG.environment);
   return {
-    instanceType: validateSageMakerGpuInstanceType(`${P}.instanceType`, props.instanceType ?? 'ml.g5.2xlarge'),
-    instanceCount: validateInstanceCount(`${P}.instanceCount`, props.instanceCount ?? 1),
+    instanceType: validateSageMakerGpuType(`${P}.instanceType`, props.instanceType ?? 'ml.g5.2xlarge'),
+    instanceCount: validateGpuInstanceCount(`${P}.instanceCount`, props.instanceCount ?? 1),
     volumeSizeGb: validateIntRange(`${P}.volumeSizeGb`, props.volumeSizeGb ?? 100, 1, 16384),
     maxRuntimeSeconds: validateIntRange(`${P}.maxRuntimeHours`, props.maxRuntimeHours ?? 24, 1, 672) * 3600,
     modelGroupName: validateModelGroupName(

@@ -7,6 +7,7 @@ import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainerImmutabilityPolicy } from '@cdktf/provider-azurerm/lib/storage-container-immutability-policy';
 import { StorageDataLakeGen2Filesystem } from '@cdktf/provider-azurerm/lib/storage-data-lake-gen2-filesystem';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { createKeyIdentity, hardenedStorageSettings } from '../storage-hardening';
 import { Placement } from './networking';
 import { ResolvedDataLakeProps } from './validation';
 
@@ -23,33 +24,17 @@ export function createEncryptionIdentity(
   at: Placement,
   vault: KeyVault,
 ): EncryptionIdentity {
-  const identity = new UserAssignedIdentity(scope, 'cmk-identity', {
-    name: p.names.identity,
-    resourceGroupName: at.resourceGroupName,
-    location: at.location,
-    tags: at.tags,
-  });
-  const keyAccess = new RoleAssignment(scope, 'cmk-identity-key-access', {
-    scope: vault.id,
-    roleDefinitionName: 'Key Vault Crypto Service Encryption User',
-    principalId: identity.principalId,
-    principalType: 'ServicePrincipal',
-    // A brand-new identity may not have replicated in Entra ID yet; the type is known, so skip the lookup.
-    skipServicePrincipalAadCheck: true,
-    description: 'Lets the data lake storage account wrap/unwrap its data encryption key.',
-  });
-  return { identity, keyAccess };
+  return createKeyIdentity(
+    scope,
+    { identity: 'cmk-identity', keyAccess: 'cmk-identity-key-access' },
+    { ...at, name: p.names.identity, keyScope: vault.id, purpose: 'the data lake storage account' },
+  );
 }
 
 /**
- * The ADLS Gen2 account. Every setting here is the hardened choice:
- * - encryption: the customer-managed key through the user-assigned identity (versionless key ID,
- *   so storage picks up each rotation), a second infrastructure encryption layer, and queue/table
- *   encryption on the same account key;
- * - transport: HTTPS only, TLS 1.2 minimum;
- * - network: no public network access, firewall default Deny, copies only over private link;
- * - identity: Entra ID only (no shared keys, no local SFTP users), OAuth default in the portal;
- * - data protection: no public blobs, soft delete for blobs and filesystems for retentionDays.
+ * The ADLS Gen2 account: the platform's hardened storage settings (lib/azure/storage-hardening.ts:
+ * CMK, infrastructure encryption, TLS 1.2, private only, Entra ID only, soft delete for
+ * retentionDays, retained) with the hierarchical namespace on.
  *
  * Blob versioning stays off: Azure and azurerm 4.x reject versioning on hierarchical-namespace
  * accounts ("versioning_enabled can't be true when is_hns_enabled is true", failing at apply).
@@ -63,39 +48,20 @@ export function createStorageAccount(
   enc: EncryptionIdentity,
 ): StorageAccount {
   return new StorageAccount(scope, 'storage', {
+    ...hardenedStorageSettings({
+      identityId: enc.identity.id,
+      keyVersionlessId: key.versionlessId,
+      softDeleteDays: p.retentionDays,
+      versioning: false,
+    }),
     name: p.names.storageAccount,
     resourceGroupName: at.resourceGroupName,
     location: at.location,
-    accountKind: 'StorageV2',
-    accountTier: 'Standard',
     accountReplicationType: p.replication,
-    accessTier: 'Hot',
     isHnsEnabled: true,
-    identity: { type: 'UserAssigned', identityIds: [enc.identity.id] },
-    customerManagedKey: { keyVaultKeyId: key.versionlessId, userAssignedIdentityId: enc.identity.id },
-    infrastructureEncryptionEnabled: true,
-    queueEncryptionKeyType: 'Account',
-    tableEncryptionKeyType: 'Account',
-    httpsTrafficOnlyEnabled: true,
-    minTlsVersion: 'TLS1_2',
-    publicNetworkAccessEnabled: false,
-    networkRules: { defaultAction: 'Deny', bypass: ['AzureServices'], ipRules: [], virtualNetworkSubnetIds: [] },
-    allowedCopyScope: 'PrivateLink',
-    crossTenantReplicationEnabled: false,
-    sharedAccessKeyEnabled: false,
-    defaultToOauthAuthentication: true,
-    localUserEnabled: false,
-    sftpEnabled: false,
-    allowNestedItemsToBePublic: false,
-    blobProperties: {
-      versioningEnabled: false,
-      deleteRetentionPolicy: { days: p.retentionDays },
-      containerDeleteRetentionPolicy: { days: p.retentionDays },
-    },
     tags: at.tags,
     // The account unwraps its key at creation: the identity's role must exist first.
     dependsOn: [enc.keyAccess],
-    lifecycle: { preventDestroy: true },
   });
 }
 

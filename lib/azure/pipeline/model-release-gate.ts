@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { Fn, Token } from 'cdktf';
 import { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
@@ -60,18 +61,21 @@ export class ModelReleaseGate extends Construct {
       location: p.location,
       tags: this.tags,
     });
-    // Custom roles assignable only at the registry workspace: they cannot be reused to widen access elsewhere.
+    // Azure accepts custom-role assignable scopes at management group, subscription or resource group
+    // level only (not a single resource): the roles live in the workspace's resource group, and
+    // every assignment below is made at the workspace itself.
+    const roleScope = resourceGroupOf(p.registryWorkspaceId);
     this.registrarRole = new RoleDefinition(this, 'registrar-role', {
       name: `Model Registrar (${suffix})`,
-      scope: p.registryWorkspaceId,
-      assignableScopes: [p.registryWorkspaceId],
+      scope: roleScope,
+      assignableScopes: [roleScope],
       description: 'Registers model versions in the production registry workspace; cannot delete or deploy.',
       permissions: [{ actions: REGISTRAR_ACTIONS, notActions: [] }],
     });
     this.readerRole = new RoleDefinition(this, 'reader-role', {
       name: `Model Reader (${suffix})`,
-      scope: p.registryWorkspaceId,
-      assignableScopes: [p.registryWorkspaceId],
+      scope: roleScope,
+      assignableScopes: [roleScope],
       description: 'Reads models and model versions in the production registry workspace.',
       permissions: [{ actions: READER_ACTIONS, notActions: [] }],
     });
@@ -106,4 +110,13 @@ export class ModelReleaseGate extends Construct {
       description: 'Reads production models; registration is the release identity’s alone.',
     });
   }
+}
+
+/**
+ * The resource group ID of a resource ID (/subscriptions/<s>/resourceGroups/<rg>): computed here
+ * for a literal ID, by Terraform (split/slice/join) for a reference.
+ */
+export function resourceGroupOf(resourceId: string): string {
+  if (Token.isUnresolved(resourceId)) return Fn.join('/', Fn.slice(Fn.split('/', resourceId), 0, 5));
+  return resourceId.split('/').slice(0, 5).join('/');
 }

@@ -1,4 +1,4 @@
-import { Token } from 'cdktf';
+import { ITerraformDependable, Token } from 'cdktf';
 import {
   DEFAULT_AZURE_GPU_VM_SIZE,
   DEFAULT_MAX_INSTANCE_COUNT,
@@ -89,6 +89,11 @@ export interface TrainingComputeProps {
   readonly environment?: string;
   /** Tags for every taggable resource. @default {} */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * What the workspace must wait for besides its own role assignments, e.g. the private endpoints
+   * of its storage account. @default []
+   */
+  readonly dependsOn?: readonly ITerraformDependable[];
 }
 
 export interface ResolvedComputeProps {

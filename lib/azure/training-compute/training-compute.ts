@@ -65,9 +65,11 @@ export class TrainingCompute extends Construct {
     const push = assign('registry', this.registry.id, IDENTITY_ROLES.registry);
     this.roleAssignments = [keyAccess, blob, files, push];
 
-    this.workspace = createWorkspace(this, props, r, { insightsId: this.insights.id, registryId: this.registry.id });
-    // The CMK and identity-based storage are checked when the workspace is created.
-    this.workspace.dependsOn = this.roleAssignments.map((a) => a.fqn);
+    this.workspace = createWorkspace(this, props, r, {
+      insightsId: this.insights.id,
+      registryId: this.registry.id,
+      dependsOn: [...this.roleAssignments, ...(props.dependsOn ?? [])],
+    });
     this.workspaceEndpoint = createPrivateEndpoint(this, props, 'pe-workspace', {
       id: this.workspace.id,
       name: r.names.workspace,

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
 import { ApplicationInsights } from '@cdktf/provider-azurerm/lib/application-insights';
 import { MachineLearningWorkspace } from '@cdktf/provider-azurerm/lib/machine-learning-workspace';
 import { MachineLearningWorkspaceNetworkOutboundRuleFqdn } from '@cdktf/provider-azurerm/lib/machine-learning-workspace-network-outbound-rule-fqdn';
@@ -43,7 +44,7 @@ export function createWorkspace(
   scope: Construct,
   props: TrainingComputeProps,
   r: ResolvedComputeProps,
-  deps: { insightsId: string; registryId: string },
+  deps: { insightsId: string; registryId: string; dependsOn: ITerraformDependable[] },
 ): MachineLearningWorkspace {
   return new MachineLearningWorkspace(scope, 'workspace', {
     name: r.names.workspace,
@@ -70,6 +71,8 @@ export function createWorkspace(
       ? { serverlessCompute: { subnetId: r.trainingSubnetId, publicIpEnabled: false } }
       : {}),
     tags: { ...props.tags },
+    // The CMK, identity-based storage and private storage are checked when the workspace is created.
+    dependsOn: deps.dependsOn,
     lifecycle: { preventDestroy: true },
   });
 }

@@ -9,6 +9,8 @@ import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/pr
 export const PRIVATE_DNS_ZONES = {
   blob: 'privatelink.blob.core.windows.net',
   dfs: 'privatelink.dfs.core.windows.net',
+  // Azure Files of the ML workspace storage (notebooks, code snapshots).
+  file: 'privatelink.file.core.windows.net',
   vault: 'privatelink.vaultcore.azure.net',
   amlApi: 'privatelink.api.azureml.ms',
   amlNotebooks: 'privatelink.notebooks.azure.net',

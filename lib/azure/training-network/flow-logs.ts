@@ -8,6 +8,7 @@ import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { createKeyIdentity, hardenedStorageSettings } from '../storage-hardening';
 import { ResolvedTrainingNetworkProps } from './props';
 
 export interface Placement {
@@ -58,10 +59,9 @@ export interface FlowLogParts {
 }
 
 /**
- * The raw flow-log store, hardened like the data lake's account: customer-managed key through a
- * user-assigned identity (role scoped to the one key), infrastructure encryption, HTTPS and TLS 1.2,
- * no public network access (Network Watcher writes as a trusted Azure service), Entra ID only,
- * versioning and soft delete, retained.
+ * The raw flow-log store: the platform's hardened storage settings (lib/azure/storage-hardening.ts)
+ * with versioning, its key role scoped to the one key. Network Watcher writes as a trusted Azure
+ * service through the firewall's AzureServices bypass.
  */
 export function createFlowLogStorage(
   scope: Construct,
@@ -69,53 +69,25 @@ export function createFlowLogStorage(
   at: Placement,
   enc: FlowLogEncryption,
 ): { storageAccount: StorageAccount; identity: UserAssignedIdentity; keyAccess: RoleAssignment } {
-  const identity = new UserAssignedIdentity(scope, 'flow-log-identity', {
-    name: p.names.identity,
-    resourceGroupName: at.resourceGroupName,
-    location: at.location,
-    tags: at.tags,
-  });
-  const keyAccess = new RoleAssignment(scope, 'flow-log-key-access', {
+  const { identity, keyAccess } = createKeyIdentity(
+    scope,
+    { identity: 'flow-log-identity', keyAccess: 'flow-log-key-access' },
     // Key-level scope: this identity can wrap/unwrap with this one key and nothing else in the vault.
-    scope: enc.key.resourceVersionlessId,
-    roleDefinitionName: 'Key Vault Crypto Service Encryption User',
-    principalId: identity.principalId,
-    principalType: 'ServicePrincipal',
-    skipServicePrincipalAadCheck: true,
-    description: 'Lets the flow-log storage account wrap/unwrap its data encryption key.',
-  });
+    { ...at, name: p.names.identity, keyScope: enc.key.resourceVersionlessId, purpose: 'the flow-log storage account' },
+  );
   const storageAccount = new StorageAccount(scope, 'flow-log-storage', {
+    ...hardenedStorageSettings({
+      identityId: identity.id,
+      keyVersionlessId: enc.key.versionlessId,
+      softDeleteDays: p.logRetentionDays,
+      versioning: true,
+    }),
     name: p.names.storageAccount,
     resourceGroupName: at.resourceGroupName,
     location: at.location,
-    accountKind: 'StorageV2',
-    accountTier: 'Standard',
     accountReplicationType: 'ZRS',
-    accessTier: 'Hot',
-    identity: { type: 'UserAssigned', identityIds: [identity.id] },
-    customerManagedKey: { keyVaultKeyId: enc.key.versionlessId, userAssignedIdentityId: identity.id },
-    infrastructureEncryptionEnabled: true,
-    queueEncryptionKeyType: 'Account',
-    tableEncryptionKeyType: 'Account',
-    httpsTrafficOnlyEnabled: true,
-    minTlsVersion: 'TLS1_2',
-    publicNetworkAccessEnabled: false,
-    networkRules: { defaultAction: 'Deny', bypass: ['AzureServices'], ipRules: [], virtualNetworkSubnetIds: [] },
-    allowedCopyScope: 'PrivateLink',
-    crossTenantReplicationEnabled: false,
-    sharedAccessKeyEnabled: false,
-    defaultToOauthAuthentication: true,
-    localUserEnabled: false,
-    sftpEnabled: false,
-    allowNestedItemsToBePublic: false,
-    blobProperties: {
-      versioningEnabled: true,
-      deleteRetentionPolicy: { days: p.logRetentionDays > 365 ? 365 : p.logRetentionDays },
-      containerDeleteRetentionPolicy: { days: p.logRetentionDays > 365 ? 365 : p.logRetentionDays },
-    },
     tags: at.tags,
     dependsOn: [keyAccess],
-    lifecycle: { preventDestroy: true },
   });
   return { storageAccount, identity, keyAccess };
 }
