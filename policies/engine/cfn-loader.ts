@@ -44,25 +44,31 @@ export function loadCloudFormationObject(obj: unknown, options: LoadOptions): Do
   if (!isPlainObject(rawResources)) throw new InputError(file, 'expected "Resources" to be an object');
   const id = documentId(options);
   const resources: Resource[] = [];
-  for (const [address, raw] of Object.entries(rawResources)) {
+  const linePrefix = `Resources${KEY_PATH_SEPARATOR}`;
+  for (const address in rawResources) {
+    const raw = rawResources[address];
     if (!isPlainObject(raw) || typeof raw.Type !== 'string') {
       throw new InputError(file, `resource ${address}: expected an object with a string "Type"`);
     }
-    const { Type: type, Properties: properties, ...attributes } = raw;
+    const { Type: type, Properties: properties } = raw;
     if (properties !== undefined && properties !== null && !isPlainObject(properties)) {
       throw new InputError(file, `resource ${address}: expected "Properties" to be an object`);
     }
+    const attributes = attributesOf(raw);
     const metadata = isPlainObject(attributes.Metadata) ? attributes.Metadata : {};
     const cdkPath = metadata['aws:cdk:path'];
     const constructPath = typeof cdkPath === 'string' ? cdkPath : options.constructPaths?.get(address);
-    const line = options.lines?.get(`Resources${KEY_PATH_SEPARATOR}${address}`);
+    const line = options.lines?.get(linePrefix + address);
     resources.push({
       address,
       provider: 'aws',
       type,
       properties: (properties as Record<string, unknown> | null | undefined) ?? {},
       attributes,
-      source: { file, format: 'cloudformation', stack, constructPath, ...(line !== undefined ? { line } : {}) },
+      source:
+        line === undefined
+          ? { file, format: 'cloudformation', stack, constructPath }
+          : { file, format: 'cloudformation', stack, constructPath, line },
       waivers: readWaivers(metadata[WAIVER_METADATA_KEY], 'template-metadata', file, address),
       key: `${id}#${address}`,
       documentId: id,
@@ -80,4 +86,19 @@ export function loadCloudFormationObject(obj: unknown, options: LoadOptions): Do
     ...(options.deployment !== undefined ? { deployment: options.deployment } : {}),
     ...(options.parent !== undefined ? { parent: options.parent } : {}),
   };
+}
+
+/**
+ * A resource's entries other than Type and Properties (a loop: object rest copies are slow at
+ * 100k resources). JSON.parse makes `__proto__` an own key; it stays one here.
+ */
+function attributesOf(raw: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k in raw) {
+    if (k === 'Type' || k === 'Properties') continue;
+    if (k === '__proto__')
+      Object.defineProperty(out, k, { value: raw[k], writable: true, enumerable: true, configurable: true });
+    else out[k] = raw[k];
+  }
+  return out;
 }

@@ -69,22 +69,42 @@ export function evaluate(
     inForce.set(resource, perRule);
   }
 
+  // Each check runs on the resources of its type only. The loop goes type by type and resource by
+  // resource (one FindingResource and one waiver lookup per resource, all its checks in a row),
+  // each (rule, type) pair filling its own slot, so the findings keep rule-then-type order.
   const covered = new Set<string>(BOOKKEEPING);
+  const slots: Finding[][] = [];
+  const plan = new Map<string, { rule: Rule; check: Check; slot: Finding[] }[]>();
   for (const rule of selected) {
     for (const type of rule.reads ?? []) covered.add(type);
     for (const type of Object.keys(rule.checks)) {
       covered.add(type);
-      const check = rule.checks[type];
-      for (const resource of graph.byType(type)) {
-        const waiver = inForce.get(resource)?.get(rule.id);
-        for (const result of runCheck(check, resource, ctx)) {
-          const applies = waiver !== undefined && result.verdict === 'fail';
-          if (applies) waiver.state = 'applied';
-          findings.push(checkFinding(rule, result, resource, ref(resource), applies ? waiver : undefined));
+      const slot: Finding[] = [];
+      slots.push(slot);
+      const step = { rule, check: rule.checks[type], slot };
+      const steps = plan.get(type);
+      if (steps) steps.push(step);
+      else plan.set(type, [step]);
+    }
+  }
+  for (const [type, steps] of plan) {
+    for (const resource of graph.byType(type)) {
+      const waivers = inForce.get(resource);
+      const resourceRef = waivers ? ref(resource) : findingResource(resource);
+      for (const { rule, check, slot } of steps) {
+        const waiver = waivers?.get(rule.id);
+        const out = runCheck(check, resource, ctx);
+        if (!Array.isArray(out)) {
+          slot.push(resultFinding(rule, out as CheckResult, resource, resourceRef, waiver));
+          continue;
+        }
+        for (const result of out as readonly CheckResult[]) {
+          slot.push(resultFinding(rule, result, resource, resourceRef, waiver));
         }
       }
     }
   }
+  for (const slot of slots) for (const f of slot) findings.push(f);
 
   findings.push(...expiredFindings);
   const waivers = pending.map((p) => applied(p, ref(p.resource)));
@@ -149,17 +169,39 @@ function checkFinding(
   return waiver ? { ...finding, waiver: applied({ ...waiver, state: 'applied' }, ref) } : finding;
 }
 
-/** A check that throws must not end the run: its verdict is unknown, with the error as the reason. */
-function runCheck(check: Check, resource: Resource, ctx: RuleContext): readonly CheckResult[] {
+/** The finding of one result; a failing result of a resource with a waiver in force is waived. */
+function resultFinding(
+  rule: Rule,
+  result: CheckResult,
+  resource: Resource,
+  ref: FindingResource,
+  waiver: PendingWaiver | undefined,
+): Finding {
+  const applies = waiver !== undefined && result.verdict === 'fail';
+  if (applies) waiver.state = 'applied';
+  return checkFinding(rule, result, resource, ref, applies ? waiver : undefined);
+}
+
+const NO_RESULT: CheckResult = { verdict: 'unknown', message: 'check returned no result' };
+
+/**
+ * A check's result(s); one that throws must not end the run: its verdict is unknown, with the
+ * error as the reason. A single result is passed on as it is (no array per check).
+ */
+function runCheck(check: Check, resource: Resource, ctx: RuleContext): CheckResult | readonly CheckResult[] {
   try {
     const out = check(resource, ctx);
-    const results = Array.isArray(out) ? (out as readonly CheckResult[]) : [out as CheckResult];
-    if (results.length === 0 || results.some((r) => !r || typeof r.verdict !== 'string'))
-      return [{ verdict: 'unknown', message: 'check returned no result' }];
+    if (!Array.isArray(out)) return isResult(out) ? (out as CheckResult) : NO_RESULT;
+    const results = out as readonly CheckResult[];
+    if (results.length === 0 || !results.every(isResult)) return NO_RESULT;
     return results;
   } catch (e) {
-    return [{ verdict: 'unknown', message: `check failed: ${e instanceof Error ? e.message : String(e)}` }];
+    return { verdict: 'unknown', message: `check failed: ${e instanceof Error ? e.message : String(e)}` };
   }
+}
+
+function isResult(r: unknown): boolean {
+  return typeof r === 'object' && r !== null && typeof (r as CheckResult).verdict === 'string';
 }
 
 function expiredFinding(rule: Rule, resource: Resource, ref: FindingResource, p: PendingWaiver): Finding {

@@ -31,22 +31,39 @@ export function readText(file: string, maxBytes = MAX_INPUT_BYTES): string {
     throw fsError(file, e);
   }
   try {
-    const chunks: Buffer[] = [];
-    let total = 0;
+    // One buffer of the size stat gave (plus a byte to see growth), decoded in place: a 50 MB
+    // template is read once, not copied again by a concat. Only a file that grows or whose size
+    // says 0 (/proc) goes on in further chunks.
+    const first = Buffer.allocUnsafe(Math.min(Math.max(stat.size + 1, CHUNK), maxBytes + 1));
+    let total = readInto(fd, first, 0);
+    if (total < first.length) return first.toString('utf8', 0, total);
+    const chunks: Buffer[] = [first];
     for (;;) {
+      if (total > maxBytes) throw new InputError(file, tooLarge(maxBytes));
       const buffer = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes + 1 - total));
-      const n = fs.readSync(fd, buffer, 0, buffer.length, null);
+      const n = readInto(fd, buffer, 0);
       if (n === 0) break;
       chunks.push(n === buffer.length ? buffer : buffer.subarray(0, n));
       total += n;
-      if (total > maxBytes) throw new InputError(file, tooLarge(maxBytes));
     }
+    if (total > maxBytes) throw new InputError(file, tooLarge(maxBytes));
     return Buffer.concat(chunks, total).toString('utf8');
   } catch (e) {
     throw e instanceof InputError ? e : fsError(file, e);
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** Fills `buffer` from `offset` until it is full or the file ends; returns the bytes it holds. */
+function readInto(fd: number, buffer: Buffer, offset: number): number {
+  let at = offset;
+  while (at < buffer.length) {
+    const n = fs.readSync(fd, buffer, at, buffer.length - at, null);
+    if (n === 0) break;
+    at += n;
+  }
+  return at;
 }
 
 function tooLarge(maxBytes: number): string {

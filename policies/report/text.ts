@@ -7,7 +7,7 @@ import {
   qualifiedName,
   ruleMap,
   skippedInputs,
-  sortedFindings,
+  sortedFindingsWhere,
   sortedWaivers,
   uncoveredTypes,
   waiverStates,
@@ -97,7 +97,7 @@ const RENDERERS: Record<Exclude<TextSection, 'failures'>, (ctx: Ctx) => string |
 /** One block per rule (or one line per finding when compact), written finding by finding. */
 function writeFailures(ctx: Ctx, block: (text: string | undefined) => void): void {
   const { result, rules, options, paint } = ctx;
-  const failing = sortedFindings(result).filter((f) => f.status === 'fail' && (!options.quiet || isGating(f, options)));
+  const failing = sortedFindingsWhere(result, (f) => f.status === 'fail' && (!options.quiet || isGating(f, options)));
   if (failing.length === 0) return;
   if (options.compact) {
     block(compactLine(ctx, 'FAIL', failing[0], 31));
@@ -143,7 +143,7 @@ function findingLines(ctx: Ctx, f: Finding): string[] {
 
 function renderUnknowns(ctx: Ctx): string | undefined {
   const { result, options, paint } = ctx;
-  const unknowns = sortedFindings(result).filter((f) => f.status === 'unknown');
+  const unknowns = sortedFindingsWhere(result, (f) => f.status === 'unknown');
   const gating = unknowns.filter((f) => isGating(f, options));
   // Quiet shows only what fails: unknowns only when --fail-on-unknown makes them failures.
   const shown = options.quiet ? gating : unknowns;

@@ -89,22 +89,24 @@ function template(resources: number): string {
 
 interface Run {
   readonly wallMs: number;
+  /** user + system CPU time of the process: steadier than wall time on a shared machine. */
+  readonly cpuMs: number;
   readonly rssMiB: number;
 }
 
-/** One whole `zt-check` process under /usr/bin/time (GNU time prints the peak RSS in KiB). */
+/** One whole `zt-check` process under /usr/bin/time (GNU time prints user s, system s, peak RSS KiB). */
 function runCli(file: string): Run {
   // The compiled CLI, as an installed package runs it (`npm run build` first); else from source.
   const built = path.join(__dirname, '..', '..', 'dist', 'bin', 'zt-check.js');
   const bin = fs.existsSync(built) ? built : path.join(__dirname, '..', '..', 'bin', 'zt-check.js');
   const started = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, file, '--output', os.devNull], {
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', process.execPath, bin, file, '--output', os.devNull], {
     encoding: 'utf8',
   });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   if (r.status !== 0 && r.status !== 1) throw new Error(`zt-check exited ${r.status}: ${r.stderr}`);
-  const kib = Number(r.stderr.trim().split('\n').pop());
-  return { wallMs, rssMiB: kib / 1024 };
+  const [user, system, kib] = (r.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
+  return { wallMs, cpuMs: (user + system) * 1000, rssMiB: kib / 1024 };
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -116,17 +118,26 @@ function main(): void {
       const file = path.join(dir, `t${n}.template.json`);
       fs.writeFileSync(file, template(n));
       const runs = Array.from({ length: RUNS }, () => runCli(file));
-      const row = { n, wallMs: median(runs.map((r) => r.wallMs)), rssMiB: Math.max(...runs.map((r) => r.rssMiB)) };
+      const row = {
+        n,
+        wallMs: median(runs.map((r) => r.wallMs)),
+        cpuMs: median(runs.map((r) => r.cpuMs)),
+        rssMiB: Math.max(...runs.map((r) => r.rssMiB)),
+      };
       console.log(
-        `  ${n} resources: wall median ${(row.wallMs / 1000).toFixed(2)} s, peak RSS ${row.rssMiB.toFixed(0)} MiB`,
+        `  ${n} resources: wall median ${(row.wallMs / 1000).toFixed(2)} s, CPU median ` +
+          `${(row.cpuMs / 1000).toFixed(2)} s, peak RSS ${row.rssMiB.toFixed(0)} MiB`,
       );
       return row;
     });
     for (let i = 1; i < rows.length; i++) {
-      const rate = (rows[i].n - rows[i - 1].n) / ((rows[i].wallMs - rows[i - 1].wallMs) / 1000);
+      const n = rows[i].n - rows[i - 1].n;
+      const rate = n / ((rows[i].wallMs - rows[i - 1].wallMs) / 1000);
+      const cpuRate = n / ((rows[i].cpuMs - rows[i - 1].cpuMs) / 1000);
       const ok = rate >= MARGINAL_TARGET ? 'met' : 'MISSED';
       console.log(
-        `  marginal ${rows[i - 1].n} -> ${rows[i].n}: ${Math.round(rate)} resources/s (target ${MARGINAL_TARGET}: ${ok})`,
+        `  marginal ${rows[i - 1].n} -> ${rows[i].n}: ${Math.round(rate)} resources/s wall ` +
+          `(target ${MARGINAL_TARGET}: ${ok}), ${Math.round(cpuRate)} resources/s CPU`,
       );
     }
     const perResource = rows.map((r) => ((r.wallMs / r.n) * 1000).toFixed(1)).join(', ');

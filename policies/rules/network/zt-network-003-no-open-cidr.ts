@@ -4,6 +4,7 @@ import { type Check, type CheckResult, Rule, fail, pass } from '../../engine/rul
 import { eachOf } from '../shared/combine';
 import { type CompanionSpec, companionIndex } from '../shared/companion-index';
 import { describeResolved, joinPath, listLength, rawAt, readString, unknownAt } from '../shared/read';
+import { CFN_SOURCES, TF_SOURCES, VPC_SOURCES, withoutSource } from '../shared/security-group-sources';
 
 /**
  * No security-group or NSG rule admits the whole internet, in either direction, on any port: the
@@ -75,15 +76,21 @@ function eachEntry(
 }
 
 /** CloudFormation: CidrIp / CidrIpv6 of an inline rule or a standalone ingress/egress resource. */
-const cfnEntry = (g: ResourceGraph, res: Resource, base: string): CheckResult[] => [
-  ...judgeCidr(g, res, joinPath(base, 'CidrIp'), OPEN_AWS),
-  ...judgeCidr(g, res, joinPath(base, 'CidrIpv6'), OPEN_AWS),
-];
+const cfnEntry = (g: ResourceGraph, res: Resource, base: string): CheckResult[] =>
+  withoutSource(g, res, base, CFN_SOURCES) ?? [
+    ...judgeCidr(g, res, joinPath(base, 'CidrIp'), OPEN_AWS),
+    ...judgeCidr(g, res, joinPath(base, 'CidrIpv6'), OPEN_AWS),
+  ];
 
-const tfEntry = (g: ResourceGraph, res: Resource, base: string): CheckResult[] => [
-  ...judgeCidrList(g, res, joinPath(base, 'cidr_blocks'), OPEN_AWS),
-  ...judgeCidrList(g, res, joinPath(base, 'ipv6_cidr_blocks'), OPEN_AWS),
-];
+const tfEntry = (g: ResourceGraph, res: Resource, base: string): CheckResult[] =>
+  withoutSource(g, res, base, TF_SOURCES) ?? [
+    ...judgeCidrList(g, res, joinPath(base, 'cidr_blocks'), OPEN_AWS),
+    ...judgeCidrList(g, res, joinPath(base, 'ipv6_cidr_blocks'), OPEN_AWS),
+  ];
+
+/** aws_vpc_security_group_ingress_rule / _egress_rule: one source per rule. */
+const vpcRule = (g: ResourceGraph, r: Resource): CheckResult[] =>
+  withoutSource(g, r, '', VPC_SOURCES) ?? ['cidr_ipv4', 'cidr_ipv6'].flatMap((p) => judgeCidr(g, r, p, OPEN_AWS));
 
 /** Standalone egress rules of a group (GroupId: Fn::GetAtt Group.GroupId / Ref Group). */
 const CFN_EGRESS: CompanionSpec = { type: 'AWS::EC2::SecurityGroupEgress', targets: ['GroupId'] };
@@ -171,6 +178,8 @@ const ALL_PORTS =
 const AWS_EGRESS_ONLY =
   'CKV_AWS_382 only fails protocol -1 egress; an open egress on one port is still an internet path';
 
+const NO_SOURCE = 'names no CIDR, prefix list or security group, and EC2 refuses a rule without a source';
+
 /** Fixture resources where this rule deliberately fails what the port-specific Checkov check passes. */
 const differences = (entries: Readonly<Record<string, string>>) =>
   Object.entries(entries).map(([resource, reason]) => ({ resource, reason }));
@@ -186,6 +195,11 @@ const AWS_DIFFERENCES = differences({
   'aws_security_group.pass_self2': `${OTHER_PORT} (self = true does not narrow cidr_blocks)`,
   'aws_security_group_rule.pass': OTHER_PORT,
   'aws_security_group_rule.pass3': OTHER_PORT,
+  'aws_security_group.not_self': `its ingress block (self = false) ${NO_SOURCE}; Checkov fails it as open`,
+  'aws_vpc_security_group_ingress_rule.fail2': `the rule ${NO_SOURCE}; Checkov fails it as open`,
+  'aws_vpc_security_group_ingress_rule.pass_prefix_list': `it sets prefix_list_ids, not an argument of this resource (prefix_list_id is), so it ${NO_SOURCE}; Checkov passes it`,
+  'aws_security_group.pass3': `its egress block (cidr_blocks = null) ${NO_SOURCE}; Checkov judges ingress only`,
+  'aws_security_group.pass-ipv6': `its egress block (cidr_blocks = null) ${NO_SOURCE}; Checkov judges ingress only`,
 });
 const AWS_EGRESS_DIFFERENCES = differences({
   'aws_security_group.pass': AWS_EGRESS_ONLY,
@@ -270,14 +284,8 @@ export const noOpenCidrRule: Rule = {
     'AWS::EC2::SecurityGroupEgress': single((g, r) => cfnEntry(g, r, ''), 'egress rule'),
     aws_security_group: tfSecurityGroup,
     aws_security_group_rule: single((g, r) => tfEntry(g, r, ''), 'rule'),
-    aws_vpc_security_group_ingress_rule: single(
-      (g, r) => [...judgeCidr(g, r, 'cidr_ipv4', OPEN_AWS), ...judgeCidr(g, r, 'cidr_ipv6', OPEN_AWS)],
-      'ingress rule',
-    ),
-    aws_vpc_security_group_egress_rule: single(
-      (g, r) => [...judgeCidr(g, r, 'cidr_ipv4', OPEN_AWS), ...judgeCidr(g, r, 'cidr_ipv6', OPEN_AWS)],
-      'egress rule',
-    ),
+    aws_vpc_security_group_ingress_rule: single(vpcRule, 'ingress rule'),
+    aws_vpc_security_group_egress_rule: single(vpcRule, 'egress rule'),
     azurerm_network_security_group: (nsg, { graph }) =>
       verdict(
         eachEntry(graph, nsg, 'security_rule', (p) => nsgRule(graph, nsg, p)),

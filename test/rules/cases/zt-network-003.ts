@@ -149,6 +149,13 @@ export const cases: RuleCases = {
       path: 'CidrIp',
     },
     {
+      name: 'CFN ingress naming no source (EC2 refuses it): unknown, not a pass',
+      doc: standalone('AWS::EC2::SecurityGroupIngress', {}),
+      address: 'R',
+      verdict: 'unknown',
+      message: /names no source/,
+    },
+    {
       name: 'CFN egress to a VPC CIDR',
       doc: standalone('AWS::EC2::SecurityGroupEgress', { CidrIp: '10.0.0.0/16' }),
       address: 'R',
@@ -170,6 +177,22 @@ export const cases: RuleCases = {
     {
       name: 'tf group with a private ingress block',
       doc: tfRes('aws_security_group', { ingress: [{ from_port: 443, to_port: 443, cidr_blocks: ['10.0.0.0/8'] }] }),
+      address: 'aws_security_group.r',
+      verdict: 'pass',
+    },
+    {
+      name: 'tf group whose ingress block names no source (self = false, cidr_blocks = null)',
+      doc: tfRes('aws_security_group', {
+        ingress: [{ from_port: 0, to_port: 0, protocol: '-1', self: false, cidr_blocks: null }],
+      }),
+      address: 'aws_security_group.r',
+      verdict: 'unknown',
+      path: 'ingress.0',
+      message: /names no source/,
+    },
+    {
+      name: 'tf group ingress from another security group (no CIDR)',
+      doc: tfRes('aws_security_group', { ingress: [{ from_port: 22, to_port: 22, security_groups: ['sg-1'] }] }),
       address: 'aws_security_group.r',
       verdict: 'pass',
     },
@@ -221,6 +244,13 @@ export const cases: RuleCases = {
       doc: tfRes('aws_vpc_security_group_ingress_rule', { prefix_list_id: 'pl-1', ip_protocol: 'tcp' }),
       address: 'aws_vpc_security_group_ingress_rule.r',
       verdict: 'pass',
+    },
+    {
+      name: 'tf vpc ingress rule naming no source',
+      doc: tfRes('aws_vpc_security_group_ingress_rule', { from_port: 22, to_port: 22, ip_protocol: 'tcp' }),
+      address: 'aws_vpc_security_group_ingress_rule.r',
+      verdict: 'unknown',
+      message: /names no source/,
     },
     {
       name: 'tf vpc ingress rule from 0.0.0.0/0',
