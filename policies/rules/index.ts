@@ -18,6 +18,7 @@ import { flowLogsRule } from './network/zt-network-004-flow-logs';
 import { defaultSecurityGroupRule } from './network/zt-network-005-default-sg-closed';
 import { noInternetRouteRule } from './network/zt-network-006-no-internet-route';
 import { computeIsolationRule } from './pipeline/zt-pipeline-001-compute-isolation';
+import { jobIsolationRule } from './pipeline/zt-pipeline-002-job-isolation';
 
 /** The rule catalogue, in id order. Ids are stable forever; add new rules, never renumber. */
 export const ALL_RULES: readonly Rule[] = [
@@ -40,6 +41,7 @@ export const ALL_RULES: readonly Rule[] = [
   defaultSecurityGroupRule,
   noInternetRouteRule,
   computeIsolationRule,
+  jobIsolationRule,
 ];
 
 const BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));

@@ -50,9 +50,9 @@ describe('TrainingPipeline definition (as synthesized)', () => {
     expect(train.Arguments.EnableInterContainerTrafficEncryption).toBe(true);
   });
 
-  test('volumes and model artifacts are encrypted with the platform key', () => {
+  test('model artifacts are encrypted with the platform key; the g5 NVMe volume by the instance (no volume key)', () => {
     const key = placeholder(arnOf(inputs.key));
-    expect(train.Arguments.ResourceConfig.VolumeKmsKeyId).toBe(key);
+    expect(train.Arguments.ResourceConfig).not.toHaveProperty('VolumeKmsKeyId');
     expect(train.Arguments.OutputDataConfig.KmsKeyId).toBe(key);
     expect(train.Arguments.OutputDataConfig.S3OutputPath).toBe(`s3://${placeholder(ref(inputs.bucket))}/models/`);
   });
@@ -208,10 +208,10 @@ test('given approvers, no approver role is created and the group admits exactly 
   expect(Object.keys(resourcesOfType(t, 'AWS::IAM::Role')).filter((k) => k.includes('Approver'))).toEqual([]);
 });
 
-test('a separate artifact key goes to OutputDataConfig only', () => {
+test('a separate artifact key goes to OutputDataConfig only; an EBS-backed instance gets the platform volume key', () => {
   const s = new Stack(new App(), 'K');
   const outputKey = new kms.Key(s, 'ArtifactKey', { enableKeyRotation: true });
-  const { inputs: i, pipeline: p } = buildPipeline(s, { outputKey });
+  const { inputs: i, pipeline: p } = buildPipeline(s, { outputKey, instanceType: 'ml.p3.2xlarge' });
   const body = JSON.stringify(s.resolve(p.definition));
   const train = JSON.parse(body).Steps[0].Arguments;
   expect(train.OutputDataConfig.KmsKeyId).toEqual(arnOf(outputKey));

@@ -18,6 +18,7 @@ import { cases as network004 } from './cases/zt-network-004';
 import { cases as network005 } from './cases/zt-network-005';
 import { cases as network006 } from './cases/zt-network-006';
 import { cases as pipeline001 } from './cases/zt-pipeline-001';
+import { cases as pipeline002 } from './cases/zt-pipeline-002';
 
 /** Every rule's case table, for the coverage test. */
 export const ALL_CASES: readonly RuleCases[] = [
@@ -40,4 +41,5 @@ export const ALL_CASES: readonly RuleCases[] = [
   network005,
   network006,
   pipeline001,
+  pipeline002,
 ];

@@ -23,6 +23,12 @@ function typed<T>(r: Resolved, convert: (r: Resolved) => T | undefined, what: st
   return { kind: 'unknown', reason: describeResolved(r) };
 }
 
+/** A resolved value read as a boolean, string or number (the same three states as the readers below). */
+export function readResolved(r: Resolved, type: 'boolean' | 'string' | 'number'): Read<boolean | string | number> {
+  const convert = type === 'boolean' ? asBoolean : type === 'number' ? asNumber : asString;
+  return typed<boolean | string | number>(r, convert, `a ${type}`);
+}
+
 export const readBoolean = (g: ResourceGraph, res: Resource, path: string): Read<boolean> =>
   typed(g.value(res, path), asBoolean, 'a boolean');
 
