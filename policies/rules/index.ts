@@ -19,6 +19,7 @@ import { defaultSecurityGroupRule } from './network/zt-network-005-default-sg-cl
 import { noInternetRouteRule } from './network/zt-network-006-no-internet-route';
 import { computeIsolationRule } from './pipeline/zt-pipeline-001-compute-isolation';
 import { jobIsolationRule } from './pipeline/zt-pipeline-002-job-isolation';
+import { privateWorkspacesRule } from './pipeline/zt-pipeline-003-private-workspaces';
 
 /** The rule catalogue, in id order. Ids are stable forever; add new rules, never renumber. */
 export const ALL_RULES: readonly Rule[] = [
@@ -42,6 +43,7 @@ export const ALL_RULES: readonly Rule[] = [
   noInternetRouteRule,
   computeIsolationRule,
   jobIsolationRule,
+  privateWorkspacesRule,
 ];
 
 const BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));

@@ -19,6 +19,7 @@ import { cases as network005 } from './cases/zt-network-005';
 import { cases as network006 } from './cases/zt-network-006';
 import { cases as pipeline001 } from './cases/zt-pipeline-001';
 import { cases as pipeline002 } from './cases/zt-pipeline-002';
+import { cases as pipeline003 } from './cases/zt-pipeline-003';
 
 /** Every rule's case table, for the coverage test. */
 export const ALL_CASES: readonly RuleCases[] = [
@@ -42,4 +43,5 @@ export const ALL_CASES: readonly RuleCases[] = [
   network006,
   pipeline001,
   pipeline002,
+  pipeline003,
 ];
