@@ -9,6 +9,7 @@ import { versioningRule } from './data/zt-data-007-versioning-soft-delete';
 import { retainOnDeleteRule } from './data/zt-data-008-retain-on-delete';
 import { purgeProtectionRule } from './data/zt-data-009-purge-protection';
 import { secretRotationRule } from './data/zt-data-010-secret-rotation';
+import { privateRegistriesRule } from './model/zt-model-001-private-registries';
 import { noLegacyAccessRule } from './identity/zt-identity-001-no-legacy-access';
 import { noWildcardActionsRule } from './identity/zt-identity-002-no-wildcard-actions';
 import { noPublicNetworkRule } from './network/zt-network-001-no-public-network';
@@ -35,6 +36,7 @@ export const ALL_RULES: readonly Rule[] = [
   secretRotationRule,
   noLegacyAccessRule,
   noWildcardActionsRule,
+  privateRegistriesRule,
   noPublicNetworkRule,
   defaultDenyRule,
   noOpenCidrRule,
