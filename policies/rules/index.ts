@@ -12,6 +12,7 @@ import { secretRotationRule } from './data/zt-data-010-secret-rotation';
 import { privateRegistriesRule } from './model/zt-model-001-private-registries';
 import { noLegacyAccessRule } from './identity/zt-identity-001-no-legacy-access';
 import { noWildcardActionsRule } from './identity/zt-identity-002-no-wildcard-actions';
+import { noAdminRolesRule } from './identity/zt-identity-003-no-admin-roles';
 import { noPublicNetworkRule } from './network/zt-network-001-no-public-network';
 import { defaultDenyRule } from './network/zt-network-002-default-deny';
 import { noOpenCidrRule } from './network/zt-network-003-no-open-cidr';
@@ -36,6 +37,7 @@ export const ALL_RULES: readonly Rule[] = [
   secretRotationRule,
   noLegacyAccessRule,
   noWildcardActionsRule,
+  noAdminRolesRule,
   privateRegistriesRule,
   noPublicNetworkRule,
   defaultDenyRule,

@@ -11,6 +11,7 @@ import { cases as data009 } from './cases/zt-data-009';
 import { cases as data010 } from './cases/zt-data-010';
 import { cases as identity001 } from './cases/zt-identity-001';
 import { cases as identity002 } from './cases/zt-identity-002';
+import { cases as identity003 } from './cases/zt-identity-003';
 import { cases as model001 } from './cases/zt-model-001';
 import { cases as network001 } from './cases/zt-network-001';
 import { cases as network002 } from './cases/zt-network-002';
@@ -36,6 +37,7 @@ export const ALL_CASES: readonly RuleCases[] = [
   data010,
   identity001,
   identity002,
+  identity003,
   model001,
   network001,
   network002,

@@ -143,3 +143,17 @@ export function readAttribute<T extends keyof typeof CONVERT>(
 ): Read<NonNullable<ReturnType<(typeof CONVERT)[T]>>> {
   return typed(attributeValue(g, res, path), CONVERT[type] as never, `a ${type}`);
 }
+
+/** `judge` on each element of a list property (its path), or one unknown when the list itself is computed. */
+export function eachListed(
+  g: ResourceGraph,
+  res: Resource,
+  list: string,
+  judge: (path: string) => CheckResult[],
+): CheckResult[] {
+  const n = listLength(g, res, list);
+  if (n.kind === 'unknown') return [unknownAt(list, n.reason)];
+  const out: CheckResult[] = [];
+  for (let i = 0; n.kind === 'value' && i < n.value; i++) out.push(...judge(joinPath(list, i)));
+  return out;
+}
