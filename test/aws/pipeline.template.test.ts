@@ -2,6 +2,9 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import { buildGraph, evaluate, loadCloudFormationObject } from '../../policies/engine';
+import { privateRegistriesRule } from '../../policies/rules/model/zt-model-001-private-registries';
+import { jobIsolationRule } from '../../policies/rules/pipeline/zt-pipeline-002-job-isolation';
 import { arnOf, logicalId, resourceOf, resourcesOfType, tagsOf } from './helpers';
 import { buildPipeline } from './pipeline-fixture';
 
@@ -216,4 +219,14 @@ test('a separate artifact key goes to OutputDataConfig only; an EBS-backed insta
   const train = JSON.parse(body).Steps[0].Arguments;
   expect(train.OutputDataConfig.KmsKeyId).toEqual(arnOf(outputKey));
   expect(train.ResourceConfig.VolumeKmsKeyId).toEqual(arnOf(i.key));
+});
+
+test('the pack reads the synthesized definition: every step isolated and encrypted, the group not public', () => {
+  const doc = loadCloudFormationObject(template.toJSON(), { file: 'S.template.json' });
+  const result = evaluate(buildGraph([doc]), [jobIsolationRule, privateRegistriesRule]);
+  const judged = result.findings.map((f) => [f.ruleId, f.resource.type, f.verdict]).sort();
+  expect(judged).toEqual([
+    ['ZT-MODEL-001', 'AWS::SageMaker::ModelPackageGroup', 'pass'],
+    ['ZT-PIPELINE-002', 'AWS::SageMaker::Pipeline', 'pass'],
+  ]);
 });
