@@ -44,30 +44,20 @@ const pipeline = (body: unknown, extra: Record<string, unknown> = {}) =>
     extra,
   );
 
-/** The shape CDK writes: JSON text joined with intrinsics (the key ARN and the security group). */
-const CDK_BODY = (() => {
-  const text = definition(
-    step('Train', 'Training', training({ VpcConfig: { Subnets: ['subnet-1'], SecurityGroupIds: ['@SG'] } })),
-  );
-  const [a, rest] = text.split(`"${KEY_ARN}"`, 2);
-  const [b, c] = text.slice(a.length + KEY_ARN.length + 2).split(`"${KEY_ARN}"`, 2);
-  void rest;
-  const [c1, c2] = c.split('"@SG"');
-  return {
-    'Fn::Join': [
-      '',
-      [
-        `${a}"`,
-        { 'Fn::GetAtt': ['Key', 'Arn'] },
-        `"${b}"`,
-        { 'Fn::GetAtt': ['Key', 'Arn'] },
-        `"${c1}"`,
-        { 'Fn::GetAtt': ['Sg', 'GroupId'] },
-        `"${c2}`,
-      ],
-    ],
-  };
-})();
+/** The shape CDK writes: JSON text joined with intrinsics (both keys and the security group). */
+const INTRINSICS: Record<string, unknown> = {
+  '@KEY': { 'Fn::GetAtt': ['Key', 'Arn'] },
+  '@SG': { 'Fn::GetAtt': ['Sg', 'GroupId'] },
+};
+const CDK_BODY = {
+  'Fn::Join': [
+    '',
+    definition(step('Train', 'Training', training({ VpcConfig: { Subnets: ['subnet-1'], SecurityGroupIds: ['@SG'] } })))
+      .replaceAll(KEY_ARN, '@KEY')
+      .split(/(@KEY|@SG)/)
+      .map((part) => INTRINSICS[part] ?? part),
+  ],
+};
 
 const tfPipeline = (body: Record<string, unknown>) =>
   tf({
