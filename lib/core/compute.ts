@@ -32,6 +32,29 @@ export const SAGEMAKER_GPU_INSTANCE_TYPES: readonly string[] = Object.entries(SA
 );
 
 /**
+ * SageMaker GPU families whose instances carry local NVMe storage (the `d` families, and g5 and
+ * later): SageMaker mounts it instead of an EBS volume, the instance's hardware module encrypts
+ * it, and a job naming a VolumeKmsKeyId for them is refused (ResourceConfig API reference).
+ */
+const NVME_GPU_FAMILIES: ReadonlySet<string> = new Set([
+  'g4dn',
+  'g5',
+  'g6',
+  'g6e',
+  'p3dn',
+  'p4d',
+  'p4de',
+  'p5',
+  'p5e',
+  'p5en',
+]);
+
+/** Whether a SageMaker GPU instance type (`ml.<family>.<size>`) has local NVMe storage instead of EBS. */
+export function sageMakerHasLocalStorage(instanceType: string): boolean {
+  return NVME_GPU_FAMILIES.has(instanceType.split('.')[1] ?? '');
+}
+
+/**
  * Azure N-series sizes with whole NVIDIA or AMD data-centre GPUs that Azure ML compute clusters
  * run. Deliberately absent: NP (FPGA, not GPU), NVv4 and the NV6/12/18ads_A10_v5 sizes (fractions
  * of a GPU, for virtual desktops), NG (Radeon for gaming/VDI), and the retired NC v1/v2, ND v1 and

@@ -10,8 +10,10 @@ import { retainOnDeleteRule } from './data/zt-data-008-retain-on-delete';
 import { purgeProtectionRule } from './data/zt-data-009-purge-protection';
 import { secretRotationRule } from './data/zt-data-010-secret-rotation';
 import { deletionProtectionRule } from './data/zt-data-011-deletion-protection-backups';
+import { privateRegistriesRule } from './model/zt-model-001-private-registries';
 import { noLegacyAccessRule } from './identity/zt-identity-001-no-legacy-access';
 import { noWildcardActionsRule } from './identity/zt-identity-002-no-wildcard-actions';
+import { noAdminRolesRule } from './identity/zt-identity-003-no-admin-roles';
 import { noPublicNetworkRule } from './network/zt-network-001-no-public-network';
 import { defaultDenyRule } from './network/zt-network-002-default-deny';
 import { noOpenCidrRule } from './network/zt-network-003-no-open-cidr';
@@ -19,6 +21,8 @@ import { flowLogsRule } from './network/zt-network-004-flow-logs';
 import { defaultSecurityGroupRule } from './network/zt-network-005-default-sg-closed';
 import { noInternetRouteRule } from './network/zt-network-006-no-internet-route';
 import { computeIsolationRule } from './pipeline/zt-pipeline-001-compute-isolation';
+import { jobIsolationRule } from './pipeline/zt-pipeline-002-job-isolation';
+import { privateWorkspacesRule } from './pipeline/zt-pipeline-003-private-workspaces';
 
 /** The rule catalogue, in id order. Ids are stable forever; add new rules, never renumber. */
 export const ALL_RULES: readonly Rule[] = [
@@ -35,6 +39,8 @@ export const ALL_RULES: readonly Rule[] = [
   deletionProtectionRule,
   noLegacyAccessRule,
   noWildcardActionsRule,
+  noAdminRolesRule,
+  privateRegistriesRule,
   noPublicNetworkRule,
   defaultDenyRule,
   noOpenCidrRule,
@@ -42,6 +48,8 @@ export const ALL_RULES: readonly Rule[] = [
   defaultSecurityGroupRule,
   noInternetRouteRule,
   computeIsolationRule,
+  jobIsolationRule,
+  privateWorkspacesRule,
 ];
 
 const BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));

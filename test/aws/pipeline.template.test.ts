@@ -2,6 +2,9 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import { buildGraph, evaluate, loadCloudFormationObject } from '../../policies/engine';
+import { privateRegistriesRule } from '../../policies/rules/model/zt-model-001-private-registries';
+import { jobIsolationRule } from '../../policies/rules/pipeline/zt-pipeline-002-job-isolation';
 import { arnOf, logicalId, resourceOf, resourcesOfType, tagsOf } from './helpers';
 import { buildPipeline } from './pipeline-fixture';
 
@@ -50,9 +53,9 @@ describe('TrainingPipeline definition (as synthesized)', () => {
     expect(train.Arguments.EnableInterContainerTrafficEncryption).toBe(true);
   });
 
-  test('volumes and model artifacts are encrypted with the platform key', () => {
+  test('model artifacts are encrypted with the platform key; the g5 NVMe volume by the instance (no volume key)', () => {
     const key = placeholder(arnOf(inputs.key));
-    expect(train.Arguments.ResourceConfig.VolumeKmsKeyId).toBe(key);
+    expect(train.Arguments.ResourceConfig).not.toHaveProperty('VolumeKmsKeyId');
     expect(train.Arguments.OutputDataConfig.KmsKeyId).toBe(key);
     expect(train.Arguments.OutputDataConfig.S3OutputPath).toBe(`s3://${placeholder(ref(inputs.bucket))}/models/`);
   });
@@ -208,12 +211,22 @@ test('given approvers, no approver role is created and the group admits exactly 
   expect(Object.keys(resourcesOfType(t, 'AWS::IAM::Role')).filter((k) => k.includes('Approver'))).toEqual([]);
 });
 
-test('a separate artifact key goes to OutputDataConfig only', () => {
+test('a separate artifact key goes to OutputDataConfig only; an EBS-backed instance gets the platform volume key', () => {
   const s = new Stack(new App(), 'K');
   const outputKey = new kms.Key(s, 'ArtifactKey', { enableKeyRotation: true });
-  const { inputs: i, pipeline: p } = buildPipeline(s, { outputKey });
+  const { inputs: i, pipeline: p } = buildPipeline(s, { outputKey, instanceType: 'ml.p3.2xlarge' });
   const body = JSON.stringify(s.resolve(p.definition));
   const train = JSON.parse(body).Steps[0].Arguments;
   expect(train.OutputDataConfig.KmsKeyId).toEqual(arnOf(outputKey));
   expect(train.ResourceConfig.VolumeKmsKeyId).toEqual(arnOf(i.key));
+});
+
+test('the pack reads the synthesized definition: every step isolated and encrypted, the group not public', () => {
+  const doc = loadCloudFormationObject(template.toJSON(), { file: 'S.template.json' });
+  const result = evaluate(buildGraph([doc]), [jobIsolationRule, privateRegistriesRule]);
+  const judged = result.findings.map((f) => [f.ruleId, f.resource.type, f.verdict]).sort();
+  expect(judged).toEqual([
+    ['ZT-MODEL-001', 'AWS::SageMaker::ModelPackageGroup', 'pass'],
+    ['ZT-PIPELINE-002', 'AWS::SageMaker::Pipeline', 'pass'],
+  ]);
 });

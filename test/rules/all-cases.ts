@@ -12,6 +12,8 @@ import { cases as data010 } from './cases/zt-data-010';
 import { cases as data011 } from './cases/zt-data-011';
 import { cases as identity001 } from './cases/zt-identity-001';
 import { cases as identity002 } from './cases/zt-identity-002';
+import { cases as identity003 } from './cases/zt-identity-003';
+import { cases as model001 } from './cases/zt-model-001';
 import { cases as network001 } from './cases/zt-network-001';
 import { cases as network002 } from './cases/zt-network-002';
 import { cases as network003 } from './cases/zt-network-003';
@@ -19,6 +21,8 @@ import { cases as network004 } from './cases/zt-network-004';
 import { cases as network005 } from './cases/zt-network-005';
 import { cases as network006 } from './cases/zt-network-006';
 import { cases as pipeline001 } from './cases/zt-pipeline-001';
+import { cases as pipeline002 } from './cases/zt-pipeline-002';
+import { cases as pipeline003 } from './cases/zt-pipeline-003';
 
 /** Every rule's case table, for the coverage test. */
 export const ALL_CASES: readonly RuleCases[] = [
@@ -35,6 +39,8 @@ export const ALL_CASES: readonly RuleCases[] = [
   data011,
   identity001,
   identity002,
+  identity003,
+  model001,
   network001,
   network002,
   network003,
@@ -42,4 +48,6 @@ export const ALL_CASES: readonly RuleCases[] = [
   network005,
   network006,
   pipeline001,
+  pipeline002,
+  pipeline003,
 ];

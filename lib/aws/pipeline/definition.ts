@@ -1,3 +1,4 @@
+import { sageMakerHasLocalStorage } from '../../core/compute';
 import { INITIAL_APPROVAL_STATUS } from '../../core/pipeline';
 
 /** Step names, referenced by the register step and by the pack when it reads the definition. */
@@ -54,7 +55,8 @@ export function buildPipelineDefinition(i: DefinitionInput): Record<string, unkn
             InstanceType: i.instanceType,
             InstanceCount: i.instanceCount,
             VolumeSizeInGB: i.volumeSizeGb,
-            VolumeKmsKeyId: i.volumeKmsKeyArn,
+            // NVMe instance storage is encrypted by the instance; SageMaker refuses a key for it.
+            ...(sageMakerHasLocalStorage(i.instanceType) ? {} : { VolumeKmsKeyId: i.volumeKmsKeyArn }),
           },
           StoppingCondition: { MaxRuntimeInSeconds: i.maxRuntimeSeconds },
           VpcConfig: { Subnets: [...i.subnetIds], SecurityGroupIds: [...i.securityGroupIds] },

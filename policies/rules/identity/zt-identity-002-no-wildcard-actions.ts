@@ -2,22 +2,21 @@ import type { ResourceGraph } from '../../engine/graph';
 import type { Resource } from '../../engine/model';
 import { type Check, type CheckResult, Rule, fail, pass } from '../../engine/rule';
 import { eachOf } from '../shared/combine';
-import { joinPath, listLength, readString, unknownAt } from '../shared/read';
+import { eachListed, joinPath, unknownAt } from '../shared/read';
 import { Opaque, type PolicyValue, asList, field, readPolicyDocument } from '../shared/policy-document';
 
 /**
- * No identity policy allows every action (`*`) or every action of a service (`s3:*`), and no AWS
- * managed admin policy is attached: one finding per offending action or attachment, at its path.
+ * No identity policy allows every action (`*`, `*:*`) or every action of a service (`s3:*`): one
+ * finding per offending action, at its path. Admin managed policies and admin role assignments are
+ * ZT-IDENTITY-003.
  * Not judged here: `*` as Resource. Many read and list actions support no resource-level
  * permission at all, so a "no * resource" verdict needs the per-action table of the IAM Service
  * Authorization Reference; without it the check would be either noisy or wrong.
  */
-const ADMIN_POLICIES = new Set(['AdministratorAccess', 'PowerUserAccess', 'IAMFullAccess']);
-
 function judgeAction(path: string, a: PolicyValue): CheckResult {
   if (a instanceof Opaque) return unknownAt(path, a.reason);
   if (typeof a !== 'string') return unknownAt(path, `expected an action name, found ${JSON.stringify(a)}`);
-  if (a === '*') return fail(`${path} is "*": the policy allows every action of every service`, path);
+  if (/^\*+(?::\*+)?$/.test(a)) return fail(`${path} is "*": the policy allows every action of every service`, path);
   if (/^[a-z0-9-]+:\*$/i.test(a))
     return fail(`${path} is "${a}": every action of the service, writes and deletes included`, path);
   return pass(`${path} is ${a}`, path);
@@ -46,44 +45,8 @@ function judgeDocument(g: ResourceGraph, res: Resource, path: string): CheckResu
   return out;
 }
 
-/** A managed policy ARN naming an AWS admin policy. */
-function judgeArn(g: ResourceGraph, res: Resource, path: string): CheckResult[] {
-  const r = readString(g, res, path);
-  if (r.kind === 'absent') return [];
-  if (r.kind === 'unknown') {
-    const v = g.value(res, path);
-    if (v.kind === 'composed') {
-      const text = v.parts.filter((p): p is string => typeof p === 'string').join('');
-      const name = /:iam::aws:policy\/(.+)$/.exec(text)?.[1];
-      if (name && !ADMIN_POLICIES.has(name)) return [pass(`${path} is the AWS managed policy ${name}`, path)];
-      if (name) return [fail(`${path} attaches the AWS managed ${name} policy`, path)];
-    }
-    if (v.kind === 'reference') return [pass(`${path} is a policy of this template (judged itself)`, path)];
-    return [unknownAt(path, r.reason)];
-  }
-  const name = /^arn:[^:]+:iam::aws:policy\/(?:.*\/)?([^/]+)$/.exec(r.value)?.[1];
-  return name && ADMIN_POLICIES.has(name)
-    ? [fail(`${path} attaches the AWS managed ${name} policy`, path)]
-    : [pass(`${path} is ${r.value}`, path)];
-}
-
-function eachListed(
-  g: ResourceGraph,
-  res: Resource,
-  list: string,
-  judge: (path: string) => CheckResult[],
-): CheckResult[] {
-  const n = listLength(g, res, list);
-  if (n.kind === 'unknown') return [unknownAt(list, n.reason)];
-  const out: CheckResult[] = [];
-  for (let i = 0; n.kind === 'value' && i < n.value; i++) out.push(...judge(joinPath(list, i)));
-  return out;
-}
-
 const verdict = (results: readonly CheckResult[]): CheckResult[] =>
-  results.length === 0
-    ? [pass('no statement allows a wildcard action and no admin policy is attached')]
-    : eachOf(results);
+  results.length === 0 ? [pass('no statement allows a wildcard action')] : eachOf(results);
 
 const doc =
   (path: string): Check =>
@@ -91,18 +54,10 @@ const doc =
     verdict(judgeDocument(graph, res, path));
 
 const cfnIdentity: Check = (res, { graph }) =>
-  verdict([
-    ...eachListed(graph, res, 'Policies', (p) => judgeDocument(graph, res, joinPath(p, 'PolicyDocument'))),
-    ...eachListed(graph, res, 'ManagedPolicyArns', (p) => judgeArn(graph, res, p)),
-  ]);
+  verdict(eachListed(graph, res, 'Policies', (p) => judgeDocument(graph, res, joinPath(p, 'PolicyDocument'))));
 
 const tfRole: Check = (res, { graph }) =>
-  verdict([
-    ...eachListed(graph, res, 'inline_policy', (p) => judgeDocument(graph, res, joinPath(p, 'policy'))),
-    ...eachListed(graph, res, 'managed_policy_arns', (p) => judgeArn(graph, res, p)),
-  ]);
-
-const attachment: Check = (res, { graph }) => verdict(judgeArn(graph, res, 'policy_arn'));
+  verdict(eachListed(graph, res, 'inline_policy', (p) => judgeDocument(graph, res, joinPath(p, 'policy'))));
 
 const CFN_TYPES = ['AWS::IAM::Role', 'AWS::IAM::Policy', 'AWS::IAM::User', 'AWS::IAM::Group'];
 const TF_POLICY_TYPES = [
@@ -115,7 +70,7 @@ const TF_POLICY_TYPES = [
 
 export const noWildcardActionsRule: Rule = {
   id: 'ZT-IDENTITY-002',
-  title: 'No wildcard IAM actions and no admin policies',
+  title: 'No wildcard IAM actions',
   severity: 'high',
   layer: 'identity',
   rationale:
@@ -124,8 +79,8 @@ export const noWildcardActionsRule: Rule = {
     'delete the data lake, open a bucket or mint credentials. Least privilege names the actions a workload needs.',
   remediation:
     'List the actions the workload calls (CDK grants: bucket.grantRead(role), key.grantDecrypt(role)) instead of ' +
-    '"*" or "<service>:*", never Allow with NotAction, and attach no AdministratorAccess, PowerUserAccess or ' +
-    'IAMFullAccess to workload identities. Resource scoping is left to review: see the rule source for why.',
+    '"*" or "<service>:*", and never Allow with NotAction (admin managed policies: ZT-IDENTITY-003). Resource ' +
+    'scoping is left to review: see the rule source for why.',
   controls: [
     { framework: 'NIST-800-53', id: 'AC-6' },
     { framework: 'NIST-800-53', id: 'AC-6(10)' },
@@ -165,6 +120,5 @@ export const noWildcardActionsRule: Rule = {
     aws_iam_user_policy: doc('policy'),
     aws_iam_group_policy: doc('policy'),
     aws_ssoadmin_permission_set_inline_policy: doc('inline_policy'),
-    aws_iam_role_policy_attachment: attachment,
   },
 };

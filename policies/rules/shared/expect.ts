@@ -45,6 +45,11 @@ const show = (v: Scalar): string => (typeof v === 'string' ? JSON.stringify(v) :
 
 function judgeOne<T extends Scalar>(g: ResourceGraph, res: Resource, s: Setting<T>, path: string): CheckResult {
   const v = (s.in === 'attributes' ? readAttribute(g, res, path, s.type) : READERS[s.type](g, res, path)) as Read<T>;
+  return judgeRead(s, path, v);
+}
+
+/** The verdict of a setting on a value already read (one found inside a JSON string property). */
+export function judgeRead<T extends Scalar>(s: Setting<T>, path: string, v: Read<T>): CheckResult {
   const risk = s.risk ? `: ${s.risk}` : '';
   if (v.kind === 'unknown') return unknownAt(path, v.reason);
   if (v.kind === 'absent') {

@@ -1,4 +1,4 @@
-import type { ResourceGraph } from '../../engine/graph';
+import type { Resolved, ResourceGraph } from '../../engine/graph';
 import { referencedResources } from '../../engine/graph';
 import type { Resource } from '../../engine/model';
 import { CheckResult, fail, pass } from '../../engine/rule';
@@ -31,7 +31,11 @@ export const CUSTOMER_KEY_TYPES: ReadonlySet<string> = new Set([
 const AWS_MANAGED = /^(?:arn:[^:]+:kms:[^:]*:[^:]*:)?(?:alias\/)?aws\//i;
 
 export function judgeKmsKey(g: ResourceGraph, res: Resource, path: string): KeyJudgement {
-  const r = g.value(res, path);
+  return judgeKeyValue(g.value(res, path));
+}
+
+/** The same judgement of a value already resolved (a key named inside a JSON string property). */
+export function judgeKeyValue(r: Resolved): KeyJudgement {
   switch (r.kind) {
     case 'absent':
       return { kind: 'absent' };
@@ -65,7 +69,11 @@ export function judgeKmsKey(g: ResourceGraph, res: Resource, path: string): KeyJ
  * says what the service falls back to (for the message).
  */
 export function requireCustomerKey(g: ResourceGraph, res: Resource, path: string, absentMeans: string): CheckResult {
-  const k = judgeKmsKey(g, res, path);
+  return keyVerdict(judgeKmsKey(g, res, path), path, absentMeans);
+}
+
+/** The verdict for a key judgement made at `path`. */
+export function keyVerdict(k: KeyJudgement, path: string, absentMeans: string): CheckResult {
   switch (k.kind) {
     case 'customer':
       return pass(`${path} names a customer-managed key (${k.detail})`, path);

@@ -23,6 +23,12 @@ function typed<T>(r: Resolved, convert: (r: Resolved) => T | undefined, what: st
   return { kind: 'unknown', reason: describeResolved(r) };
 }
 
+/** A resolved value read as a boolean, string or number (the same three states as the readers below). */
+export function readResolved(r: Resolved, type: 'boolean' | 'string' | 'number'): Read<boolean | string | number> {
+  const convert = type === 'boolean' ? asBoolean : type === 'number' ? asNumber : asString;
+  return typed<boolean | string | number>(r, convert, `a ${type}`);
+}
+
 export const readBoolean = (g: ResourceGraph, res: Resource, path: string): Read<boolean> =>
   typed(g.value(res, path), asBoolean, 'a boolean');
 
@@ -136,4 +142,18 @@ export function readAttribute<T extends keyof typeof CONVERT>(
   type: T,
 ): Read<NonNullable<ReturnType<(typeof CONVERT)[T]>>> {
   return typed(attributeValue(g, res, path), CONVERT[type] as never, `a ${type}`);
+}
+
+/** `judge` on each element of a list property (its path), or one unknown when the list itself is computed. */
+export function eachListed(
+  g: ResourceGraph,
+  res: Resource,
+  list: string,
+  judge: (path: string) => CheckResult[],
+): CheckResult[] {
+  const n = listLength(g, res, list);
+  if (n.kind === 'unknown') return [unknownAt(list, n.reason)];
+  const out: CheckResult[] = [];
+  for (let i = 0; n.kind === 'value' && i < n.value; i++) out.push(...judge(joinPath(list, i)));
+  return out;
 }

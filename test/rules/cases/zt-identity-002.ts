@@ -28,36 +28,6 @@ export const cases: RuleCases = {
       path: 'Policies.0.PolicyDocument.Statement.0.Action.1',
     },
     {
-      name: 'role with AdministratorAccess',
-      doc: role({ ManagedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'] }),
-      address: 'R',
-      verdict: 'fail',
-      path: 'ManagedPolicyArns.0',
-    },
-    {
-      name: 'role with PowerUserAccess built with Fn::Sub',
-      doc: role({ ManagedPolicyArns: [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/PowerUserAccess' }] }),
-      address: 'R',
-      verdict: 'fail',
-      path: 'ManagedPolicyArns.0',
-    },
-    {
-      name: 'role with a read-only managed policy',
-      doc: role({ ManagedPolicyArns: [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/ReadOnlyAccess' }] }),
-      address: 'R',
-      verdict: 'pass',
-    },
-    {
-      name: 'role managed policy from a parameter',
-      doc: one(
-        'AWS::IAM::Role',
-        { AssumeRolePolicyDocument: {}, ManagedPolicyArns: [{ Ref: 'P' }] },
-        { Parameters: { P: { Type: 'String' } } },
-      ),
-      address: 'R',
-      verdict: 'unknown',
-    },
-    {
       name: 'user with an Allow NotAction',
       doc: one('AWS::IAM::User', {
         Policies: [
@@ -75,6 +45,13 @@ export const cases: RuleCases = {
       address: 'R',
       verdict: 'fail',
       path: 'Policies.0.PolicyDocument.Statement.0.Action',
+    },
+    {
+      name: 'policy with "*:*"',
+      doc: one('AWS::IAM::Policy', { PolicyName: 'p', PolicyDocument: stmt('*:*') }),
+      address: 'R',
+      verdict: 'fail',
+      path: 'PolicyDocument.Statement.0.Action',
     },
     {
       name: 'group with a deny of *',
@@ -134,13 +111,6 @@ export const cases: RuleCases = {
       address: 'aws_iam_role.r',
       verdict: 'fail',
       path: 'inline_policy.0.policy.Statement.0.Action',
-    },
-    {
-      name: 'tf role with IAMFullAccess in managed_policy_arns',
-      doc: tfOne('aws_iam_role', { managed_policy_arns: ['arn:aws:iam::aws:policy/IAMFullAccess'] }),
-      address: 'aws_iam_role.r',
-      verdict: 'fail',
-      path: 'managed_policy_arns.0',
     },
     {
       name: 'tf policy with named actions',
@@ -209,31 +179,6 @@ export const cases: RuleCases = {
       address: 'aws_ssoadmin_permission_set_inline_policy.r',
       verdict: 'fail',
       path: 'inline_policy.Statement.0.Action',
-    },
-    {
-      name: 'tf attachment of a read-only policy',
-      doc: tfOne('aws_iam_role_policy_attachment', {
-        role: 'r',
-        policy_arn: 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
-      }),
-      address: 'aws_iam_role_policy_attachment.r',
-      verdict: 'pass',
-    },
-    {
-      name: 'tf attachment of AdministratorAccess',
-      doc: tfOne('aws_iam_role_policy_attachment', {
-        role: 'r',
-        policy_arn: 'arn:aws:iam::aws:policy/AdministratorAccess',
-      }),
-      address: 'aws_iam_role_policy_attachment.r',
-      verdict: 'fail',
-      path: 'policy_arn',
-    },
-    {
-      name: 'tf attachment ARN from a variable',
-      doc: tfOne('aws_iam_role_policy_attachment', { role: 'r', policy_arn: '${var.arn}' }),
-      address: 'aws_iam_role_policy_attachment.r',
-      verdict: 'unknown',
     },
   ],
 };
