@@ -1,3 +1,4 @@
+import { hasInstanceStore } from '../../policies/rules/shared/instance-store';
 import { BlueprintConfigError } from './errors';
 import { validateIntRange, validateNonEmpty, validateUnique } from './validate';
 
@@ -32,26 +33,12 @@ export const SAGEMAKER_GPU_INSTANCE_TYPES: readonly string[] = Object.entries(SA
 );
 
 /**
- * SageMaker GPU families whose instances carry local NVMe storage (the `d` families, and g5 and
- * later): SageMaker mounts it instead of an EBS volume, the instance's hardware module encrypts
- * it, and a job naming a VolumeKmsKeyId for them is refused (ResourceConfig API reference).
+ * Whether a SageMaker instance type (`ml.<family>.<size>`) has local NVMe storage instead of EBS:
+ * its hardware encrypts it and SageMaker refuses a VolumeKmsKeyId / KmsKeyId for it. One list
+ * (policies/rules/shared/instance-store.ts) serves the constructs and the rules.
  */
-const NVME_GPU_FAMILIES: ReadonlySet<string> = new Set([
-  'g4dn',
-  'g5',
-  'g6',
-  'g6e',
-  'p3dn',
-  'p4d',
-  'p4de',
-  'p5',
-  'p5e',
-  'p5en',
-]);
-
-/** Whether a SageMaker GPU instance type (`ml.<family>.<size>`) has local NVMe storage instead of EBS. */
 export function sageMakerHasLocalStorage(instanceType: string): boolean {
-  return NVME_GPU_FAMILIES.has(instanceType.split('.')[1] ?? '');
+  return hasInstanceStore(instanceType);
 }
 
 /**

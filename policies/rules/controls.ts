@@ -24,9 +24,11 @@ export const FRAMEWORKS: readonly FrameworkInfo[] = [
 export const CONTROL_TITLES: Readonly<Record<Framework, Readonly<Record<string, string>>>> = {
   'NIST-800-53': {
     'AC-2': 'Account Management',
+    'AC-2(7)': 'Account Management | Privileged User Accounts',
     'AC-3': 'Access Enforcement',
     'AC-4': 'Information Flow Enforcement',
     'AC-6': 'Least Privilege',
+    'AC-6(5)': 'Least Privilege | Privileged Accounts',
     'AC-6(2)': 'Least Privilege | Non-privileged Access for Nonsecurity Functions',
     'AC-6(10)': 'Least Privilege | Prohibit Non-privileged Users from Executing Privileged Functions',
     'AC-17': 'Remote Access',

@@ -1,6 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { DEFAULT_CONFIG, resolveConfig } from '../../lib/core/config';
+import { sageMakerHasLocalStorage } from '../../lib/core/compute';
 import { BlueprintConfigError } from '../../lib/core/errors';
 import { AwsPlatformStack } from '../../stacks/aws-platform-stack';
 import { thrown } from '../support/thrown';
@@ -44,8 +45,10 @@ describe('AWS reference stack: the training pipeline', () => {
     expect(train.EnableInterContainerTrafficEncryption).toBe(true);
   });
 
-  test("volumes on the compute key, artifacts on the lake's key, in curated/models/", () => {
-    expect(train.ResourceConfig.VolumeKmsKeyId).toBe(placeholder(arnOf(compute.key)));
+  test("the default GPU type's NVMe volume takes no key (SageMaker rejects one); artifacts on the lake's key, in curated/models/", () => {
+    // ml.g5 instances store on local NVMe, encrypted by the hardware; CreateTrainingJob refuses VolumeKmsKeyId there.
+    expect(sageMakerHasLocalStorage(DEFAULT_CONFIG.training.pipelineInstanceType)).toBe(true);
+    expect(train.ResourceConfig.VolumeKmsKeyId).toBeUndefined();
     expect(train.OutputDataConfig.KmsKeyId).toBe(placeholder(arnOf(stack.dataLake.key)));
     expect(train.OutputDataConfig.S3OutputPath).toBe(
       `s3://${placeholder(ref(stack.dataLake.bucket('curated')))}/models/`,

@@ -1,4 +1,5 @@
 import type { ResourceGraph } from '../../engine/graph';
+import { hasInstanceStore } from '../shared/instance-store';
 import type { Resource } from '../../engine/model';
 import { literal } from '../../engine/resolved';
 import { type Check, type CheckResult, Rule, fail, pass } from '../../engine/rule';
@@ -44,17 +45,6 @@ const PROCESSING: JobFields = {
   outputKey: 'ProcessingOutputConfig.KmsKeyId',
   optionalOutput: 'ProcessingOutputConfig',
 };
-
-/**
- * Instance families with local NVMe storage (the `d` attribute, and the GPU families built on
- * NVMe): the instance's hardware module encrypts it and SageMaker refuses a VolumeKmsKeyId for
- * them (ResourceConfig API reference), so the volume key is not asked for there.
- */
-const NVME_FAMILIES = new Set(['g5', 'g6', 'g6e', 'p5', 'p5e', 'p5en', 'trn1', 'trn1n', 'trn2']);
-function hasLocalStorage(instanceType: string): boolean {
-  const family = /^ml\.([a-z0-9-]+)\./.exec(instanceType)?.[1];
-  return family !== undefined && (NVME_FAMILIES.has(family) || /^[a-z]+\d+[a-z-]*d/.test(family));
-}
 
 /** A definition value read as a setting would be (absent, a literal, or unknown with the reason). */
 function readValue(v: PolicyValue | undefined, type: 'boolean' | 'string'): Read<boolean | string | number> {
@@ -104,7 +94,7 @@ function key(args: PolicyValue | undefined, base: string, field: string, absentM
 function volumeKey(args: PolicyValue | undefined, base: string, f: JobFields): CheckResult {
   const at = `${base}.${f.volumeKey}`;
   const type = readValue(memberAt(args, f.instanceType), 'string');
-  if (type.kind === 'value' && hasLocalStorage(String(type.value))) {
+  if (type.kind === 'value' && hasInstanceStore(String(type.value))) {
     return pass(`${base}.${f.instanceType} ${type.value} has local NVMe storage, encrypted by the instance`, at);
   }
   const result = key(args, base, f.volumeKey, 'the ML storage volume uses an AWS-managed key');

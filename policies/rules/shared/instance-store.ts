@@ -29,7 +29,11 @@ export const INSTANCE_STORE_FAMILIES: readonly string[] = [
   // Trainium
   'trn1',
   'trn1n',
+  'trn2',
 ];
+
+/** EC2's "d" attribute (c5d, m5ad, r6gd, ...): families with local NVMe disks besides those listed. */
+const D_ATTRIBUTE = /^[a-z]+\d+[a-z-]*d/;
 
 /** Family of an instance type with or without the `ml.` prefix: ml.g5.xlarge -> g5; undefined if malformed. */
 export function instanceFamily(instanceType: string): string | undefined {
@@ -40,5 +44,5 @@ export function instanceFamily(instanceType: string): string | undefined {
 /** True when the instance type's hosts have local NVMe instance storage (so no KmsKeyId). */
 export function hasInstanceStore(instanceType: string): boolean {
   const family = instanceFamily(instanceType);
-  return family !== undefined && INSTANCE_STORE_FAMILIES.includes(family);
+  return family !== undefined && (INSTANCE_STORE_FAMILIES.includes(family) || D_ATTRIBUTE.test(family));
 }
