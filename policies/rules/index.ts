@@ -9,6 +9,16 @@ import { versioningRule } from './data/zt-data-007-versioning-soft-delete';
 import { retainOnDeleteRule } from './data/zt-data-008-retain-on-delete';
 import { purgeProtectionRule } from './data/zt-data-009-purge-protection';
 import { secretRotationRule } from './data/zt-data-010-secret-rotation';
+import { noPublicInferenceRule } from './inference/zt-inference-001-private-endpoint';
+import { apiAuthenticationRule } from './inference/zt-inference-002-authentication';
+import { apiRateLimitRule } from './inference/zt-inference-003-rate-limit';
+import { requestValidationRule } from './inference/zt-inference-004-request-validation';
+import { gatewayWafRule } from './inference/zt-inference-005-waf';
+import { gatewayAccessLogsRule } from './inference/zt-inference-006-access-logging';
+import { gatewayTlsRule } from './inference/zt-inference-007-tls-policy';
+import { endpointEncryptionRule } from './inference/zt-inference-008-endpoint-encryption';
+import { llmGuardrailsRule } from './inference/zt-inference-009-guardrails';
+import { modelInternalsRule } from './inference/zt-inference-010-model-internals';
 import { noLegacyAccessRule } from './identity/zt-identity-001-no-legacy-access';
 import { noWildcardActionsRule } from './identity/zt-identity-002-no-wildcard-actions';
 import { noPublicNetworkRule } from './network/zt-network-001-no-public-network';
@@ -31,6 +41,16 @@ export const ALL_RULES: readonly Rule[] = [
   retainOnDeleteRule,
   purgeProtectionRule,
   secretRotationRule,
+  noPublicInferenceRule,
+  apiAuthenticationRule,
+  apiRateLimitRule,
+  requestValidationRule,
+  gatewayWafRule,
+  gatewayAccessLogsRule,
+  gatewayTlsRule,
+  endpointEncryptionRule,
+  llmGuardrailsRule,
+  modelInternalsRule,
   noLegacyAccessRule,
   noWildcardActionsRule,
   noPublicNetworkRule,

@@ -1,0 +1,23 @@
+import type { Rule } from '../../engine/rule';
+import { awsChecks, awsEquivalents } from './aws/model-internals';
+import { azureChecks, azureEquivalents } from './azure/model-internals';
+
+/** Inference responses do not expose model internals. The verdict per shape lives in ./aws/model-internals.ts and ./azure/model-internals.ts. */
+export const modelInternalsRule: Rule = {
+  id: 'ZT-INFERENCE-010',
+  title: 'Inference responses do not expose model internals',
+  severity: 'medium',
+  layer: 'inference',
+  rationale:
+    'Score vectors, log probabilities and token alternatives make model extraction and membership inference far cheaper. The gateway returns only what the API owner allows and strips parameters that request internals.',
+  remediation:
+    'API Gateway integration responses that map only the allowed fields; API Management policies that remove logprobs / top_logprobs from requests unless allowed.',
+  controls: [
+    { framework: 'NIST-800-53', id: 'AC-4' },
+    { framework: 'NIST-800-53', id: 'SI-15' },
+    { framework: 'ISO-42001', id: 'A.6.2.6' },
+    { framework: 'ISO-27001', id: 'A.8.11' },
+  ],
+  equivalents: [...awsEquivalents, ...azureEquivalents],
+  checks: { ...awsChecks, ...azureChecks },
+};
