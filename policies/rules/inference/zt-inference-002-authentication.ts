@@ -1,6 +1,7 @@
 import type { Rule } from '../../engine/rule';
 import { awsChecks, awsEquivalents } from './aws/authentication';
 import { azureChecks, azureEquivalents } from './azure/authentication';
+import { APIM_POLICY_READS } from './azure/apim-effective';
 
 /** Every inference API method authenticates its caller. The verdict per shape lives in ./aws/authentication.ts and ./azure/authentication.ts. */
 export const apiAuthenticationRule: Rule = {
@@ -22,5 +23,6 @@ export const apiAuthenticationRule: Rule = {
     { framework: 'ISO-42001', id: 'A.6.2.6' },
   ],
   equivalents: [...awsEquivalents, ...azureEquivalents],
+  reads: APIM_POLICY_READS,
   checks: { ...awsChecks, ...azureChecks },
 };

@@ -1,6 +1,7 @@
 import type { Rule } from '../../engine/rule';
 import { awsChecks, awsEquivalents } from './aws/rate-limit';
 import { azureChecks, azureEquivalents } from './azure/rate-limit';
+import { APIM_POLICY_READS } from './azure/apim-effective';
 
 /** Inference APIs are rate limited and metered per caller. The verdict per shape lives in ./aws/rate-limit.ts and ./azure/rate-limit.ts. */
 export const apiRateLimitRule: Rule = {
@@ -21,5 +22,6 @@ export const apiRateLimitRule: Rule = {
     { framework: 'ISO-42001', id: 'A.6.2.6' },
   ],
   equivalents: [...awsEquivalents, ...azureEquivalents],
+  reads: APIM_POLICY_READS,
   checks: { ...awsChecks, ...azureChecks },
 };

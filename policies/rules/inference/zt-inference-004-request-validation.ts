@@ -1,6 +1,7 @@
 import type { Rule } from '../../engine/rule';
 import { awsChecks, awsEquivalents } from './aws/request-validation';
 import { azureChecks, azureEquivalents } from './azure/request-validation';
+import { APIM_POLICY_READS } from './azure/apim-effective';
 
 /** Inference requests are validated before they reach the model. The verdict per shape lives in ./aws/request-validation.ts and ./azure/request-validation.ts. */
 export const requestValidationRule: Rule = {
@@ -19,5 +20,6 @@ export const requestValidationRule: Rule = {
     { framework: 'ISO-42001', id: 'A.6.2.6' },
   ],
   equivalents: [...awsEquivalents, ...azureEquivalents],
+  reads: APIM_POLICY_READS,
   checks: { ...awsChecks, ...azureChecks },
 };

@@ -21,5 +21,6 @@ export const gatewayAccessLogsRule: Rule = {
     { framework: 'ISO-42001', id: 'A.6.2.8' },
   ],
   equivalents: [...awsEquivalents, ...azureEquivalents],
+  reads: ['azurerm_api_management_diagnostic', 'azurerm_monitor_diagnostic_setting'],
   checks: { ...awsChecks, ...azureChecks },
 };

@@ -21,5 +21,6 @@ export const endpointEncryptionRule: Rule = {
     { framework: 'ISO-27001', id: 'A.8.24' },
   ],
   equivalents: [...awsEquivalents, ...azureEquivalents],
+  reads: ['azurerm_cognitive_account_customer_managed_key'],
   checks: { ...awsChecks, ...azureChecks },
 };

@@ -1,6 +1,7 @@
 import type { Rule } from '../../engine/rule';
 import { awsChecks, awsEquivalents } from './aws/model-internals';
 import { azureChecks, azureEquivalents } from './azure/model-internals';
+import { APIM_POLICY_READS } from './azure/apim-effective';
 
 /** Inference responses do not expose model internals. The verdict per shape lives in ./aws/model-internals.ts and ./azure/model-internals.ts. */
 export const modelInternalsRule: Rule = {
@@ -19,5 +20,6 @@ export const modelInternalsRule: Rule = {
     { framework: 'ISO-27001', id: 'A.8.11' },
   ],
   equivalents: [...awsEquivalents, ...azureEquivalents],
+  reads: APIM_POLICY_READS,
   checks: { ...awsChecks, ...azureChecks },
 };
