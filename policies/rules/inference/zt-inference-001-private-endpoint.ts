@@ -22,5 +22,6 @@ export const noPublicInferenceRule: Rule = {
     { framework: 'ISO-42001', id: 'A.6.2.6' },
   ],
   equivalents: [...awsEquivalents, ...azureEquivalents],
+  reads: ['azurerm_private_endpoint'],
   checks: { ...awsChecks, ...azureChecks },
 };

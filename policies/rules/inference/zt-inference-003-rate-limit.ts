@@ -22,6 +22,11 @@ export const apiRateLimitRule: Rule = {
     { framework: 'ISO-42001', id: 'A.6.2.6' },
   ],
   equivalents: [...awsEquivalents, ...azureEquivalents],
-  reads: APIM_POLICY_READS,
+  reads: [
+    ...APIM_POLICY_READS,
+    'AWS::ApiGateway::UsagePlanKey',
+    'aws_api_gateway_usage_plan_key',
+    'aws_api_gateway_method_settings',
+  ],
   checks: { ...awsChecks, ...azureChecks },
 };

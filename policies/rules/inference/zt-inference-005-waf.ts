@@ -19,5 +19,6 @@ export const gatewayWafRule: Rule = {
     { framework: 'ISO-27001', id: 'A.8.20' },
   ],
   equivalents: [...awsEquivalents, ...azureEquivalents],
+  reads: ['AWS::WAFv2::WebACLAssociation', 'aws_wafv2_web_acl_association', 'azurerm_application_gateway'],
   checks: { ...awsChecks, ...azureChecks },
 };

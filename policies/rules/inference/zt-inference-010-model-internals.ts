@@ -20,6 +20,6 @@ export const modelInternalsRule: Rule = {
     { framework: 'ISO-27001', id: 'A.8.11' },
   ],
   equivalents: [...awsEquivalents, ...azureEquivalents],
-  reads: APIM_POLICY_READS,
+  reads: [...APIM_POLICY_READS, 'azurerm_api_management_api_policy', 'aws_api_gateway_integration_response'],
   checks: { ...awsChecks, ...azureChecks },
 };
