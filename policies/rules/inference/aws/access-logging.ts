@@ -49,11 +49,15 @@ export const awsChecks: Readonly<Record<string, Check>> = {
   aws_apigatewayv2_stage: accessLogs(TF),
 };
 
+const SAM =
+  "Checkov's CloudFormation CKV_AWS_76 / CKV_AWS_95 fixtures also judge untransformed SAM resources (AWS::Serverless::Api / HttpApi), which this pack does not load as such, so only the Terraform CKV_AWS_76 is mapped.";
+
 export const awsEquivalents: readonly Equivalent[] = [
   {
     tool: 'checkov',
     id: 'CKV_AWS_76',
-    resourceTypes: ['AWS::ApiGateway::Stage', 'aws_api_gateway_stage', 'aws_apigatewayv2_stage'],
+    resourceTypes: ['aws_api_gateway_stage', 'aws_apigatewayv2_stage'],
+    note: SAM,
     differences: [
       {
         resource: 'aws_api_gateway_stage.test_success',
@@ -61,6 +65,5 @@ export const awsEquivalents: readonly Equivalent[] = [
       },
     ],
   },
-  { tool: 'checkov', id: 'CKV_AWS_95', resourceTypes: ['AWS::ApiGatewayV2::Stage'] },
   { tool: 'cdk-nag', id: 'AwsSolutions-APIG1', resourceTypes: ['AWS::ApiGateway::Stage'] },
 ];

@@ -28,6 +28,7 @@ const INVOKE = [
   'bedrock:conversestream',
 ];
 const KEY = 'bedrock:guardrailidentifier';
+const STRING_TESTS = ['stringequals', 'stringlike', 'arnequals', 'arnlike'];
 
 /** IAM action wildcards: `*` any run of characters, `?` one (dynamic programming: linear in each). */
 function globMatch(pattern: string, text: string): boolean {
@@ -66,10 +67,11 @@ function requiresGuardrail(stmt: PolicyValue): Tri {
     if (block instanceof Opaque) return block;
     const value = field(block, KEY);
     if (value === undefined) return false;
-    if (value instanceof Opaque) return value;
     const o = op.toLowerCase();
+    // Any value of a string / ARN test requires the key, so a parameterized guardrail still counts.
+    if (value instanceof Opaque) return o === 'null' ? value : STRING_TESTS.includes(o);
     if (o === 'null') return someValue(value, (v) => (v instanceof Opaque ? v : String(v).toLowerCase() === 'false'));
-    return ['stringequals', 'stringlike', 'arnequals', 'arnlike'].includes(o) && asList(value).length > 0;
+    return STRING_TESTS.includes(o) && asList(value).length > 0;
   });
 }
 

@@ -1,4 +1,4 @@
-import type { ResourceGraph } from '../../../engine/graph';
+import type { Resolved, ResourceGraph } from '../../../engine/graph';
 import type { Resource } from '../../../engine/model';
 import {
   type Check,
@@ -68,11 +68,16 @@ const cfnMethod: Check = (m, { graph }) => {
 };
 
 /** Terraform: the integration's responses are aws_api_gateway_integration_response on the same method. */
+const targetKey = (r: Resolved): string | undefined => {
+  if (r.kind === 'reference') return `${r.to.key} ${r.attribute ?? ''}`;
+  if (r.kind === 'literal') return JSON.stringify(r.value);
+  if (r.kind === 'unknown' && r.target) return `${r.target.address} ${r.target.attribute ?? ''}`;
+  return undefined;
+};
+
 const sameTarget = (g: ResourceGraph, a: Resource, b: Resource, path: string): boolean => {
-  const x = g.value(a, path);
-  const y = g.value(b, path);
-  if (x.kind === 'reference' && y.kind === 'reference') return x.to === y.to;
-  return x.kind === 'literal' && y.kind === 'literal' && x.value === y.value;
+  const x = targetKey(g.value(a, path));
+  return x !== undefined && x === targetKey(g.value(b, path));
 };
 
 const tfIntegration: Check = (i, { graph }) => {

@@ -70,8 +70,9 @@ const stage =
       );
     return judgeWithCompanions(graph, s, {
       spec: f.spec,
+      // The web ACL is a required argument of the association: its presence is the association's.
       judge: (c): CheckResult =>
-        isPresent(graph, c, f.acl)
+        isPresent(graph, c, f.acl) || isPresent(graph, c, 'web_acl_id')
           ? pass('a WAFv2 web ACL is associated with the stage', f.acl)
           : fail(`names no ${f.acl}`, f.acl),
       inline: () =>

@@ -23,13 +23,29 @@ function urlIsLlm(g: ResourceGraph, res: Resource, path: string): LlmApi | undef
     return typeof v.value === 'string' && mentionsHost(v.value)
       ? { kind: 'yes', why: `${path} is ${v.value}` }
       : undefined;
+  const unloaded = v.kind === 'composed' ? v.parts.filter((p) => typeof p !== 'string' && p.kind === 'unknown') : [];
+  if (
+    unloaded.some(
+      (p) => typeof p !== 'string' && p.kind === 'unknown' && p.target?.type === 'azurerm_cognitive_account',
+    )
+  )
+    return { kind: 'yes', why: `${path} is built from a cognitive account's endpoint` };
   if (referencedResources(v).some((r) => r.type === 'azurerm_cognitive_account'))
     return { kind: 'yes', why: `${path} is a cognitive account's endpoint` };
   if (v.kind === 'composed' && mentionsHost(v.parts.filter((p): p is string => typeof p === 'string').join('')))
     return { kind: 'yes', why: `${path} is an Azure OpenAI / AI Services endpoint` };
+  if (unloaded.some((p) => typeof p !== 'string' && p.kind === 'unknown' && !p.target))
+    return { kind: 'unknown', why: `${res.address}.${path} is built from values decided at plan time` };
+  if (v.kind === 'unknown' && v.target?.type === 'azurerm_cognitive_account')
+    return { kind: 'yes', why: `${path} is the endpoint of ${v.target.address}` };
   if (v.kind === 'unknown')
     return { kind: 'unknown', why: `${res.address}.${path} cannot be decided at synth time: ${describeResolved(v)}` };
   return undefined;
+}
+
+function nameOf(g: ResourceGraph, r: Resource): string | undefined {
+  const n = readString(g, r, 'name');
+  return n.kind === 'value' ? n.value : undefined;
 }
 
 function walk(el: PolicyElement, visit: (el: PolicyElement) => void): void {
@@ -53,16 +69,11 @@ export function llmApi(g: ResourceGraph, api: Resource): LlmApi {
           if (mentionsHost(allText(el)))
             verdict = { kind: 'yes', why: 'its policy routes to an Azure OpenAI / AI Services endpoint' };
           const id = el.attributes['backend-id'];
-          const backend = id
-            ? backends.find(
-                (b) =>
-                  readString(g, b, 'name').kind === 'value' &&
-                  (readString(g, b, 'name') as { value: string }).value === id,
-              )
-            : undefined;
+          const backend = id ? backends.find((b) => nameOf(g, b) === id) : undefined;
           const viaBackend = backend ? urlIsLlm(g, backend, 'url') : undefined;
           if (viaBackend?.kind === 'yes')
             verdict = { kind: 'yes', why: `it routes to backend ${backend!.address}: ${viaBackend.why}` };
+          else if (viaBackend && verdict === undefined) verdict = viaBackend;
           else if (id && !backend && verdict === undefined)
             verdict = { kind: 'unknown', why: `it routes to backend "${id}", which is not in this configuration` };
         }
