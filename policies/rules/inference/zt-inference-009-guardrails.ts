@@ -11,7 +11,7 @@ export const llmGuardrailsRule: Rule = {
   rationale:
     'Prompt injection, jailbreaks, harmful content and PII leakage are stopped only where a guardrail is applied. If a deployment has no content policy, or a caller may invoke a model without the guardrail, the filter is optional and an attacker opts out.',
   remediation:
-    'Bedrock: a guardrail with a prompt-attack filter and content filters, applied by every invocation path, and IAM policies allowing bedrock:InvokeModel* / Converse* only with the bedrock:GuardrailIdentifier condition; Azure: cognitive deployments bound to a RAI policy with prompt shields and blocking content filters.',
+    'Bedrock: a guardrail with a PROMPT_ATTACK input filter and content filters on input and output, applied by every invocation path (InvokeModel integrations set X-Amzn-Bedrock-GuardrailIdentifier from a fixed value; Converse integrations write guardrailConfig in every request template with PassthroughBehavior NEVER), and IAM policies allowing bedrock:InvokeModel* / Converse* only with the bedrock:GuardrailIdentifier condition; Azure: cognitive deployments with rai_policy_name naming the platform RAI policy, whose content_filter blocks Jailbreak and Indirect Attack on Prompt and Hate, Sexual, Violence, SelfHarm on Prompt and Completion (filter_enabled and block_enabled), mode Default or Blocking.',
   controls: [
     { framework: 'NIST-800-53', id: 'SI-10' },
     { framework: 'NIST-800-53', id: 'SI-4' },
