@@ -11,6 +11,16 @@ import { purgeProtectionRule } from './data/zt-data-009-purge-protection';
 import { secretRotationRule } from './data/zt-data-010-secret-rotation';
 import { deletionProtectionRule } from './data/zt-data-011-deletion-protection-backups';
 import { privateRegistriesRule } from './model/zt-model-001-private-registries';
+import { noPublicInferenceRule } from './inference/zt-inference-001-private-endpoint';
+import { apiAuthenticationRule } from './inference/zt-inference-002-authentication';
+import { apiRateLimitRule } from './inference/zt-inference-003-rate-limit';
+import { requestValidationRule } from './inference/zt-inference-004-request-validation';
+import { gatewayWafRule } from './inference/zt-inference-005-waf';
+import { gatewayAccessLogsRule } from './inference/zt-inference-006-access-logging';
+import { gatewayTlsRule } from './inference/zt-inference-007-tls-policy';
+import { endpointEncryptionRule } from './inference/zt-inference-008-endpoint-encryption';
+import { llmGuardrailsRule } from './inference/zt-inference-009-guardrails';
+import { modelInternalsRule } from './inference/zt-inference-010-model-internals';
 import { noLegacyAccessRule } from './identity/zt-identity-001-no-legacy-access';
 import { noWildcardActionsRule } from './identity/zt-identity-002-no-wildcard-actions';
 import { noAdminRolesRule } from './identity/zt-identity-003-no-admin-roles';
@@ -37,6 +47,16 @@ export const ALL_RULES: readonly Rule[] = [
   purgeProtectionRule,
   secretRotationRule,
   deletionProtectionRule,
+  noPublicInferenceRule,
+  apiAuthenticationRule,
+  apiRateLimitRule,
+  requestValidationRule,
+  gatewayWafRule,
+  gatewayAccessLogsRule,
+  gatewayTlsRule,
+  endpointEncryptionRule,
+  llmGuardrailsRule,
+  modelInternalsRule,
   noLegacyAccessRule,
   noWildcardActionsRule,
   noAdminRolesRule,

@@ -10,6 +10,16 @@ import { cases as data008 } from './cases/zt-data-008';
 import { cases as data009 } from './cases/zt-data-009';
 import { cases as data010 } from './cases/zt-data-010';
 import { cases as data011 } from './cases/zt-data-011';
+import { cases as inference001 } from './cases/zt-inference-001';
+import { cases as inference002 } from './cases/zt-inference-002';
+import { cases as inference003 } from './cases/zt-inference-003';
+import { cases as inference004 } from './cases/zt-inference-004';
+import { cases as inference005 } from './cases/zt-inference-005';
+import { cases as inference006 } from './cases/zt-inference-006';
+import { cases as inference007 } from './cases/zt-inference-007';
+import { cases as inference008 } from './cases/zt-inference-008';
+import { cases as inference009 } from './cases/zt-inference-009';
+import { cases as inference010 } from './cases/zt-inference-010';
 import { cases as identity001 } from './cases/zt-identity-001';
 import { cases as identity002 } from './cases/zt-identity-002';
 import { cases as identity003 } from './cases/zt-identity-003';
@@ -37,6 +47,16 @@ export const ALL_CASES: readonly RuleCases[] = [
   data009,
   data010,
   data011,
+  inference001,
+  inference002,
+  inference003,
+  inference004,
+  inference005,
+  inference006,
+  inference007,
+  inference008,
+  inference009,
+  inference010,
   identity001,
   identity002,
   identity003,

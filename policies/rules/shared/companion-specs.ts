@@ -60,3 +60,22 @@ export const PG_FLEXIBLE_CONFIGURATION: CompanionSpec = {
   type: 'azurerm_postgresql_flexible_server_configuration',
   targets: ['server_id'],
 };
+
+/** A cognitive (Azure OpenAI / AI Services) account's customer-managed key, set apart from the account. */
+export const COGNITIVE_ACCOUNT_CMK: CompanionSpec = {
+  type: 'azurerm_cognitive_account_customer_managed_key',
+  targets: ['cognitive_account_id'],
+};
+
+/** API Gateway usage plan keys bind callers' API keys to a plan. */
+export const CFN_USAGE_PLAN_KEY: CompanionSpec = { type: 'AWS::ApiGateway::UsagePlanKey', targets: ['UsagePlanId'] };
+export const TF_USAGE_PLAN_KEY: CompanionSpec = { type: 'aws_api_gateway_usage_plan_key', targets: ['usage_plan_id'] };
+
+/** Terraform keeps a REST API stage's method settings (throttling, logging) in their own resource. */
+export const TF_METHOD_SETTINGS: CompanionSpec = { type: 'aws_api_gateway_method_settings', targets: ['stage_name'] };
+
+/** APIM's own diagnostics (to a logger) name the instance by name. */
+export const APIM_DIAGNOSTIC: CompanionSpec = {
+  type: 'azurerm_api_management_diagnostic',
+  targets: ['api_management_name'],
+};

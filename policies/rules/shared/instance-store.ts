@@ -46,3 +46,7 @@ export function hasInstanceStore(instanceType: string): boolean {
   const family = instanceFamily(instanceType);
   return family !== undefined && (INSTANCE_STORE_FAMILIES.includes(family) || D_ATTRIBUTE.test(family));
 }
+
+/** Why a missing KmsKeyId is accepted for these types (the rule's pass message). */
+export const NVME_REASON =
+  'its local NVMe instance store is encrypted by the host hardware, and SageMaker rejects a KmsKeyId for it';

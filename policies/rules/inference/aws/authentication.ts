@@ -1,0 +1,141 @@
+import type { ResourceGraph } from '../../../engine/graph';
+import type { Resource } from '../../../engine/model';
+import {
+  type Check,
+  type CheckResult,
+  type Equivalent,
+  fail,
+  notApplicable,
+  pass,
+  unknown,
+} from '../../../engine/rule';
+import { readString, unknownAt } from '../../shared/read';
+
+/**
+ * ZT-INFERENCE-002 on CloudFormation and Terraform aws_*: every REST method and HTTP route names
+ * an authorizer (IAM, Cognito / JWT, custom). NONE is accepted only for CORS preflight (OPTIONS),
+ * and on WebSocket routes other than $connect (the connection is authorized once, there). An API
+ * key is not authentication: keys are shared, unsigned and meant for metering (ZT-INFERENCE-003).
+ */
+interface AuthFields {
+  readonly type: string;
+  /** What an absent type means: CFN defaults to NONE; Terraform requires the argument. */
+  readonly required: boolean;
+  readonly accepted: readonly string[];
+  /** The HTTP method, or the route key ("POST /invoke", "$connect"). */
+  readonly method: string;
+  readonly routeKey: boolean;
+  readonly api?: { readonly path: string; readonly type: string; readonly protocol: string };
+}
+
+const REST = ['AWS_IAM', 'COGNITO_USER_POOLS', 'CUSTOM'];
+const HTTP = ['AWS_IAM', 'JWT', 'CUSTOM'];
+
+type Preflight =
+  | { readonly kind: 'yes' | 'no' | 'exempt'; readonly why?: string }
+  | { readonly kind: 'unknown'; readonly why: string };
+
+/** Is an unauthenticated method acceptable: OPTIONS, or a non-$connect WebSocket route? */
+function anonymousAllowed(g: ResourceGraph, res: Resource, f: AuthFields): Preflight {
+  const m = readString(g, res, f.method);
+  if (m.kind === 'unknown') return { kind: 'unknown', why: `${f.method} cannot be decided at synth time: ${m.reason}` };
+  const value = m.kind === 'value' ? m.value : '';
+  if (!f.routeKey) return { kind: value.toUpperCase() === 'OPTIONS' ? 'yes' : 'no' };
+  if (value.toUpperCase().startsWith('OPTIONS ')) return { kind: 'yes' };
+  if (!value.startsWith('$') || value === '$connect') return { kind: 'no' };
+  const api = f.api ? g.value(res, f.api.path) : undefined;
+  if (api?.kind === 'reference' && api.to.type === f.api!.type) {
+    const protocol = readString(g, api.to, f.api!.protocol);
+    if (protocol.kind === 'value' && protocol.value === 'WEBSOCKET')
+      return { kind: 'exempt', why: `${value} of a WebSocket API: callers are authorized on $connect` };
+    if (protocol.kind === 'value') return { kind: 'no' };
+  }
+  return {
+    kind: 'unknown',
+    why: `route ${value} is unauthenticated, which is right for a WebSocket API (authorized on $connect) but not for an HTTP API, and the API's protocol is not in this configuration`,
+  };
+}
+
+function method(f: AuthFields): Check {
+  return (res, { graph }): CheckResult => {
+    const t = readString(graph, res, f.type);
+    if (t.kind === 'unknown') return unknownAt(f.type, t.reason);
+    if (t.kind === 'absent' && f.required)
+      return fail(`${f.type} is not set; set it to one of ${f.accepted.join(', ')}`, f.type);
+    const type = t.kind === 'value' ? t.value : 'NONE';
+    if (f.accepted.includes(type)) return pass(`${f.type} is ${type}`, f.type);
+    const shown = t.kind === 'absent' ? `${f.type} is not set (NONE)` : `${f.type} is ${type}`;
+    if (type !== 'NONE') return fail(`${shown}; use one of ${f.accepted.join(', ')}`, f.type);
+    const anon = anonymousAllowed(graph, res, f);
+    if (anon.kind === 'yes') return pass(`${shown} on a CORS preflight (OPTIONS) method`, f.type);
+    if (anon.kind === 'exempt') return notApplicable(anon.why!);
+    if (anon.kind === 'unknown') return unknown(`${shown}: ${anon.why}`, f.type);
+    return fail(
+      `${shown}: anyone who can reach the API invokes the model anonymously; use one of ${f.accepted.join(', ')}`,
+      f.type,
+    );
+  };
+}
+
+export const awsChecks: Readonly<Record<string, Check>> = {
+  'AWS::ApiGateway::Method': method({
+    type: 'AuthorizationType',
+    required: false,
+    accepted: REST,
+    method: 'HttpMethod',
+    routeKey: false,
+  }),
+  aws_api_gateway_method: method({
+    type: 'authorization',
+    required: true,
+    accepted: REST,
+    method: 'http_method',
+    routeKey: false,
+  }),
+  'AWS::ApiGatewayV2::Route': method({
+    type: 'AuthorizationType',
+    required: false,
+    accepted: HTTP,
+    method: 'RouteKey',
+    routeKey: true,
+    api: { path: 'ApiId', type: 'AWS::ApiGatewayV2::Api', protocol: 'ProtocolType' },
+  }),
+  aws_apigatewayv2_route: method({
+    type: 'authorization_type',
+    required: false,
+    accepted: HTTP,
+    method: 'route_key',
+    routeKey: true,
+    api: { path: 'api_id', type: 'aws_apigatewayv2_api', protocol: 'protocol_type' },
+  }),
+};
+
+const API_KEY = 'an API key alone is not authentication (keys are shared and unsigned): Checkov passes it, we fail it';
+
+export const awsEquivalents: readonly Equivalent[] = [
+  {
+    tool: 'checkov',
+    id: 'CKV_AWS_59',
+    resourceTypes: ['AWS::ApiGateway::Method', 'aws_api_gateway_method'],
+    differences: [
+      { resource: 'AWS::ApiGateway::Method.MyMethod3', reason: API_KEY },
+      { resource: 'aws_api_gateway_method.test_success_apikey', reason: API_KEY },
+      {
+        resource: 'aws_api_gateway_method.test_failure',
+        reason:
+          'authorization NONE on an http_method from a variable: it may be a CORS preflight (OPTIONS), so unknown',
+      },
+    ],
+  },
+  {
+    tool: 'checkov',
+    id: 'CKV_AWS_309',
+    resourceTypes: ['aws_apigatewayv2_route'],
+    differences: ['fail', 'fail2'].map((n) => ({
+      resource: `aws_apigatewayv2_route.${n}`,
+      reason:
+        'an unauthenticated $default route of an API not in the fixture: right for WebSocket APIs, wrong for HTTP APIs, so unknown',
+    })),
+  },
+  { tool: 'cdk-nag', id: 'AwsSolutions-APIG4', resourceTypes: ['AWS::ApiGateway::Method'] },
+];

@@ -1,0 +1,31 @@
+import type { Rule } from '../../engine/rule';
+import { awsChecks, awsEquivalents } from './aws/rate-limit';
+import { azureChecks, azureEquivalents } from './azure/rate-limit';
+import { APIM_POLICY_READS } from './azure/apim-effective';
+
+/** Inference APIs are rate limited and metered per caller. The verdict per shape lives in ./aws/rate-limit.ts and ./azure/rate-limit.ts. */
+export const apiRateLimitRule: Rule = {
+  id: 'ZT-INFERENCE-003',
+  title: 'Inference APIs are rate limited and metered per caller',
+  severity: 'high',
+  layer: 'inference',
+  rationale:
+    'Model extraction and denial-of-wallet attacks need volume. A per-caller rate limit and quota caps how much of the model any one identity can sample, and per-caller metering makes abuse visible; LLM APIs also need a token limit, since one request can cost thousands of tokens.',
+  remediation:
+    'API Gateway usage plans with throttle and quota bound to API keys, every method ApiKeyRequired (OPTIONS aside), stage throttling on /* * (CFN MethodSettings, Terraform aws_api_gateway_method_settings method_path "*/*"); API Management rate-limit-by-key and quota-by-key, and llm-token-limit / azure-openai-token-limit on LLM APIs.',
+  controls: [
+    { framework: 'NIST-800-53', id: 'SC-5' },
+    { framework: 'SOC2', id: 'CC7.2' },
+    { framework: 'SOC2', id: 'A1.1' },
+    { framework: 'ISO-27001', id: 'A.8.6' },
+    { framework: 'ISO-42001', id: 'A.6.2.6' },
+  ],
+  equivalents: [...awsEquivalents, ...azureEquivalents],
+  reads: [
+    ...APIM_POLICY_READS,
+    'AWS::ApiGateway::UsagePlanKey',
+    'aws_api_gateway_usage_plan_key',
+    'aws_api_gateway_method_settings',
+  ],
+  checks: { ...awsChecks, ...azureChecks },
+};
