@@ -99,6 +99,26 @@ describe('addZeroTrustValidation in cdktf synth', () => {
     expect(written.resource.azurerm_key_vault_key.rotating.key_vault_id).toBe('${azurerm_key_vault.vault.id}');
   });
 
+  it('hands the evaluated JSON to the write: the stack is built once per synth, and afresh next time', () => {
+    const outdir = path.join(tmp, 'handover');
+    const app = new App({ outdir });
+    const stack = new TerraformStack(app, 'handover');
+    new AzurermProvider(stack, 'azurerm', { features: [{}] });
+    key(stack, 'rotating', vault(stack), true);
+    addZeroTrustValidation(stack, { print: () => undefined });
+    const build = jest.spyOn(TerraformStack.prototype, 'toTerraform');
+    try {
+      app.synth();
+      expect(build).toHaveBeenCalledTimes(1);
+      expect(Object.prototype.hasOwnProperty.call(stack, 'toTerraform')).toBe(false);
+      const written = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'handover', 'cdk.tf.json'), 'utf8'));
+      expect(JSON.parse(JSON.stringify(stack.toTerraform()))).toEqual(written);
+      expect(build).toHaveBeenCalledTimes(2);
+    } finally {
+      build.mockRestore();
+    }
+  });
+
   it('prints failures below the threshold without failing synth', () => {
     expect(belowThreshold.error).toBeUndefined();
     expect(belowThreshold.printed).toContain('FAIL ZT-DATA-002 [medium]');

@@ -11,7 +11,7 @@ export const noPublicInferenceRule: Rule = {
   rationale:
     'A model endpoint that can be reached from the internet, or from outside the platform network, bypasses the gateway that authenticates, meters and filters callers: anyone who finds it can query the model at will, extract it, or exfiltrate through it.',
   remediation:
-    'SageMaker models with VpcConfig in the isolated subnets and EnableNetworkIsolation; Azure OpenAI / AI Services accounts with public network access off, network ACL default deny and a private endpoint.',
+    'AWS: SageMaker models with VpcConfig in the isolated subnets and EnableNetworkIsolation. Azure: Azure OpenAI / AI Services accounts with public network access off, network ACL default deny and a private endpoint.',
   controls: [
     { framework: 'NIST-800-53', id: 'SC-7' },
     { framework: 'NIST-800-53', id: 'AC-4' },

@@ -12,7 +12,7 @@ export const apiAuthenticationRule: Rule = {
   rationale:
     'An unauthenticated method lets anyone invoke the model: nothing ties a request to a caller, so nothing can be rate limited, metered, audited or revoked per caller. Only CORS preflight may be anonymous.',
   remediation:
-    'API Gateway methods with AuthorizationType AWS_IAM, COGNITO_USER_POOLS or CUSTOM (NONE only for OPTIONS); API Management APIs whose effective policy validates an Entra ID token (validate-jwt / validate-azure-ad-token).',
+    'AWS: API Gateway methods with AuthorizationType AWS_IAM, COGNITO_USER_POOLS or CUSTOM (NONE only for OPTIONS). Azure: API Management APIs whose effective policy validates an Entra ID token (validate-jwt / validate-azure-ad-token).',
   controls: [
     { framework: 'NIST-800-53', id: 'IA-2' },
     { framework: 'NIST-800-53', id: 'AC-3' },

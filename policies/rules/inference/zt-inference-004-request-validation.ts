@@ -12,7 +12,7 @@ export const requestValidationRule: Rule = {
   rationale:
     'Unvalidated bodies let callers send oversized or malformed payloads that reach the model container or LLM directly, the path for resource exhaustion and for probing input handling. Validating size and shape at the gateway rejects them before any model compute is spent.',
   remediation:
-    'API Gateway methods with a RequestValidator validating the body against a JSON-schema model; API Management policies with validate-content (max-size) or a body size check.',
+    'AWS: API Gateway methods with a RequestValidator validating the body against a JSON-schema model. Azure: API Management policies with validate-content (max-size) or a body size check.',
   controls: [
     { framework: 'NIST-800-53', id: 'SI-10' },
     { framework: 'SOC2', id: 'CC6.8' },

@@ -11,7 +11,7 @@ export const gatewayWafRule: Rule = {
   rationale:
     'A public API stage without a WAF takes every known-bad input, bot and flood straight to the model gateway. The managed rule groups and a per-IP rate rule stop commodity attacks and scraping before they cost model compute.',
   remediation:
-    'Associate a WAFv2 web ACL (managed common, known-bad-inputs, IP reputation, anonymous IP, a rate-based rule, a body size limit) with every REGIONAL/EDGE stage; for API Management, front it with Application Gateway WAF or keep it internal.',
+    'AWS: Associate a WAFv2 web ACL (managed common, known-bad-inputs, IP reputation, anonymous IP, a rate-based rule, a body size limit) with every REGIONAL/EDGE stage. Azure: for API Management, front it with Application Gateway WAF or keep it internal.',
   controls: [
     { framework: 'NIST-800-53', id: 'SC-7' },
     { framework: 'NIST-800-53', id: 'SI-4' },

@@ -11,7 +11,7 @@ export const gatewayAccessLogsRule: Rule = {
   rationale:
     'Without access logs there is no record of who queried the model, how often and with what result, so extraction, abuse and incidents cannot be detected or investigated.',
   remediation:
-    'API Gateway stages with AccessLogSetting to a KMS-encrypted log group (JSON format) and execution logging without data trace; API Management diagnostics to the platform Log Analytics workspace.',
+    'AWS: API Gateway stages with AccessLogSetting to a KMS-encrypted log group (JSON format) and execution logging without data trace. Azure: API Management diagnostics to the platform Log Analytics workspace.',
   controls: [
     { framework: 'NIST-800-53', id: 'AU-2' },
     { framework: 'NIST-800-53', id: 'AU-12' },

@@ -11,7 +11,7 @@ export const gatewayTlsRule: Rule = {
   rationale:
     'TLS 1.0/1.1 and weak ciphers expose tokens, prompts and completions in transit to downgrade and decryption attacks.',
   remediation:
-    'API Gateway custom domains with SecurityPolicy TLS_1_2 (or newer); API Management security settings with TLS 1.0/1.1 and triple-DES / weak ciphers disabled on frontend and backend.',
+    'AWS: API Gateway custom domains with SecurityPolicy TLS_1_2 (or newer). Azure: API Management security settings with TLS 1.0/1.1 and triple-DES / weak ciphers disabled on frontend and backend.',
   controls: [
     { framework: 'NIST-800-53', id: 'SC-8' },
     { framework: 'NIST-800-53', id: 'SC-13' },

@@ -11,7 +11,7 @@ export const endpointEncryptionRule: Rule = {
   rationale:
     'Endpoint volumes hold the model weights and captured requests and responses hold user data; encrypting them with the platform CMK keeps both under the platform key policy and audit. Instance types with local NVMe storage encrypt it in hardware and reject a KMS key, which is accepted with that reason.',
   remediation:
-    'SageMaker endpoint configs with KmsKeyId (omitted only for NVMe instance-store types) and DataCaptureConfig.KmsKeyId; Azure cognitive accounts with a customer-managed key from the platform vault.',
+    'AWS: SageMaker endpoint configs with KmsKeyId (omitted only for NVMe instance-store types) and DataCaptureConfig.KmsKeyId. Azure: cognitive accounts with a customer-managed key from the platform vault.',
   controls: [
     { framework: 'NIST-800-53', id: 'SC-28' },
     { framework: 'NIST-800-53', id: 'SC-12' },

@@ -12,7 +12,7 @@ export const modelInternalsRule: Rule = {
   rationale:
     'Score vectors, log probabilities and token alternatives make model extraction and membership inference far cheaper. The gateway returns only what the API owner allows and strips parameters that request internals.',
   remediation:
-    'API Gateway integration responses (SageMaker / Bedrock integrations) with a response mapping template returning only the allowed fields, never a pass-through of $input.body; API Management LLM APIs whose inbound policy removes logprobs / top_logprobs (set-body) or rejects them (choose + return-response). An API owner who deliberately exposes them records a waiver of this rule with the reason.',
+    'AWS: API Gateway integration responses (SageMaker / Bedrock integrations) with a response mapping template returning only the allowed fields, never a pass-through of $input.body. Azure: API Management LLM APIs whose inbound policy removes logprobs / top_logprobs (set-body) or rejects them (choose + return-response). An API owner who deliberately exposes them records a waiver of this rule with the reason.',
   controls: [
     { framework: 'NIST-800-53', id: 'AC-4' },
     { framework: 'NIST-800-53', id: 'SI-15' },
