@@ -125,7 +125,13 @@ describe('isolation policy: CreateTrainingJob requests', () => {
       { ...compliantJob, 'sagemaker:InstanceTypes': ['ml.p5.48xlarge'] },
       ['DenyOtherTrainingInstanceTypes'],
     ],
-    ['missing volume key', without(compliantJob, 'sagemaker:VolumeKmsKeyArn'), ['DenyOtherVolumeKeys']],
+    // ml.g5 stores on hardware-encrypted NVMe and SageMaker refuses a volume key there: none is fine.
+    ['no volume key on an NVMe GPU type', without(compliantJob, 'sagemaker:VolumeKmsKeyArn'), []],
+    [
+      'no volume key on an EBS-backed type',
+      { ...without(compliantJob, 'sagemaker:VolumeKmsKeyArn'), 'sagemaker:InstanceTypes': ['ml.p3.2xlarge'] },
+      ['DenyOtherTrainingInstanceTypes', 'DenyWithoutVolumeKey'],
+    ],
     [
       'foreign output key',
       {

@@ -124,9 +124,7 @@ describe('isolation policies reference the platform network and keys', () => {
     expect(bySid.DenyOtherSubnets.Condition['ForAnyValue:StringNotEquals']['sagemaker:VpcSubnets']).toEqual(
       isolatedSubnetRefs,
     );
-    expect(bySid.DenyOtherVolumeKeys.Condition.ArnNotEqualsIfExists['sagemaker:VolumeKmsKeyArn']).toEqual([
-      arnOf(compute.key),
-    ]);
+    expect(bySid.DenyOtherVolumeKeys.Condition.ArnNotEquals['sagemaker:VolumeKmsKeyArn']).toEqual([arnOf(compute.key)]);
     expect(bySid.DenyOtherOutputKeys.Condition.ArnNotEqualsIfExists['sagemaker:OutputKmsKeyArn']).toEqual([
       arnOf(dataLake.key),
     ]);

@@ -1,3 +1,4 @@
+import { INSTANCE_STORE_FAMILIES } from '../../../policies/rules/shared/instance-store';
 /**
  * The preventive isolation policy: explicit denies that make SageMaker refuse any job, model,
  * notebook or Studio request that would run outside the platform's network, unencrypted, without
@@ -129,8 +130,19 @@ export function buildIsolationPolicy(i: IsolationPolicyInputs): IamPolicyJson {
       deny('DenyWithoutInterContainerEncryption', encryptedTraffic, {
         BoolIfExists: { 'sagemaker:InterContainerTrafficEncryption': 'false' },
       }),
+      // A volume key, when given, must be the platform's. None is accepted only on instance types with
+      // local NVMe storage (hardware-encrypted; SageMaker refuses a VolumeKmsKeyId there).
       deny('DenyOtherVolumeKeys', volumeKey, {
-        ArnNotEqualsIfExists: { 'sagemaker:VolumeKmsKeyArn': [...i.volumeKmsKeyArns] },
+        ArnNotEquals: { 'sagemaker:VolumeKmsKeyArn': [...i.volumeKmsKeyArns] },
+        Null: { 'sagemaker:VolumeKmsKeyArn': 'false' },
+      }),
+      deny('DenyWithoutVolumeKey', [...JOB_ACTIONS, ...MONITORING_ACTIONS], {
+        Null: { 'sagemaker:VolumeKmsKeyArn': 'true' },
+        'ForAnyValue:StringNotLike': { 'sagemaker:InstanceTypes': INSTANCE_STORE_FAMILIES.map((f) => `ml.${f}.*`) },
+      }),
+      // AutoML picks its own instances (no InstanceTypes key), notebooks and domains use EBS: always a key.
+      deny('DenyWithoutVolumeKeyAlways', [...AUTOML_ACTIONS, ...NOTEBOOK_CREATE, ...DOMAIN_CREATE], {
+        Null: { 'sagemaker:VolumeKmsKeyArn': 'true' },
       }),
       deny('DenyOtherOutputKeys', outputKey, {
         ArnNotEqualsIfExists: { 'sagemaker:OutputKmsKeyArn': [...i.outputKmsKeyArns] },
