@@ -32,6 +32,10 @@ const STRING_TESTS = ['stringequals', 'stringlike', 'arnequals', 'arnlike'];
 
 /** IAM action wildcards: `*` any run of characters, `?` one (dynamic programming: linear in each). */
 function globMatch(pattern: string, text: string): boolean {
+  // Most actions name another service: the literal prefix before the first wildcard rejects them at once.
+  const wild = pattern.search(/[*?]/);
+  if (wild === -1) return pattern === text;
+  if (!text.startsWith(pattern.slice(0, wild))) return false;
   let row = [true, ...Array<boolean>(text.length).fill(false)];
   for (const c of pattern) {
     const next = [c === '*' && row[0], ...Array<boolean>(text.length).fill(false)];
