@@ -5,6 +5,7 @@ import { TrainingNetwork } from '../lib/aws/training-network';
 import { BlueprintConfig } from '../lib/core/config';
 import { validateName } from '../lib/core/validate';
 import { acknowledgeDataLakeNagFindings } from './aws-nag-acknowledgements';
+import { addOperationsLayers, type AwsOperationsLayers } from './aws-operations-layers';
 import { addTrainingLayers, type AwsTrainingLayers } from './aws-training-layers';
 
 export interface AwsPlatformStackProps extends Omit<StackProps, 'env'> {
@@ -23,6 +24,7 @@ export class AwsPlatformStack extends Stack {
   public readonly dataLake: SecureDataLake;
   public readonly network: TrainingNetwork;
   public readonly training: AwsTrainingLayers;
+  public readonly operations: AwsOperationsLayers;
 
   constructor(scope: Construct, id: string, props: AwsPlatformStackProps) {
     const { config, ...stackProps } = props;
@@ -65,6 +67,7 @@ export class AwsPlatformStack extends Stack {
       classification: config.classification,
     });
     this.training = addTrainingLayers(this, config, this.dataLake, this.network);
+    this.operations = addOperationsLayers(this, config, this.dataLake, this.training);
   }
 }
 

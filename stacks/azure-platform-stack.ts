@@ -6,6 +6,7 @@ import { SecureDataLake } from '../lib/azure/data-lake';
 import { KeyVaultSecrets } from '../lib/azure/secrets';
 import { TrainingNetwork } from '../lib/azure/training-network';
 import { validateGuid } from '../lib/azure/validate';
+import { addOperationsLayers, type AzureOperationsLayers } from './azure-operations-layers';
 
 /**
  * The Azure reference platform, driven by one BlueprintConfig. Today: the training network (VNet,
@@ -25,6 +26,7 @@ export class AzurePlatformStack extends TerraformStack {
   public readonly network: TrainingNetwork;
   public readonly dataLake: SecureDataLake;
   public readonly secrets: KeyVaultSecrets;
+  public readonly operations: AzureOperationsLayers;
 
   constructor(scope: Construct, id: string, config: BlueprintConfig) {
     super(scope, id);
@@ -97,5 +99,7 @@ export class AzurePlatformStack extends TerraformStack {
       owner: config.owner,
       classification: config.classification,
     });
+    // Audit (diagnostics, activity log, opt-in Defender) and alerts into the network's workspace.
+    this.operations = addOperationsLayers(this, config, this.network, this.dataLake);
   }
 }

@@ -3,4 +3,6 @@ export * from './training-network';
 export * from './training-compute';
 export * from './secrets';
 export * from './pipeline';
+export * from './audit';
+export * from './monitoring';
 export * from './waive';

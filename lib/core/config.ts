@@ -18,6 +18,24 @@ export interface BlueprintConfig {
   readonly azure: AzureSettings;
   readonly dataLake: DataLakeSettings;
   readonly network: NetworkSettings;
+  readonly operations: OperationsSettings;
+}
+
+/**
+ * Audit and monitoring, one section for both clouds (validated by lib/core/operations.ts).
+ * GuardDuty and Defender for Cloud are account / subscription-wide, so they are opt-in.
+ */
+export interface OperationsSettings {
+  /** E-mail addresses alerts go to (SNS subscriptions, action-group receivers). @default [] */
+  readonly alertEmails: readonly string[];
+  /** Days the audit log group (AWS) and audit records keep data, at least 90. @default 90 */
+  readonly logRetentionDays: number;
+  /** AWS: create a GuardDuty detector with S3 and runtime protection (one per account and region). @default false */
+  readonly guardDuty: boolean;
+  /** Azure: enable Defender for Cloud plans (AI, Key Vault, Storage, ARM) on the subscription. @default false */
+  readonly defenderPlans: boolean;
+  /** AWS: S3 GetObject calls on the lake in 5 minutes above which the bulk-read alarm fires. @default 1000 */
+  readonly bulkReadThreshold: number;
 }
 
 export interface AwsSettings {
@@ -91,6 +109,13 @@ export const DEFAULT_CONFIG: BlueprintConfig = {
     interfaceEndpoints: DEFAULT_INTERFACE_ENDPOINTS,
     logRetentionDays: 90,
   },
+  operations: {
+    alertEmails: [],
+    logRetentionDays: 90,
+    guardDuty: false,
+    defenderPlans: false,
+    bulkReadThreshold: 1000,
+  },
 };
 
 type DeepPartial<T> = {
@@ -107,6 +132,7 @@ export function resolveConfig(overrides: BlueprintOverrides = {}): BlueprintConf
     azure: { ...DEFAULT_CONFIG.azure, ...stripUndefined(overrides.azure ?? {}) },
     dataLake: { ...DEFAULT_CONFIG.dataLake, ...stripUndefined(overrides.dataLake ?? {}) },
     network: { ...DEFAULT_CONFIG.network, ...stripUndefined(overrides.network ?? {}) },
+    operations: { ...DEFAULT_CONFIG.operations, ...stripUndefined(overrides.operations ?? {}) },
   } as BlueprintConfig;
 }
 

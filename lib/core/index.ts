@@ -5,6 +5,7 @@ export * from './data-lake';
 export * from './errors';
 export * from './governance';
 export * from './network';
+export * from './operations';
 export * from './pipeline';
 export * from './secrets';
 export * from './tags';

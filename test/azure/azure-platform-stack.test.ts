@@ -14,6 +14,8 @@ const UNTAGGABLE = new Set([
   'azurerm_storage_container_immutability_policy',
   'azurerm_network_security_rule',
   'azurerm_subnet_network_security_group_association',
+  'azurerm_monitor_diagnostic_setting',
+  'azurerm_security_center_subscription_pricing',
 ]);
 /** Construct paths (under azure-platform/) of the resources that must survive a destroy. */
 const STATEFUL = [

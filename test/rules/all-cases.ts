@@ -18,6 +18,10 @@ import { cases as network004 } from './cases/zt-network-004';
 import { cases as network005 } from './cases/zt-network-005';
 import { cases as network006 } from './cases/zt-network-006';
 import { cases as pipeline001 } from './cases/zt-pipeline-001';
+import { cases as monitoring001 } from './cases/zt-monitoring-001';
+import { cases as monitoring002 } from './cases/zt-monitoring-002';
+import { cases as monitoring003 } from './cases/zt-monitoring-003';
+import { cases as monitoring004 } from './cases/zt-monitoring-004';
 
 /** Every rule's case table, for the coverage test. */
 export const ALL_CASES: readonly RuleCases[] = [
@@ -40,4 +44,8 @@ export const ALL_CASES: readonly RuleCases[] = [
   network005,
   network006,
   pipeline001,
+  monitoring001,
+  monitoring002,
+  monitoring003,
+  monitoring004,
 ];
