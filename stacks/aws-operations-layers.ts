@@ -1,8 +1,10 @@
+import { Tags } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { AuditTrail } from '../lib/aws/audit';
 import type { SecureDataLake } from '../lib/aws/data-lake';
 import { PlatformMonitoring } from '../lib/aws/monitoring';
 import type { BlueprintConfig } from '../lib/core/config';
+import { governanceTags } from '../lib/core/tags';
 import type { AwsTrainingLayers } from './aws-training-layers';
 
 /** What the operations layers expose: the inference layer passes `monitoring.topic` to the api-alarms helpers. */
@@ -34,5 +36,18 @@ export function addOperationsLayers(
     operations: config.operations,
     ...names,
   });
+  for (const [layer, scopeOf] of [
+    ['audit', audit],
+    ['monitoring', monitoring],
+  ] as const) {
+    const tags = governanceTags({
+      owner: config.owner,
+      classification: config.classification,
+      lineage: `${config.name}:${layer}`,
+      project: config.name,
+      environment: config.environment,
+    });
+    for (const [key, value] of Object.entries(tags)) Tags.of(scopeOf).add(key, value);
+  }
   return { audit, monitoring };
 }

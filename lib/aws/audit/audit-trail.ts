@@ -20,7 +20,7 @@ import { AuditTrailProps, resolveAuditTrailProps } from './props';
  * lineage evidence of ZT-MONITORING-002.
  */
 export class AuditTrail extends Construct {
-  public readonly trail: cloudtrail.Trail;
+  public readonly trail: cloudtrail.CfnTrail;
   public readonly key: kms.Key;
   public readonly bucket: s3.Bucket;
   public readonly logGroup: logs.LogGroup;
@@ -87,27 +87,76 @@ export class AuditTrail extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    this.trail = new cloudtrail.Trail(this, 'Trail', {
-      trailName: this.trailName,
-      bucket: this.bucket,
-      encryptionKey: this.key,
-      isMultiRegionTrail: true,
-      includeGlobalServiceEvents: true,
-      enableFileValidation: true,
-      sendToCloudWatchLogs: true,
-      cloudWatchLogGroup: this.logGroup,
-      managementEvents: cloudtrail.ReadWriteType.ALL,
-    });
-    this.trail.node.addDependency(this.key);
-    if (p.dataBuckets.length > 0) {
-      this.trail.addS3EventSelector(
-        p.dataBuckets.map((bucket) => ({ bucket })),
-        // The management events are recorded by the first selector already.
-        { readWriteType: cloudtrail.ReadWriteType.ALL, includeManagementEvents: false },
-      );
-    }
+    this.trail = this.createTrail(trailArn, p.dataBuckets);
     Tags.of(this).add('zt:layer', 'audit');
     this.acknowledgeNag();
+  }
+
+  /**
+   * The trail as an L1 resource: the L2 Trail writes its CloudWatch delivery role's policy inline and
+   * its bucket grants without aws:SourceArn; here the role gets a managed policy on the one log group
+   * and the bucket accepts deliveries from this trail only.
+   */
+  private createTrail(trailArn: string, dataBuckets: readonly s3.IBucket[]): cloudtrail.CfnTrail {
+    const principal = new iam.ServicePrincipal('cloudtrail.amazonaws.com');
+    const fromThisTrail = { StringEquals: { 'aws:SourceArn': trailArn } };
+    this.bucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [principal],
+        actions: ['s3:GetBucketAcl'],
+        resources: [this.bucket.bucketArn],
+        conditions: fromThisTrail,
+      }),
+    );
+    this.bucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [principal],
+        actions: ['s3:PutObject'],
+        resources: [this.bucket.arnForObjects(`AWSLogs/${Aws.ACCOUNT_ID}/*`)],
+        conditions: { StringEquals: { 'aws:SourceArn': trailArn, 's3:x-amz-acl': 'bucket-owner-full-control' } },
+      }),
+    );
+    const role = new iam.Role(this, 'LogsRole', {
+      description: 'Lets CloudTrail deliver the audit trail to its CloudWatch log group',
+      assumedBy: new iam.ServicePrincipal('cloudtrail.amazonaws.com', { conditions: fromThisTrail }),
+    });
+    const policy = new iam.ManagedPolicy(this, 'LogsDeliveryPolicy', {
+      description: 'Write access to the audit log group only',
+      roles: [role],
+      statements: [
+        new iam.PolicyStatement({
+          actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          resources: [this.logGroup.logGroupArn],
+        }),
+      ],
+    });
+    const data = dataBuckets.map((b) => `${b.bucketArn}/`);
+    const trail = new cloudtrail.CfnTrail(this, 'Trail', {
+      trailName: this.trailName,
+      isLogging: true,
+      s3BucketName: this.bucket.bucketName,
+      kmsKeyId: this.key.keyArn,
+      isMultiRegionTrail: true,
+      includeGlobalServiceEvents: true,
+      enableLogFileValidation: true,
+      cloudWatchLogsLogGroupArn: this.logGroup.logGroupArn,
+      cloudWatchLogsRoleArn: role.roleArn,
+      eventSelectors: [
+        // Management events, read and write: every SageMaker and Bedrock control-plane call.
+        { includeManagementEvents: true, readWriteType: 'All' },
+        ...(data.length > 0
+          ? [
+              {
+                includeManagementEvents: false,
+                readWriteType: 'All',
+                dataResources: [{ type: 'AWS::S3::Object', values: data }],
+              },
+            ]
+          : []),
+      ],
+    });
+    trail.node.addDependency(this.bucket.policy!, policy, this.key);
+    return trail;
   }
 
   private acknowledgeNag(): void {
@@ -117,20 +166,6 @@ export class AuditTrail extends Construct {
       '(governance), versioning and retain-on-delete protect the records in place.';
     for (const pack of ['NIST.800.53.R5', 'HIPAA.Security']) {
       acknowledgeNagRule(this.bucket, `${pack}-S3BucketReplicationEnabled`, replication);
-    }
-    // The L2 trail writes its delivery role's policy inline; it grants only CreateLogStream /
-    // PutLogEvents on the one audit log group, and lives and dies with the trail.
-    const role = this.trail.node.tryFindChild('LogsRole');
-    for (const pack of ['NIST.800.53.R5', 'HIPAA.Security']) {
-      if (role) {
-        acknowledgeNagRule(
-          role,
-          `${pack}-IAMNoInlinePolicy`,
-          'CloudTrail\u2019s CloudWatch Logs delivery role (created by the CDK Trail construct) holds one inline ' +
-            'statement: logs:CreateLogStream and logs:PutLogEvents on the audit log group only; it is used by ' +
-            'cloudtrail.amazonaws.com alone and shares the trail\u2019s lifecycle.',
-        );
-      }
     }
   }
 }
