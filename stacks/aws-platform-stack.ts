@@ -6,6 +6,7 @@ import { BlueprintConfig } from '../lib/core/config';
 import { validateName } from '../lib/core/validate';
 import { acknowledgeDataLakeNagFindings } from './aws-nag-acknowledgements';
 import { addInferenceLayers, type AwsInferenceLayers } from './aws-inference-layers';
+import { addOperationsLayers, type AwsOperationsLayers } from './aws-operations-layers';
 import { addTrainingLayers, type AwsTrainingLayers } from './aws-training-layers';
 
 export interface AwsPlatformStackProps extends Omit<StackProps, 'env'> {
@@ -25,6 +26,7 @@ export class AwsPlatformStack extends Stack {
   public readonly network: TrainingNetwork;
   public readonly training: AwsTrainingLayers;
   public readonly inference: AwsInferenceLayers;
+  public readonly operations: AwsOperationsLayers;
 
   constructor(scope: Construct, id: string, props: AwsPlatformStackProps) {
     const { config, ...stackProps } = props;
@@ -68,6 +70,7 @@ export class AwsPlatformStack extends Stack {
     });
     this.training = addTrainingLayers(this, config, this.dataLake, this.network);
     this.inference = addInferenceLayers(this, config, this.dataLake, this.network, this.training);
+    this.operations = addOperationsLayers(this, config, this.dataLake, this.training, this.inference);
   }
 }
 

@@ -9,6 +9,7 @@ import { validateGuid } from '../lib/azure/validate';
 import { addAzureTrainingLayers, type AzureTrainingLayers } from './azure-training-layers';
 import { LlmInference } from '../lib/azure/inference';
 import { addAzureInferenceLayers } from './azure-inference-layers';
+import { addOperationsLayers, type AzureOperationsLayers } from './azure-operations-layers';
 
 /**
  * The Azure reference platform, driven by one BlueprintConfig: the training network (VNet, NSGs,
@@ -32,6 +33,7 @@ export class AzurePlatformStack extends TerraformStack {
   public readonly training: AzureTrainingLayers;
   /** Azure OpenAI behind internal API Management, with the platform RAI policy. */
   public readonly inference: LlmInference;
+  public readonly operations: AzureOperationsLayers;
 
   constructor(scope: Construct, id: string, config: BlueprintConfig) {
     super(scope, id);
@@ -106,5 +108,7 @@ export class AzurePlatformStack extends TerraformStack {
     });
     this.training = addAzureTrainingLayers(this, config, this.network, this.dataLake);
     this.inference = addAzureInferenceLayers(this, config, { network: this.network, dataLake: this.dataLake });
+    // Audit (diagnostics, activity log, opt-in Defender) and alerts into the network's workspace.
+    this.operations = addOperationsLayers(this, config, this.network, this.dataLake, this.training, this.inference);
   }
 }

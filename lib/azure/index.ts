@@ -5,4 +5,6 @@ export * from './secrets';
 export * from './pipeline';
 export * from './inference';
 export * from './guardrails';
+export * from './audit';
+export * from './monitoring';
 export * from './waive';

@@ -33,6 +33,24 @@ export interface BlueprintConfig {
   /** Serving: model, gateway limits and LLM guardrail (lib/core/inference.ts). */
   readonly inference: InferenceSettings;
   readonly training: TrainingSettings;
+  readonly operations: OperationsSettings;
+}
+
+/**
+ * Audit and monitoring, one section for both clouds (validated by lib/core/operations.ts).
+ * GuardDuty and Defender for Cloud are account / subscription-wide, so they are opt-in.
+ */
+export interface OperationsSettings {
+  /** E-mail addresses alerts go to (SNS subscriptions, action-group receivers). @default [] */
+  readonly alertEmails: readonly string[];
+  /** Days the audit log group (AWS) and audit records keep data, at least 90. @default 90 */
+  readonly logRetentionDays: number;
+  /** AWS: create a GuardDuty detector with S3 and runtime protection (one per account and region). @default false */
+  readonly guardDuty: boolean;
+  /** Azure: enable Defender for Cloud plans (AI, Key Vault, Storage, ARM) on the subscription. @default false */
+  readonly defenderPlans: boolean;
+  /** AWS: S3 GetObject calls on the lake in 5 minutes above which the bulk-read alarm fires. @default 1000 */
+  readonly bulkReadThreshold: number;
 }
 
 export interface AwsSettings {
@@ -176,6 +194,13 @@ export const DEFAULT_CONFIG: BlueprintConfig = {
     azureVmSize: DEFAULT_AZURE_GPU_VM_SIZE,
     azureNetworkModel: 'managed',
   },
+  operations: {
+    alertEmails: [],
+    logRetentionDays: 90,
+    guardDuty: false,
+    defenderPlans: false,
+    bulkReadThreshold: 1000,
+  },
 };
 
 type DeepPartial<T> = {
@@ -198,6 +223,7 @@ export function resolveConfig(overrides: BlueprintOverrides = {}): BlueprintConf
       guardrail: { ...DEFAULT_CONFIG.inference.guardrail, ...stripUndefined(overrides.inference?.guardrail ?? {}) },
     },
     training: { ...DEFAULT_CONFIG.training, ...stripUndefined(overrides.training ?? {}) },
+    operations: { ...DEFAULT_CONFIG.operations, ...stripUndefined(overrides.operations ?? {}) },
   } as BlueprintConfig;
 }
 

@@ -8,6 +8,7 @@ export * from './guardrail';
 export * from './inference';
 export * from './inference-limits';
 export * from './network';
+export * from './operations';
 export * from './pipeline';
 export * from './secrets';
 export * from './tags';

@@ -30,6 +30,10 @@ import { noOpenCidrRule } from './network/zt-network-003-no-open-cidr';
 import { flowLogsRule } from './network/zt-network-004-flow-logs';
 import { defaultSecurityGroupRule } from './network/zt-network-005-default-sg-closed';
 import { noInternetRouteRule } from './network/zt-network-006-no-internet-route';
+import { auditTrailRule } from './monitoring/zt-monitoring-001-audit-trail';
+import { storeDiagnosticsRule } from './monitoring/zt-monitoring-002-store-diagnostics';
+import { logRetentionRule } from './monitoring/zt-monitoring-003-log-retention';
+import { apiAlarmsRule } from './monitoring/zt-monitoring-004-api-alarms';
 import { computeIsolationRule } from './pipeline/zt-pipeline-001-compute-isolation';
 import { jobIsolationRule } from './pipeline/zt-pipeline-002-job-isolation';
 import { privateWorkspacesRule } from './pipeline/zt-pipeline-003-private-workspaces';
@@ -70,6 +74,10 @@ export const ALL_RULES: readonly Rule[] = [
   computeIsolationRule,
   jobIsolationRule,
   privateWorkspacesRule,
+  auditTrailRule,
+  storeDiagnosticsRule,
+  logRetentionRule,
+  apiAlarmsRule,
 ];
 
 const BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));

@@ -97,6 +97,8 @@ describe('validation plugins over the AWS reference stack', () => {
         ...bucketPaths.map((p) => [`${pack}-S3BucketReplicationEnabled`, p]),
         [`${pack}-S3DefaultEncryptionKMS`, 'DataLake/AccessLogs/Resource'],
         [`${pack}-VPCDefaultSecurityGroupClosed`, 'TrainingNetwork/Vpc/Resource'],
+        // The audit layer: the trail bucket is not replicated (the trail itself is multi-region).
+        [`${pack}-S3BucketReplicationEnabled`, 'Audit/Bucket/Resource'],
         [
           `${pack}-EC2RestrictedCommonPorts`,
           expect.stringMatching(/^TrainingNetwork\/WorkloadSecurityGroup\/from .*ALL TRAFFIC$/),

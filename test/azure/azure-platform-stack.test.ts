@@ -23,6 +23,7 @@ const UNTAGGABLE = new Set([
   'azurerm_api_management_backend',
   'azurerm_role_definition',
   'azurerm_machine_learning_workspace_network_outbound_rule_private_endpoint',
+  'azurerm_security_center_subscription_pricing',
 ]);
 /** Construct paths (under azure-platform/) of the resources that must survive a destroy. */
 const STATEFUL = [

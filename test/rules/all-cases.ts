@@ -33,6 +33,10 @@ import { cases as network006 } from './cases/zt-network-006';
 import { cases as pipeline001 } from './cases/zt-pipeline-001';
 import { cases as pipeline002 } from './cases/zt-pipeline-002';
 import { cases as pipeline003 } from './cases/zt-pipeline-003';
+import { cases as monitoring001 } from './cases/zt-monitoring-001';
+import { cases as monitoring002 } from './cases/zt-monitoring-002';
+import { cases as monitoring003 } from './cases/zt-monitoring-003';
+import { cases as monitoring004 } from './cases/zt-monitoring-004';
 
 /** Every rule's case table, for the coverage test. */
 export const ALL_CASES: readonly RuleCases[] = [
@@ -70,4 +74,8 @@ export const ALL_CASES: readonly RuleCases[] = [
   pipeline001,
   pipeline002,
   pipeline003,
+  monitoring001,
+  monitoring002,
+  monitoring003,
+  monitoring004,
 ];

@@ -79,6 +79,25 @@ function awsLake(without: string[] = []): Document {
     }),
     RawBucketPolicy: policyFor('RawBucket'),
     Logs: { Type: 'AWS::Logs::LogGroup', ...RETAIN, Properties: { KmsKeyId: arn('Key') } },
+    // The audit trail: records reads and writes of the raw bucket (ZT-MONITORING-001 / -002).
+    Trail: {
+      Type: 'AWS::CloudTrail::Trail',
+      Properties: {
+        IsLogging: true,
+        S3BucketName: { Ref: 'LogBucket' },
+        IsMultiRegionTrail: true,
+        EnableLogFileValidation: true,
+        KMSKeyId: arn('Key'),
+        CloudWatchLogsLogGroupArn: arn('Logs'),
+        CloudWatchLogsRoleArn: 'arn:aws:iam::111122223333:role/trail',
+        EventSelectors: [
+          {
+            ReadWriteType: 'All',
+            DataResources: [{ Type: 'AWS::S3::Object', Values: [{ 'Fn::Join': ['', [arn('RawBucket'), '/']] }] }],
+          },
+        ],
+      },
+    },
     Secret: { Type: 'AWS::SecretsManager::Secret', ...RETAIN, Properties: { KmsKeyId: { Ref: 'Key' } } },
     SecretRotation: {
       Type: 'AWS::SecretsManager::RotationSchedule',
@@ -134,6 +153,21 @@ function azureLake(account: Record<string, unknown> = {}): Document {
         storage_account_id: '${azurerm_storage_account.lake.id}',
         key_vault_id: '${azurerm_key_vault.kv.id}',
         key_name: '${azurerm_key_vault_key.key.name}',
+      },
+    },
+    // Data-plane audit logs of both stores (ZT-MONITORING-002).
+    azurerm_monitor_diagnostic_setting: {
+      kv: {
+        name: 'audit',
+        target_resource_id: '${azurerm_key_vault.kv.id}',
+        log_analytics_workspace_id: 'ws',
+        enabled_log: [{ category: 'AuditEvent' }],
+      },
+      lake: {
+        name: 'audit',
+        target_resource_id: '${azurerm_storage_account.lake.id}/blobServices/default',
+        log_analytics_workspace_id: 'ws',
+        enabled_log: [{ category: 'StorageRead' }, { category: 'StorageWrite' }],
       },
     },
   });

@@ -1,12 +1,25 @@
 import type { TerraformStack } from 'cdktf';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
+import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 
 /** Small azurerm resources the integration tests build: a vault and a key that pass every rule. */
 
 export const ROTATION = { automatic: { timeBeforeExpiry: 'P30D' }, expireAfter: 'P1Y' };
 
-export const compliantVault = (stack: TerraformStack, id = 'vault'): KeyVault =>
+/** The vault, with the audit-event diagnostic setting ZT-MONITORING-002 requires. */
+export const compliantVault = (stack: TerraformStack, id = 'vault'): KeyVault => {
+  const vault = bareVault(stack, id);
+  new MonitorDiagnosticSetting(stack, `${id}-audit`, {
+    name: 'audit',
+    targetResourceId: vault.id,
+    logAnalyticsWorkspaceId: '/subscriptions/x/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/w',
+    enabledLog: [{ category: 'AuditEvent' }],
+  });
+  return vault;
+};
+
+const bareVault = (stack: TerraformStack, id: string): KeyVault =>
   new KeyVault(stack, id, {
     name: 'zt-kv',
     location: 'westeurope',

@@ -10,7 +10,7 @@ import { ResolvedDataLakeProps } from './props';
 export const ABORT_MULTIPART_AFTER_DAYS = 7;
 
 /** Hardening shared by every bucket of the lake, including the access-log bucket. */
-function hardenedBucketProps(retentionDays: number): s3.BucketProps {
+export function hardenedBucketProps(retentionDays: number): s3.BucketProps {
   return {
     enforceSSL: true,
     minimumTLSVersion: 1.2,
@@ -87,7 +87,7 @@ export function createZoneBucket(
  * `LogDeliveryWrite` ACL, which contradicts `BucketOwnerEnforced`. The construct must be compliant
  * in any app, whatever its feature flags.
  */
-function sendAccessLogs(source: s3.Bucket, logBucket: s3.Bucket, prefix: string): void {
+export function sendAccessLogs(source: s3.Bucket, logBucket: s3.Bucket, prefix: string): void {
   logBucket.addToResourcePolicy(
     new iam.PolicyStatement({
       effect: iam.Effect.ALLOW,

@@ -1,5 +1,5 @@
 import type { Resource } from '../../engine/model';
-import { Opaque, type PolicyValue, type Tri, field, lowerCase, someValue } from './policy-document';
+import { Opaque, type PolicyValue, type Tri, asList, field, lowerCase, someValue } from './policy-document';
 import { coversBucket } from './statement-resources';
 
 /**
@@ -42,6 +42,18 @@ export function coversAllActions(stmt: PolicyValue, service: string): Tri {
     if (a instanceof Opaque) return a;
     return typeof a === 'string' && (a === '*' || a.toLowerCase() === all);
   });
+}
+
+/** The statement's actions include every one of `needed` (by name, `<service>:*` or `*`). */
+function coversActions(stmt: PolicyValue, service: string, needed: readonly string[]): Tri {
+  if (field(stmt, 'NotAction') !== undefined) return false;
+  const all = lowerCase(`${service}:*`);
+  const want = needed.map((a) => a.toLowerCase());
+  const listed = asList(field(stmt, 'Action'));
+  const opaque = listed.find((a): a is Opaque => a instanceof Opaque);
+  const names = listed.filter((a): a is string => typeof a === 'string').map((a) => a.toLowerCase());
+  if (names.some((a) => a === '*' || a === all) || want.every((w) => names.includes(w))) return true;
+  return opaque ?? false;
 }
 
 /**
@@ -124,10 +136,15 @@ export function deniesTlsBelow12(stmt: PolicyValue, target: StatementTarget): Tr
  * (or "*"), only the aws:SecureTransport = false condition. Resource is not checked: the policy
  * can only govern the resource it is attached to.
  */
-export function deniesInsecureTransportOf(service: string): (stmt: PolicyValue) => Tri {
+export function deniesInsecureTransportOf(
+  service: string,
+  dataActions: readonly string[] = [],
+): (stmt: PolicyValue) => Tri {
   return (stmt) => {
     let opaque: Opaque | undefined;
-    for (const t of [isDeny(stmt), bindsEveryone(stmt), coversAllActions(stmt, service), insecure(stmt, NO_TARGET)]) {
+    const actions =
+      dataActions.length > 0 ? coversActions(stmt, service, dataActions) : coversAllActions(stmt, service);
+    for (const t of [isDeny(stmt), bindsEveryone(stmt), actions, insecure(stmt, NO_TARGET)]) {
       if (t === false) return false;
       if (t !== true) opaque ??= t;
     }

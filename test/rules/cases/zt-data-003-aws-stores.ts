@@ -248,7 +248,7 @@ export const awsStoreCases: RuleCase[] = [
   on(
     'cfn',
     'AWS::SNS::Topic',
-    'topic policy denying only Publish',
+    'topic policy denying Publish over HTTP (what CDK enforceSSL writes)',
     cfnStore(
       'AWS::SNS::Topic',
       {},
@@ -256,6 +256,22 @@ export const awsStoreCases: RuleCase[] = [
         TP: {
           Type: 'AWS::SNS::TopicPolicy',
           Properties: { Topics: [{ Ref: 'R' }], PolicyDocument: denyHttp('sns:Publish') },
+        },
+      },
+    ),
+    'pass',
+  ),
+  on(
+    'cfn',
+    'AWS::SNS::Topic',
+    'topic policy denying only Subscribe over HTTP (messages still published in the clear)',
+    cfnStore(
+      'AWS::SNS::Topic',
+      {},
+      {
+        TP: {
+          Type: 'AWS::SNS::TopicPolicy',
+          Properties: { Topics: [{ Ref: 'R' }], PolicyDocument: denyHttp('sns:Subscribe') },
         },
       },
     ),

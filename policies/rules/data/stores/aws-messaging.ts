@@ -17,10 +17,13 @@ import type { StoreChecks } from './store-checks';
  */
 const SQS_KEY = 'messages are encrypted with SQS-owned keys (SSE-SQS) at best';
 const SNS_KEY = 'messages are stored without KMS encryption';
-const deny = (service: string) => `a Deny of ${service}:* for every principal when aws:SecureTransport is false`;
+const deny = (k: PolicyKind) =>
+  `a Deny of ${k.dataActions?.join(' / ') ?? `${k.service}:*`} for every principal when aws:SecureTransport is false`;
 
 interface PolicyKind {
   readonly service: string;
+  /** The data-path actions a TLS deny must cover, when not every action (SNS: publishing). */
+  readonly dataActions?: readonly string[];
   readonly cfnPolicy: string;
   readonly cfnList: string;
   readonly tf: CompanionSpec;
@@ -32,8 +35,10 @@ const SQS: PolicyKind = {
   cfnList: 'Queues',
   tf: { type: 'aws_sqs_queue_policy', targets: ['queue_url'] },
 };
+// Messages enter a topic by sns:Publish: AWS's and CDK's enforceSSL deny exactly that over plain HTTP.
 const SNS: PolicyKind = {
   service: 'sns',
+  dataActions: ['sns:Publish'],
   cfnPolicy: 'AWS::SNS::TopicPolicy',
   cfnList: 'Topics',
   tf: { type: 'aws_sns_topic_policy', targets: ['arn'] },
@@ -59,8 +64,8 @@ function cfnPolicies(g: ResourceGraph, target: Resource, k: PolicyKind): { found
 }
 
 function cfnTransport(k: PolicyKind): Check {
-  const describe = deny(k.service);
-  const matches = deniesInsecureTransportOf(k.service);
+  const describe = deny(k);
+  const matches = deniesInsecureTransportOf(k.service, k.dataActions);
   return (target, { graph }) => {
     const { found, undecided } = cfnPolicies(graph, target, k);
     if (found.length > 0) {
@@ -74,8 +79,8 @@ function cfnTransport(k: PolicyKind): Check {
 
 /** Terraform: a policy companion, or the resource's own `policy` argument. */
 function tfTransport(k: PolicyKind): Check {
-  const describe = deny(k.service);
-  const matches = deniesInsecureTransportOf(k.service);
+  const describe = deny(k);
+  const matches = deniesInsecureTransportOf(k.service, k.dataActions);
   return withCompanions({
     spec: k.tf,
     judge: (g, p) => requireStatement(g, p, 'policy', describe, matches),
@@ -88,7 +93,7 @@ function tfTransport(k: PolicyKind): Check {
 
 const tfOrphan = (k: PolicyKind) =>
   orphanOnly(k.tf, (p, { graph }) =>
-    requireStatement(graph, p, 'policy', deny(k.service), deniesInsecureTransportOf(k.service)),
+    requireStatement(graph, p, 'policy', deny(k), deniesInsecureTransportOf(k.service, k.dataActions)),
   );
 
 export const messagingChecks: StoreChecks = {
