@@ -5,6 +5,7 @@ import { TrainingNetwork } from '../lib/aws/training-network';
 import { BlueprintConfig } from '../lib/core/config';
 import { validateName } from '../lib/core/validate';
 import { acknowledgeDataLakeNagFindings } from './aws-nag-acknowledgements';
+import { addModelLayers, type AwsModelLayers } from './aws-model-layers';
 import { addTrainingLayers, type AwsTrainingLayers } from './aws-training-layers';
 
 export interface AwsPlatformStackProps extends Omit<StackProps, 'env'> {
@@ -23,6 +24,7 @@ export class AwsPlatformStack extends Stack {
   public readonly dataLake: SecureDataLake;
   public readonly network: TrainingNetwork;
   public readonly training: AwsTrainingLayers;
+  public readonly models: AwsModelLayers;
 
   constructor(scope: Construct, id: string, props: AwsPlatformStackProps) {
     const { config, ...stackProps } = props;
@@ -65,6 +67,7 @@ export class AwsPlatformStack extends Stack {
       classification: config.classification,
     });
     this.training = addTrainingLayers(this, config, this.dataLake, this.network);
+    this.models = addModelLayers(this, config, this.dataLake, this.network, this.training);
   }
 }
 

@@ -1,5 +1,6 @@
 import { DataClassification } from './classification';
 import type { CallerLimits } from './inference-limits';
+import type { ModelRegistrySettings } from './model-registry';
 import { AwsInterfaceEndpoint, DEFAULT_INTERFACE_ENDPOINTS } from './network';
 
 /**
@@ -19,6 +20,8 @@ export interface BlueprintConfig {
   readonly azure: AzureSettings;
   readonly dataLake: DataLakeSettings;
   readonly network: NetworkSettings;
+  /** Model registry and supply chain, both clouds (lib/core/model-registry.ts). @default {} (every field defaults) */
+  readonly modelRegistry: ModelRegistrySettings;
 }
 
 export interface AwsSettings {
@@ -123,6 +126,7 @@ export const DEFAULT_CONFIG: BlueprintConfig = {
     interfaceEndpoints: DEFAULT_INTERFACE_ENDPOINTS,
     logRetentionDays: 90,
   },
+  modelRegistry: {},
 };
 
 type DeepPartial<T> = {
@@ -139,6 +143,7 @@ export function resolveConfig(overrides: BlueprintOverrides = {}): BlueprintConf
     azure: { ...DEFAULT_CONFIG.azure, ...stripUndefined(overrides.azure ?? {}) },
     dataLake: { ...DEFAULT_CONFIG.dataLake, ...stripUndefined(overrides.dataLake ?? {}) },
     network: { ...DEFAULT_CONFIG.network, ...stripUndefined(overrides.network ?? {}) },
+    modelRegistry: { ...DEFAULT_CONFIG.modelRegistry, ...stripUndefined(overrides.modelRegistry ?? {}) },
   } as BlueprintConfig;
 }
 
