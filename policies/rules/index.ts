@@ -12,6 +12,8 @@ import { secretRotationRule } from './data/zt-data-010-secret-rotation';
 import { backupsRule } from './data/zt-data-011-backups';
 import { noLegacyAccessRule } from './identity/zt-identity-001-no-legacy-access';
 import { noWildcardActionsRule } from './identity/zt-identity-002-no-wildcard-actions';
+import { registriesImmutableRule } from './model/zt-model-002-registries-immutable-scanned';
+import { signingKeysRule } from './model/zt-model-003-signing-keys';
 import { noPublicNetworkRule } from './network/zt-network-001-no-public-network';
 import { defaultDenyRule } from './network/zt-network-002-default-deny';
 import { noOpenCidrRule } from './network/zt-network-003-no-open-cidr';
@@ -35,6 +37,8 @@ export const ALL_RULES: readonly Rule[] = [
   backupsRule,
   noLegacyAccessRule,
   noWildcardActionsRule,
+  registriesImmutableRule,
+  signingKeysRule,
   noPublicNetworkRule,
   defaultDenyRule,
   noOpenCidrRule,

@@ -12,6 +12,8 @@ import { cases as data010 } from './cases/zt-data-010';
 import { cases as data011 } from './cases/zt-data-011';
 import { cases as identity001 } from './cases/zt-identity-001';
 import { cases as identity002 } from './cases/zt-identity-002';
+import { cases as model002 } from './cases/zt-model-002';
+import { cases as model003 } from './cases/zt-model-003';
 import { cases as network001 } from './cases/zt-network-001';
 import { cases as network002 } from './cases/zt-network-002';
 import { cases as network003 } from './cases/zt-network-003';
@@ -35,6 +37,8 @@ export const ALL_CASES: readonly RuleCases[] = [
   data011,
   identity001,
   identity002,
+  model002,
+  model003,
   network001,
   network002,
   network003,
