@@ -14,6 +14,7 @@ import { noLegacyAccessRule } from './identity/zt-identity-001-no-legacy-access'
 import { noWildcardActionsRule } from './identity/zt-identity-002-no-wildcard-actions';
 import { registriesImmutableRule } from './model/zt-model-002-registries-immutable-scanned';
 import { signingKeysRule } from './model/zt-model-003-signing-keys';
+import { signatureGateRule } from './model/zt-model-004-signature-gate';
 import { noPublicNetworkRule } from './network/zt-network-001-no-public-network';
 import { defaultDenyRule } from './network/zt-network-002-default-deny';
 import { noOpenCidrRule } from './network/zt-network-003-no-open-cidr';
@@ -39,6 +40,7 @@ export const ALL_RULES: readonly Rule[] = [
   noWildcardActionsRule,
   registriesImmutableRule,
   signingKeysRule,
+  signatureGateRule,
   noPublicNetworkRule,
   defaultDenyRule,
   noOpenCidrRule,
