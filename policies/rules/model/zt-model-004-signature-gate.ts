@@ -3,8 +3,8 @@ import type { Resource } from '../../engine/model';
 import type { Resolved } from '../../engine/resolved';
 import { type Check, type CheckResult, Rule, fail, notApplicable, pass, unknown } from '../../engine/rule';
 
-/** The deploy-time gate lib/aws/model-registry writes (a custom resource verifying model.sig). */
-export const VERIFICATION_TYPE = 'Custom::ZtModelSignatureVerification';
+/** The deploy-time gate lib/aws/model-registry writes (VERIFICATION_RESOURCE_TYPE there; policies never import lib/). */
+const VERIFICATION_TYPE = 'Custom::ZtModelSignatureVerification';
 
 const ARTIFACT_PATHS = ['PrimaryContainer.ModelDataUrl', 'PrimaryContainer.ModelDataSource.S3DataSource.S3Uri'];
 
