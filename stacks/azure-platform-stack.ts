@@ -8,6 +8,8 @@ import { TrainingNetwork } from '../lib/azure/training-network';
 import { validateGuid } from '../lib/azure/validate';
 import { LlmInference } from '../lib/azure/inference';
 import { addAzureInferenceLayers } from './azure-inference-layers';
+import { addAzureModelLayers } from './azure-model-layers';
+import type { AzureModelRegistry } from '../lib/azure/model-registry';
 
 /**
  * The Azure reference platform, driven by one BlueprintConfig. Today: the training network (VNet,
@@ -29,6 +31,7 @@ export class AzurePlatformStack extends TerraformStack {
   public readonly secrets: KeyVaultSecrets;
   /** Azure OpenAI behind internal API Management, with the platform RAI policy. */
   public readonly inference: LlmInference;
+  public readonly models: AzureModelRegistry;
 
   constructor(scope: Construct, id: string, config: BlueprintConfig) {
     super(scope, id);
@@ -102,5 +105,6 @@ export class AzurePlatformStack extends TerraformStack {
       classification: config.classification,
     });
     this.inference = addAzureInferenceLayers(this, config, { network: this.network, dataLake: this.dataLake });
+    this.models = addAzureModelLayers(this, config, this.dataLake);
   }
 }

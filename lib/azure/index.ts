@@ -6,3 +6,4 @@ export * from './pipeline';
 export * from './inference';
 export * from './guardrails';
 export * from './waive';
+export * from './model-registry';

@@ -35,6 +35,7 @@ const STATEFUL = [
   'inference/resource-group',
   'inference/cmk',
   'inference/account',
+  'model-registry/signing-key',
 ];
 
 let tf: TfJson;
