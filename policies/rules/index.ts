@@ -15,6 +15,7 @@ import { noWildcardActionsRule } from './identity/zt-identity-002-no-wildcard-ac
 import { registriesImmutableRule } from './model/zt-model-002-registries-immutable-scanned';
 import { signingKeysRule } from './model/zt-model-003-signing-keys';
 import { signatureGateRule } from './model/zt-model-004-signature-gate';
+import { approvedModelCardRule } from './model/zt-model-005-approved-model-card';
 import { noPublicNetworkRule } from './network/zt-network-001-no-public-network';
 import { defaultDenyRule } from './network/zt-network-002-default-deny';
 import { noOpenCidrRule } from './network/zt-network-003-no-open-cidr';
@@ -41,6 +42,7 @@ export const ALL_RULES: readonly Rule[] = [
   registriesImmutableRule,
   signingKeysRule,
   signatureGateRule,
+  approvedModelCardRule,
   noPublicNetworkRule,
   defaultDenyRule,
   noOpenCidrRule,

@@ -15,6 +15,7 @@ import { cases as identity002 } from './cases/zt-identity-002';
 import { cases as model002 } from './cases/zt-model-002';
 import { cases as model003 } from './cases/zt-model-003';
 import { cases as model004 } from './cases/zt-model-004';
+import { cases as model005 } from './cases/zt-model-005';
 import { cases as network001 } from './cases/zt-network-001';
 import { cases as network002 } from './cases/zt-network-002';
 import { cases as network003 } from './cases/zt-network-003';
@@ -41,6 +42,7 @@ export const ALL_CASES: readonly RuleCases[] = [
   model002,
   model003,
   model004,
+  model005,
   network001,
   network002,
   network003,

@@ -35,6 +35,11 @@ export interface ModelCardProps {
   readonly limitations: string;
   readonly evaluations: readonly ModelCardEvaluation[];
   readonly securityConsiderations: string;
+  /**
+   * Name of the SageMaker model the card is for (ModelOverview.ModelName, e.g. cfnModel.attrModelName):
+   * how ZT-MODEL-005 finds the approved card of a production endpoint's model.
+   */
+  readonly modelName?: string;
   /** The signed model folder (s3://bucket/prefix/) the card describes. */
   readonly modelArtifact?: string;
   /** Encrypts the card (SecurityConfig.KmsKeyId). */
@@ -103,6 +108,7 @@ export class ModelCard extends Construct {
         modelOverview: {
           modelDescription: props.description,
           modelOwner: props.owner,
+          ...(props.modelName ? { modelName: props.modelName } : {}),
           ...(props.modelArtifact ? { modelArtifact: [props.modelArtifact] } : {}),
         },
         intendedUses: {

@@ -41,6 +41,7 @@ export function registryStack(overrides: Partial<ModelRegistryProps> = {}) {
       { name: 'holdout', observation: 'AUC on the November holdout', metrics: [{ name: 'auc', value: 0.91 }] },
     ],
     securityConsiderations: 'Trained on pseudonymised data; outputs carry no personal data',
+    modelName: model.attrModelName,
     modelArtifact: `s3://${signed.bucket.bucketName}/${signed.prefix}`,
   });
   return { stack, registry, verification, model, card, dataLake, network, reader };
