@@ -1,4 +1,7 @@
 import { Template } from 'aws-cdk-lib/assertions';
+import { buildGraph, evaluate } from '../../../policies/engine';
+import { loadCloudFormationObject } from '../../../policies/engine/cfn-loader';
+import { ALL_RULES } from '../../../policies/rules';
 import { VERIFICATION_RESOURCE_TYPE } from '../../../lib/aws/model-registry';
 import { arnOf, logicalId, resourceOf, resourcesOfType } from '../helpers';
 import { registryStack } from './fixture';
@@ -179,5 +182,27 @@ describe('model card', () => {
         },
       },
     });
+  });
+});
+
+describe('the model rules over this stack', () => {
+  const doc = loadCloudFormationObject(json, { file: 'registry.template.json', stack: 'Registry' });
+  const result = evaluate(buildGraph([doc]), ALL_RULES);
+  const of = (id: string) => result.findings.filter((x) => x.ruleId === id);
+  test('the gated model passes ZT-MODEL-004; the repository ZT-MODEL-002, the signing key ZT-MODEL-003', () => {
+    expect(of('ZT-MODEL-004').map((x) => x.status)).toEqual(['pass']);
+    for (const id of ['ZT-MODEL-002', 'ZT-MODEL-003']) {
+      const judged = of(id).filter((x) => x.status !== 'not_applicable');
+      expect(judged.length).toBeGreaterThan(0);
+      expect(judged.every((x) => x.status === 'pass')).toBe(true);
+    }
+  });
+  test('without the dependency the model fails ZT-MODEL-004 on DependsOn', () => {
+    const ungated = JSON.parse(JSON.stringify(json));
+    delete ungated.Resources[f.stack.getLogicalId(f.model)].DependsOn;
+    const r = evaluate(buildGraph([loadCloudFormationObject(ungated, { file: 'u.json', stack: 'U' })]), ALL_RULES);
+    expect(r.findings.filter((x) => x.ruleId === 'ZT-MODEL-004').map((x) => [x.status, x.path])).toEqual([
+      ['fail', 'DependsOn'],
+    ]);
   });
 });
