@@ -26,7 +26,7 @@ import {
  * signing key (KMS ECC_NIST_P256, SIGN_VERIFY) and the verify-before-deploy gate.
  *
  * The release role is the only identity that may sign, push images or write artifacts; the
- * release pipeline signs with `zt-model sign --aws-kms <alias>` and uploads the folder with model.sig.
+ * release pipeline signs with `zt-model sign --aws-kms-key <alias>` and uploads the folder with model.sig.
  */
 export class ModelRegistry extends Construct {
   public readonly bucket: s3.Bucket;
