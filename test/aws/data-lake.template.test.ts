@@ -27,6 +27,11 @@ const lakeKeys = () =>
   Object.fromEntries(
     Object.entries(resourcesOfType(template, 'AWS::KMS::Key')).filter(([id]) => id.startsWith('DataLake')),
   );
+/** The lake's buckets (logical IDs under DataLake), not the model registry's artifact bucket. */
+const lakeBuckets = () =>
+  Object.fromEntries(
+    Object.entries(resourcesOfType(template, 'AWS::S3::Bucket')).filter(([id]) => id.startsWith('DataLake')),
+  );
 const zoneBuckets = () => ['raw', 'curated', 'features'].map((z) => lake.buckets[z]);
 const accountRoot = {
   'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, ':root']],
@@ -36,7 +41,7 @@ describe('SecureDataLake defaults (reference stack)', () => {
   test('one bucket per default zone plus the access-log bucket', () => {
     expect(lake.zones).toEqual(['raw', 'curated', 'features']);
     expect(Object.keys(lake.buckets)).toEqual(['raw', 'curated', 'features']);
-    template.resourceCountIs('AWS::S3::Bucket', 4);
+    expect(Object.keys(lakeBuckets())).toHaveLength(4);
     // The stack's other key belongs to the training network (its flow logs).
     expect(Object.keys(lakeKeys())).toHaveLength(1);
   });
@@ -68,7 +73,7 @@ describe('SecureDataLake defaults (reference stack)', () => {
   });
 
   test('every bucket: all four public-access blocks, ACLs disabled, versioning', () => {
-    const buckets = Object.values(resourcesOfType(template, 'AWS::S3::Bucket'));
+    const buckets = Object.values(lakeBuckets());
     expect(buckets).toHaveLength(4);
     for (const b of buckets) {
       expect(b.Properties!.PublicAccessBlockConfiguration).toEqual({
@@ -137,12 +142,15 @@ describe('SecureDataLake defaults (reference stack)', () => {
         },
       });
     }
-    // Nothing else is allowed: three log-delivery grants, the rest are the two TLS denies.
-    expect(statements.filter((s: { Effect: string }) => s.Effect === 'Allow')).toHaveLength(3);
+    // Nothing else is allowed: one log-delivery grant per zone and one for the model registry's artifact
+    // bucket (stacks/aws-model-layers.ts logs it here too); the rest are the two TLS denies.
+    const allows = statements.filter((s: { Effect: string }) => s.Effect === 'Allow');
+    expect(allows).toHaveLength(lake.zones.length + 1);
+    expect(allows[lake.zones.length].Condition.ArnLike['aws:SourceArn']).toEqual(arnOf(stack.models.registry.bucket));
   });
 
   test('lifecycle: noncurrent versions expire after retentionDays, stale multipart uploads abort', () => {
-    for (const b of Object.values(resourcesOfType(template, 'AWS::S3::Bucket'))) {
+    for (const b of Object.values(lakeBuckets())) {
       expect(b.Properties!.LifecycleConfiguration).toEqual({
         Rules: [
           {
@@ -158,17 +166,14 @@ describe('SecureDataLake defaults (reference stack)', () => {
 
   test('confidential data (the default) gets no object lock', () => {
     expect(lake.objectLockEnabled).toBe(false);
-    for (const b of Object.values(resourcesOfType(template, 'AWS::S3::Bucket'))) {
+    for (const b of Object.values(lakeBuckets())) {
       expect(b.Properties!.ObjectLockEnabled).toBeUndefined();
       expect(b.Properties!.ObjectLockConfiguration).toBeUndefined();
     }
   });
 
   test('DeletionPolicy and UpdateReplacePolicy Retain on every bucket and the key', () => {
-    const stateful: [string, CfnResourceJson][] = [
-      ...Object.entries(resourcesOfType(template, 'AWS::S3::Bucket')),
-      ...Object.entries(lakeKeys()),
-    ];
+    const stateful: [string, CfnResourceJson][] = [...Object.entries(lakeBuckets()), ...Object.entries(lakeKeys())];
     expect(stateful).toHaveLength(5);
     for (const [, r] of stateful) {
       expect(r.DeletionPolicy).toBe('Retain');
@@ -185,7 +190,7 @@ describe('SecureDataLake defaults (reference stack)', () => {
       environment: 'dev',
       'managed-by': 'zero-trust-ai-blueprint',
     };
-    const taggable = [...Object.values(resourcesOfType(template, 'AWS::S3::Bucket')), ...Object.values(lakeKeys())];
+    const taggable = [...Object.values(lakeBuckets()), ...Object.values(lakeKeys())];
     for (const r of taggable) expect(tagsOf(r)).toEqual(expected);
   });
 

@@ -1,7 +1,7 @@
-import { Stack, Tags } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
 import type * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -94,7 +94,15 @@ export class ModelRegistry extends Construct {
       bucket: this.bucket,
       artifactPrefix: p.artifactPrefix,
       signingKey: this.signingKey,
-      key: lake.key,
+      // Its own key, so the lake key's policy keeps trusting the account alone (no log service principal).
+      key: new kms.Key(this, 'OperationsKey', {
+        description: `Encrypts the ${p.project} ${p.environment} model verification function's logs, environment and DLQ`,
+        alias: `alias/${p.project}-${p.environment}/model-verification`,
+        enableKeyRotation: true,
+        pendingWindow: Duration.days(30),
+        removalPolicy: RemovalPolicy.RETAIN,
+      }),
+      bucketKey: lake.key,
       logRetentionDays: p.logRetentionDays,
       project: p.project,
       environment: p.environment,

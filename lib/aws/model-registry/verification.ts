@@ -43,8 +43,10 @@ export interface VerifierFunctionInputs {
   readonly bucket: s3.IBucket;
   readonly artifactPrefix: string;
   readonly signingKey: kms.CfnKey;
-  /** Encrypts the function's logs, environment and dead-letter queue (the platform CMK). */
+  /** Encrypts the function's logs, environment and dead-letter queue (the registry's own key). */
   readonly key: kms.Key;
+  /** The bucket's key (the platform CMK), used only through S3. */
+  readonly bucketKey: kms.IKey;
   readonly logRetentionDays: number;
   readonly project: string;
   readonly environment: string;
@@ -109,7 +111,7 @@ export function createVerifierFunction(scope: Construct, i: VerifierFunctionInpu
       new iam.PolicyStatement({
         sid: 'DecryptThroughS3',
         actions: ['kms:Decrypt'],
-        resources: [i.key.keyArn],
+        resources: [i.bucketKey.keyArn],
         conditions: { StringEquals: via },
       }),
       new iam.PolicyStatement({ sid: 'VerifySignatures', actions: ['kms:Verify'], resources: [i.signingKey.attrArn] }),

@@ -135,7 +135,7 @@ describe('verify before deploy', () => {
     const fn = resourceOf(template, f.registry.verifier);
     expect(fn.Properties!.Runtime).toBe('nodejs24.x');
     expect(fn.Properties!.VpcConfig.SubnetIds).toEqual(f.network.subnets.map((s) => ({ Ref: logicalId(s) })));
-    expect(fn.Properties!.KmsKeyArn).toEqual(arnOf(f.dataLake.key));
+    expect(fn.Properties!.KmsKeyArn).toEqual(arnOf(f.registry.node.findChild('OperationsKey')));
     expect(fn.Properties!.ReservedConcurrentExecutions).toBe(2);
   });
   test('its role: s3:GetObject on the prefix, kms:Verify on the signing key, no wildcard action', () => {
