@@ -13,6 +13,8 @@ import { acknowledgeNagRule } from '../lib/aws/waive';
 import type { BlueprintConfig } from '../lib/core/config';
 import { validateInferenceSettings } from '../lib/core/inference';
 import { governanceTags } from '../lib/core/tags';
+import { requireVerifiedModel } from '../lib/aws/model-registry';
+import type { AwsModelLayers } from './aws-model-layers';
 import type { AwsTrainingLayers } from './aws-training-layers';
 
 /** What the inference layers expose. */
@@ -39,6 +41,7 @@ export function addInferenceLayers(
   lake: SecureDataLake,
   network: TrainingNetwork,
   training?: AwsTrainingLayers,
+  models?: AwsModelLayers,
 ): AwsInferenceLayers {
   const settings = validateInferenceSettings('BlueprintConfig.inference', config.inference);
   const project = config.name;
@@ -80,7 +83,10 @@ export function addInferenceLayers(
       : undefined;
   const apiProps = { project, environment, settings, logKey, vpcEndpoint: executeApiEndpoint, userPools };
 
-  const modelBucket = lake.bucket(lake.zones.includes('curated') ? 'curated' : lake.zones[0]);
+  // With a model registry, the served model comes from its signed artifacts, behind the verify gate.
+  const registry = models?.registry;
+  const modelBucket = registry?.bucket ?? lake.bucket(lake.zones.includes('curated') ? 'curated' : lake.zones[0]);
+  const modelFolder = `${registry?.artifactPrefix ?? 'models/'}${settings.modelName}/`;
   const model = new SageMakerInference(holder, 'Model', {
     ...apiProps,
     subnets: network.subnets,
@@ -88,7 +94,15 @@ export function addInferenceLayers(
     key: lake.key,
     modelBucket,
     captureBucket,
+    settings: registry
+      ? { ...settings, modelDataKey: settings.modelDataKey ?? `${modelFolder}model.tar.gz` }
+      : settings,
   });
+  if (registry) {
+    // The endpoint's model is created only after its signature and every file digest verified.
+    const gate = registry.verifySignedModel('ServedModelVerification', registry.signedModel(modelFolder));
+    requireVerifiedModel(model.model, gate);
+  }
 
   let guardrail: PlatformGuardrail | undefined;
   let llm: BedrockInference | undefined;

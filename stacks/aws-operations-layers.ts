@@ -12,6 +12,7 @@ import {
 import type { BlueprintConfig } from '../lib/core/config';
 import { governanceTags } from '../lib/core/tags';
 import type { AwsInferenceLayers } from './aws-inference-layers';
+import type { AwsModelLayers } from './aws-model-layers';
 import type { AwsTrainingLayers } from './aws-training-layers';
 
 /** What the operations layers expose: the inference layer passes `monitoring.topic` to the api-alarms helpers. */
@@ -30,11 +31,12 @@ export function addOperationsLayers(
   lake: SecureDataLake,
   training: AwsTrainingLayers,
   inference: AwsInferenceLayers,
+  models: AwsModelLayers,
 ): AwsOperationsLayers {
   const names = { project: config.name, environment: config.environment };
   const audit = new AuditTrail(scope, 'Audit', {
     // Who read which training data, and which inference requests were captured: lineage for both.
-    dataBuckets: [...lake.zones.map((z) => lake.bucket(z)), inference.captureBucket],
+    dataBuckets: [...lake.zones.map((z) => lake.bucket(z)), inference.captureBucket, models.registry.bucket],
     accessLogBucket: lake.accessLogBucket,
     retentionDays: config.operations.logRetentionDays,
     ...names,

@@ -7,6 +7,7 @@ import { validateName } from '../lib/core/validate';
 import { acknowledgeDataLakeNagFindings } from './aws-nag-acknowledgements';
 import { addInferenceLayers, type AwsInferenceLayers } from './aws-inference-layers';
 import { addOperationsLayers, type AwsOperationsLayers } from './aws-operations-layers';
+import { addModelLayers, type AwsModelLayers } from './aws-model-layers';
 import { addTrainingLayers, type AwsTrainingLayers } from './aws-training-layers';
 
 export interface AwsPlatformStackProps extends Omit<StackProps, 'env'> {
@@ -27,6 +28,7 @@ export class AwsPlatformStack extends Stack {
   public readonly training: AwsTrainingLayers;
   public readonly inference: AwsInferenceLayers;
   public readonly operations: AwsOperationsLayers;
+  public readonly models: AwsModelLayers;
 
   constructor(scope: Construct, id: string, props: AwsPlatformStackProps) {
     const { config, ...stackProps } = props;
@@ -69,8 +71,9 @@ export class AwsPlatformStack extends Stack {
       classification: config.classification,
     });
     this.training = addTrainingLayers(this, config, this.dataLake, this.network);
-    this.inference = addInferenceLayers(this, config, this.dataLake, this.network, this.training);
-    this.operations = addOperationsLayers(this, config, this.dataLake, this.training, this.inference);
+    this.models = addModelLayers(this, config, this.dataLake, this.network, this.training);
+    this.inference = addInferenceLayers(this, config, this.dataLake, this.network, this.training, this.models);
+    this.operations = addOperationsLayers(this, config, this.dataLake, this.training, this.inference, this.models);
   }
 }
 

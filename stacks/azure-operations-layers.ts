@@ -63,21 +63,22 @@ export function addOperationsLayers(
     resources,
     defenderPlans: config.operations.defenderPlans,
   });
+  const monitoringTags = governanceTags({
+    owner: config.owner,
+    classification: config.classification,
+    lineage: `${config.name}:monitoring`,
+    project: config.name,
+    environment: config.environment,
+  });
   const alerts = new PlatformAlerts(scope, 'monitoring', {
     workspace: network.workspace,
     resourceGroupName: network.resourceGroup.name,
     location: config.azure.location,
     namePrefix: `${config.name}-${config.environment}`,
     operations: config.operations,
-    tags: governanceTags({
-      owner: config.owner,
-      classification: config.classification,
-      lineage: `${config.name}:monitoring`,
-      project: config.name,
-      environment: config.environment,
-    }),
+    tags: monitoringTags,
   });
-  addApimAlerts(scope, {
+  addApimAlerts(alerts, {
     apimId: inference.gateway.id,
     apimName: inference.gateway.name,
     workspaceId: network.workspace.id,
@@ -85,6 +86,7 @@ export function addOperationsLayers(
     resourceGroupName: network.resourceGroup.name,
     location: config.azure.location,
     namePrefix: `${config.name}-${config.environment}`,
+    tags: monitoringTags,
   });
   return { audit, alerts };
 }

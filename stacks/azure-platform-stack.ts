@@ -10,6 +10,8 @@ import { addAzureTrainingLayers, type AzureTrainingLayers } from './azure-traini
 import { LlmInference } from '../lib/azure/inference';
 import { addAzureInferenceLayers } from './azure-inference-layers';
 import { addOperationsLayers, type AzureOperationsLayers } from './azure-operations-layers';
+import { addAzureModelLayers } from './azure-model-layers';
+import type { AzureModelRegistry } from '../lib/azure/model-registry';
 
 /**
  * The Azure reference platform, driven by one BlueprintConfig: the training network (VNet, NSGs,
@@ -34,6 +36,7 @@ export class AzurePlatformStack extends TerraformStack {
   /** Azure OpenAI behind internal API Management, with the platform RAI policy. */
   public readonly inference: LlmInference;
   public readonly operations: AzureOperationsLayers;
+  public readonly models: AzureModelRegistry;
 
   constructor(scope: Construct, id: string, config: BlueprintConfig) {
     super(scope, id);
@@ -110,5 +113,6 @@ export class AzurePlatformStack extends TerraformStack {
     this.inference = addAzureInferenceLayers(this, config, { network: this.network, dataLake: this.dataLake });
     // Audit (diagnostics, activity log, opt-in Defender) and alerts into the network's workspace.
     this.operations = addOperationsLayers(this, config, this.network, this.dataLake, this.training, this.inference);
+    this.models = addAzureModelLayers(this, config, this.dataLake);
   }
 }

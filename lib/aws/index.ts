@@ -11,3 +11,4 @@ export * from './waive';
 // Both training-compute and pipeline declare ModelArtifactLocation; the compute one (a superset:
 // bucket, prefix, optional key) is the package's. Converge the two in lib/ to drop this line.
 export type { ModelArtifactLocation } from './training-compute';
+export * from './model-registry';

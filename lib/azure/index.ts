@@ -8,3 +8,4 @@ export * from './guardrails';
 export * from './audit';
 export * from './monitoring';
 export * from './waive';
+export * from './model-registry';

@@ -10,6 +10,7 @@ import {
   validateSageMakerGpuTypes,
 } from './compute';
 import { BlueprintConfigError } from './errors';
+import type { ModelRegistrySettings } from './model-registry';
 import { AwsInterfaceEndpoint, DEFAULT_INTERFACE_ENDPOINTS } from './network';
 import { validateOneOf } from './validate';
 
@@ -34,6 +35,8 @@ export interface BlueprintConfig {
   readonly inference: InferenceSettings;
   readonly training: TrainingSettings;
   readonly operations: OperationsSettings;
+  /** Model registry and supply chain, both clouds (lib/core/model-registry.ts). @default {} (every field defaults) */
+  readonly modelRegistry: ModelRegistrySettings;
 }
 
 /**
@@ -201,6 +204,7 @@ export const DEFAULT_CONFIG: BlueprintConfig = {
     defenderPlans: false,
     bulkReadThreshold: 1000,
   },
+  modelRegistry: {},
 };
 
 type DeepPartial<T> = {
@@ -224,6 +228,7 @@ export function resolveConfig(overrides: BlueprintOverrides = {}): BlueprintConf
     },
     training: { ...DEFAULT_CONFIG.training, ...stripUndefined(overrides.training ?? {}) },
     operations: { ...DEFAULT_CONFIG.operations, ...stripUndefined(overrides.operations ?? {}) },
+    modelRegistry: { ...DEFAULT_CONFIG.modelRegistry, ...stripUndefined(overrides.modelRegistry ?? {}) },
   } as BlueprintConfig;
 }
 

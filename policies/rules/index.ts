@@ -24,6 +24,10 @@ import { modelInternalsRule } from './inference/zt-inference-010-model-internals
 import { noLegacyAccessRule } from './identity/zt-identity-001-no-legacy-access';
 import { noWildcardActionsRule } from './identity/zt-identity-002-no-wildcard-actions';
 import { noAdminRolesRule } from './identity/zt-identity-003-no-admin-roles';
+import { registriesImmutableRule } from './model/zt-model-002-registries-immutable-scanned';
+import { signingKeysRule } from './model/zt-model-003-signing-keys';
+import { signatureGateRule } from './model/zt-model-004-signature-gate';
+import { approvedModelCardRule } from './model/zt-model-005-approved-model-card';
 import { noPublicNetworkRule } from './network/zt-network-001-no-public-network';
 import { defaultDenyRule } from './network/zt-network-002-default-deny';
 import { noOpenCidrRule } from './network/zt-network-003-no-open-cidr';
@@ -65,6 +69,10 @@ export const ALL_RULES: readonly Rule[] = [
   noWildcardActionsRule,
   noAdminRolesRule,
   privateRegistriesRule,
+  registriesImmutableRule,
+  signingKeysRule,
+  signatureGateRule,
+  approvedModelCardRule,
   noPublicNetworkRule,
   defaultDenyRule,
   noOpenCidrRule,

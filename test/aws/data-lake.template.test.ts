@@ -27,7 +27,7 @@ const lakeKeys = () =>
   Object.fromEntries(
     Object.entries(resourcesOfType(template, 'AWS::KMS::Key')).filter(([id]) => id.startsWith('DataLake')),
   );
-/** The data lake's buckets (logical IDs under DataLake), not the capture or trail buckets of other layers. */
+/** The data lake's buckets (logical IDs under DataLake), not the lake-hardened buckets of other layers. */
 const lakeBuckets = () =>
   Object.fromEntries(
     Object.entries(resourcesOfType(template, 'AWS::S3::Bucket')).filter(([id]) => id.startsWith('DataLake')),
@@ -142,13 +142,15 @@ describe('SecureDataLake defaults (reference stack)', () => {
         },
       });
     }
-    // Nothing else is allowed: one log-delivery grant per zone, one for the inference capture bucket and
-    // one for the audit layer's trail bucket (lake-hardened buckets of other layers); the rest are the TLS denies.
+    // Nothing else is allowed: one log-delivery grant per zone, and one each for the inference capture,
+    // audit trail and model registry buckets (lake-hardened buckets of other layers); the rest are TLS denies.
     const allows = statements.filter((s: { Effect: string }) => s.Effect === 'Allow');
-    expect(allows).toHaveLength(lake.zones.length + 2);
-    expect(
-      allows.map((a: { Condition: { ArnLike: Record<string, unknown> } }) => a.Condition.ArnLike['aws:SourceArn']),
-    ).toContainEqual(arnOf(stack.inference.captureBucket));
+    expect(allows).toHaveLength(lake.zones.length + 3);
+    const sources = allows.map(
+      (a: { Condition: { ArnLike: Record<string, unknown> } }) => a.Condition.ArnLike['aws:SourceArn'],
+    );
+    expect(sources).toContainEqual(arnOf(stack.inference.captureBucket));
+    expect(sources).toContainEqual(arnOf(stack.models.registry.bucket));
   });
 
   test('lifecycle: noncurrent versions expire after retentionDays, stale multipart uploads abort', () => {

@@ -33,17 +33,20 @@ describe('audit trail', () => {
     });
   });
 
-  test('management events (read and write) and S3 data events on every lake zone', () => {
+  test('management events (read and write) and S3 data events on every lake zone, the capture bucket and the model registry', () => {
     const trail = resourceOf(t, audit.trail);
     const selectors = trail.Properties!.EventSelectors as Record<string, unknown>[];
     expect(selectors[0]).toEqual({ IncludeManagementEvents: true, ReadWriteType: 'All' });
     expect(selectors[1]).toMatchObject({ IncludeManagementEvents: false, ReadWriteType: 'All' });
     const values = (selectors[1].DataResources as { Type: string; Values: unknown[] }[])[0];
     expect(values.Type).toBe('AWS::S3::Object');
-    expect(values.Values).toHaveLength(stack.dataLake.zones.length);
-    for (const zone of stack.dataLake.zones) {
-      expect(JSON.stringify(values.Values)).toContain(logicalId(stack.dataLake.bucket(zone)));
-    }
+    const buckets = [
+      ...stack.dataLake.zones.map((z) => stack.dataLake.bucket(z)),
+      stack.inference.captureBucket,
+      stack.models.registry.bucket,
+    ];
+    expect(values.Values).toHaveLength(buckets.length);
+    for (const b of buckets) expect(JSON.stringify(values.Values)).toContain(logicalId(b));
   });
 
   test('the key lets CloudTrail encrypt for this trail only and CloudWatch Logs for this log group only', () => {
@@ -95,7 +98,12 @@ describe('monitoring', () => {
     const filters = Object.values(resourcesOfType(t, 'AWS::Logs::MetricFilter'));
     expect(filters).toHaveLength(5);
     for (const f of filters) expect(f.Properties!.LogGroupName).toEqual({ Ref: logicalId(audit.logGroup) });
-    const alarms = Object.values(resourcesOfType(t, 'AWS::CloudWatch::Alarm'));
+    // The trail's own alarms (the serving paths' alarms are asserted below).
+    const alarms = Object.values(resourcesOfType(t, 'AWS::CloudWatch::Alarm')).filter(
+      (a) =>
+        String(a.Properties!.Namespace ?? '').includes('Audit') ||
+        filters.some((f) => f.Properties!.MetricTransformations[0].MetricName === a.Properties!.MetricName),
+    );
     expect(alarms.map((a) => a.Properties!.MetricName).sort()).toEqual([
       'BulkTrainingDataReads',
       'IamPolicyChanges',
@@ -103,6 +111,16 @@ describe('monitoring', () => {
       'UnauthorizedApiCalls',
       'UnauthorizedTrainingJobs',
     ]);
+    for (const a of alarms) expect(a.Properties!.AlarmActions).toEqual([{ Ref: logicalId(monitoring.topic) }]);
+  });
+
+  test('every serving path has its extraction alarms on the topic: API count band, 4XX/5XX, WAF blocks, endpoint, Bedrock', () => {
+    const alarms = Object.values(resourcesOfType(t, 'AWS::CloudWatch::Alarm'));
+    const names = alarms.map((a) => a.Properties!.MetricName).filter(Boolean);
+    for (const m of ['4XXError', '5XXError', 'BlockedRequests', 'Invocation5XXErrors', 'InvocationThrottles'])
+      expect(names).toContain(m);
+    // Anomaly-band alarms (request count, model latency, token counts) use metric math, not MetricName.
+    expect(alarms.filter((a) => a.Properties!.ThresholdMetricId).length).toBeGreaterThanOrEqual(3);
     for (const a of alarms) expect(a.Properties!.AlarmActions).toEqual([{ Ref: logicalId(monitoring.topic) }]);
   });
 
@@ -114,6 +132,7 @@ describe('monitoring', () => {
     expect(pattern).toContain('CreateTrainingJob');
     expect(pattern).toContain('CreateProcessingJob');
     expect(pattern).toContain(logicalId(stack.training.compute.trainingRole));
+    expect(pattern).toContain(logicalId(stack.training.pipeline.role));
   });
 
   test('bulk reads: GetObject count over the configured threshold', () => {

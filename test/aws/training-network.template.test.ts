@@ -60,9 +60,12 @@ describe('TrainingNetwork: S3 gateway endpoint', () => {
     );
   });
 
-  test('allows the lake zone buckets (objects and listing) to principals of this account only', () => {
-    // The lake's zones, then the inference capture bucket (added by the serving layer).
-    const buckets = [...stack.dataLake.zones.map((z) => stack.dataLake.bucket(z)), stack.inference.captureBucket];
+  test('allows the lake zone buckets, the capture bucket and the model registry (objects and listing) to principals of this account only', () => {
+    const buckets = [
+      ...stack.dataLake.zones.map((z) => stack.dataLake.bucket(z)),
+      stack.inference.captureBucket,
+      stack.models.registry.bucket,
+    ];
     expect(statements[0]).toEqual({
       Sid: 'PlatformBuckets',
       Effect: 'Allow',
@@ -74,8 +77,15 @@ describe('TrainingNetwork: S3 gateway endpoint', () => {
     expect(statements[0].Action).not.toEqual(expect.arrayContaining([expect.stringMatching(/Delete|\*|Put.*Policy/)]));
   });
 
-  test("allows reads of ECR's layer bucket of the region, and nothing else", () => {
-    expect(statements).toHaveLength(2);
+  test("allows reads of ECR's layer bucket of the region, writes of CloudFormation's response bucket, nothing else", () => {
+    expect(statements).toHaveLength(3);
+    // The model-verification custom resource answers CloudFormation through the endpoint.
+    expect(statements[2]).toMatchObject({
+      Sid: 'CloudFormationResponses',
+      Principal: { AWS: '*' },
+      Action: ['s3:PutObject'],
+    });
+    expect(JSON.stringify(statements[2].Resource)).toContain('cloudformation-custom-resource-response-');
     expect(statements[1]).toEqual({
       Sid: 'EcrImageLayers',
       Effect: 'Allow',
@@ -151,7 +161,7 @@ describe('TrainingNetwork: security groups', () => {
     }
   });
 
-  test('the endpoint group admits HTTPS from the platform groups only (workload, secret rotation) and has no egress', () => {
+  test('the endpoint group admits HTTPS from the platform groups only (workload, secret rotation, model verification) and has no egress', () => {
     const toEndpoints = ingress.filter(
       (r) => JSON.stringify(r.GroupId) === JSON.stringify(groupId(net.endpointSecurityGroup)),
     );
@@ -168,6 +178,12 @@ describe('TrainingNetwork: security groups', () => {
         FromPort: 443,
         ToPort: 443,
         SourceSecurityGroupId: groupId(rotationGroup),
+      }),
+      expect.objectContaining({
+        IpProtocol: 'tcp',
+        FromPort: 443,
+        ToPort: 443,
+        SourceSecurityGroupId: groupId(stack.models.registry.node.findChild('VerifierSg') as never),
       }),
     ]);
     expect(resourceOf(template, net.endpointSecurityGroup).Properties?.SecurityGroupEgress).toEqual([
@@ -215,10 +231,10 @@ describe('TrainingNetwork: default security group', () => {
     );
   });
 
-  test('no custom resource and no Lambda of its own (the only function is the secrets layer rotation)', () => {
+  test('no custom resource and no Lambda of its own (the functions are the secrets rotation and model verification)', () => {
     template.resourceCountIs('Custom::VpcRestrictDefaultSG', 0);
     const functions = Object.keys(template.findResources('AWS::Lambda::Function'));
-    expect(functions.every((id) => id.startsWith('SecretsRotation'))).toBe(true);
+    expect(functions.every((id) => /^(SecretsRotation|ModelRegistryVerifier)/.test(id))).toBe(true);
   });
 
   test('the remediation role may revoke rules on the default group only', () => {

@@ -43,6 +43,7 @@ const STATEFUL = [
   'training-compute/compute/workspace',
   'training-compute/compute/registry',
   'training-compute/compute/insights',
+  'model-registry/signing-key',
 ];
 
 let tf: TfJson;

@@ -67,10 +67,15 @@ describe('Azure monitoring', () => {
     ]);
   });
 
-  test('four KQL alerts over the workspace, each notifying the action group', () => {
-    const alerts = allOf(tf, 'azurerm_monitor_scheduled_query_rules_alert_v2');
+  test('four platform KQL alerts and two on the API gateway, each over the workspace and notifying the action group', () => {
+    const all = allOf(tf, 'azurerm_monitor_scheduled_query_rules_alert_v2');
+    const alerts = all.filter((a) => !a.name.includes('apim'));
     const [group] = allOf(tf, 'azurerm_monitor_action_group');
     expect(alerts).toHaveLength(4);
+    expect(all.filter((a) => a.name.includes('apim')).map((a) => a.body.criteria[0].query as string)).toEqual([
+      expect.stringContaining('ResponseCode == 401'),
+      expect.stringContaining('ResponseCode == 429'),
+    ]);
     const queries = alerts.map((a) => a.body.criteria[0].query as string).join('\n');
     for (const signal of ['KeyDelete', 'ROLEASSIGNMENTS/WRITE', 'GetBlob', 'JOBS/WRITE'])
       expect(queries).toContain(signal);

@@ -24,6 +24,10 @@ import { cases as identity001 } from './cases/zt-identity-001';
 import { cases as identity002 } from './cases/zt-identity-002';
 import { cases as identity003 } from './cases/zt-identity-003';
 import { cases as model001 } from './cases/zt-model-001';
+import { cases as model002 } from './cases/zt-model-002';
+import { cases as model003 } from './cases/zt-model-003';
+import { cases as model004 } from './cases/zt-model-004';
+import { cases as model005 } from './cases/zt-model-005';
 import { cases as network001 } from './cases/zt-network-001';
 import { cases as network002 } from './cases/zt-network-002';
 import { cases as network003 } from './cases/zt-network-003';
@@ -65,6 +69,10 @@ export const ALL_CASES: readonly RuleCases[] = [
   identity002,
   identity003,
   model001,
+  model002,
+  model003,
+  model004,
+  model005,
   network001,
   network002,
   network003,

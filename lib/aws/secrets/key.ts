@@ -21,11 +21,11 @@ export function createSecretsKey(scope: Construct, project: string, environment:
  * CloudWatch Logs encrypts a log group with the caller-independent service principal, so the key
  * policy must name it, limited to the one log group (encryption context aws:logs:arn).
  */
-export function allowLogGroupEncryption(key: kms.IKey, logGroupName: string): void {
+export function allowLogGroupEncryption(key: kms.IKey, logGroupName: string, sid = 'AllowRotationLogGroup'): void {
   const stack = Stack.of(key);
   key.addToResourcePolicy(
     new iam.PolicyStatement({
-      sid: 'AllowRotationLogGroup',
+      sid,
       principals: [new iam.ServicePrincipal(`logs.${stack.region}.${stack.urlSuffix}`)],
       actions: [
         'kms:Encrypt',

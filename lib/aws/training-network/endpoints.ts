@@ -1,4 +1,4 @@
-import { Aws, Lazy } from 'aws-cdk-lib';
+import { Aws, Fn, Lazy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { AwsInterfaceEndpoint } from '../../core/network';
 
@@ -69,7 +69,7 @@ export const S3_DATA_ACTIONS = [
  * it image pulls fail). Anything else, including every other bucket in this account, is denied by
  * omission. Rendered lazily so buckets added after construction are included.
  */
-export function s3EndpointPolicy(bucketArns: readonly string[]): Record<string, unknown> {
+export function s3EndpointPolicy(bucketArns: readonly string[], cfnResponses = false): Record<string, unknown> {
   const statements: Record<string, unknown>[] = [];
   if (bucketArns.length > 0) {
     statements.push({
@@ -88,15 +88,33 @@ export function s3EndpointPolicy(bucketArns: readonly string[]): Record<string, 
     Action: ['s3:GetObject'],
     Resource: [`arn:${Aws.PARTITION}:s3:::prod-${Aws.REGION}-starport-layer-bucket/*`],
   });
+  if (cfnResponses) {
+    // Custom-resource functions in the VPC answer CloudFormation by a PUT to a pre-signed URL of
+    // its response bucket (cloudformation-custom-resource-response-<region without dashes>); the
+    // URL is signed by CloudFormation, so no account condition can apply. Writes only, that bucket only.
+    statements.push({
+      Sid: 'CloudFormationResponses',
+      Effect: 'Allow',
+      Principal: { AWS: '*' },
+      Action: ['s3:PutObject'],
+      Resource: [
+        `arn:${Aws.PARTITION}:s3:::cloudformation-custom-resource-response-${Fn.join('', Fn.split('-', Aws.REGION))}/*`,
+      ],
+    });
+  }
   return { Version: '2012-10-17', Statement: statements };
 }
 
-export function createS3GatewayEndpoint(vpc: ec2.IVpc, bucketArns: string[]): ec2.GatewayVpcEndpoint {
+export function createS3GatewayEndpoint(
+  vpc: ec2.IVpc,
+  bucketArns: string[],
+  cfnResponses: () => boolean = () => false,
+): ec2.GatewayVpcEndpoint {
   const endpoint = vpc.addGatewayEndpoint('S3Endpoint', {
     service: ec2.GatewayVpcEndpointAwsService.S3,
     subnets: [{ subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
   });
   const cfn = endpoint.node.defaultChild as ec2.CfnVPCEndpoint;
-  cfn.policyDocument = Lazy.any({ produce: () => s3EndpointPolicy(bucketArns) });
+  cfn.policyDocument = Lazy.any({ produce: () => s3EndpointPolicy(bucketArns, cfnResponses()) });
   return endpoint;
 }

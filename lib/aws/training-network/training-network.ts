@@ -47,6 +47,7 @@ export class TrainingNetwork extends Construct {
   public readonly s3PrefixListId: string;
 
   private readonly bucketArns: string[];
+  private cfnResponses = false;
 
   constructor(scope: Construct, id: string, props: TrainingNetworkProps = {}) {
     super(scope, id);
@@ -84,7 +85,7 @@ export class TrainingNetwork extends Construct {
     this.endpointSecurityGroup = groups.endpoint;
     this.s3PrefixListId = groups.s3PrefixListId;
 
-    this.s3Endpoint = createS3GatewayEndpoint(this.vpc, this.bucketArns);
+    this.s3Endpoint = createS3GatewayEndpoint(this.vpc, this.bucketArns, () => this.cfnResponses);
     this.interfaceEndpoints = createInterfaceEndpoints(this.vpc, p.interfaceEndpoints, groups.endpoint);
 
     const flow = createFlowLogs(this, this.vpc, p, props.flowLogKey);
@@ -118,6 +119,14 @@ export class TrainingNetwork extends Construct {
   public allowS3Buckets(...bucketArns: string[]): void {
     bucketArns.forEach((arn, i) => validateBucketArn(`TrainingNetwork.allowS3Buckets[${i}]`, arn));
     for (const arn of bucketArns) if (!this.bucketArns.includes(arn)) this.bucketArns.push(arn);
+  }
+
+  /**
+   * Lets custom-resource functions in the network answer CloudFormation: the gateway endpoint then
+   * admits PUTs to the region's CloudFormation response bucket (and nothing else of it).
+   */
+  public allowCloudFormationResponses(): void {
+    this.cfnResponses = true;
   }
 
   /**

@@ -31,7 +31,18 @@ export function bindsEveryone(stmt: PolicyValue): Tri {
   const principal = field(stmt, 'Principal');
   if (principal instanceof Opaque) return principal;
   if (principal === '*') return true;
-  return someValue(field(principal, 'AWS'), isStar);
+  return someValue(field(principal, 'AWS'), (v) => (v instanceof Opaque ? namedPrincipal(v) : isStar(v)));
+}
+
+/**
+ * A principal known only at deploy time is still decided when it is a resource's attribute (a role's
+ * Arn) or an ARN built around references (`arn:aws:iam::${AWS::AccountId}:root`): neither is "*".
+ */
+function namedPrincipal(v: Opaque): Tri {
+  const r = v.resolved;
+  if (r?.kind === 'reference') return false;
+  if (r?.kind === 'composed' && typeof r.parts[0] === 'string' && r.parts[0].startsWith('arn:')) return false;
+  return v;
 }
 
 /** Action "*" or "<service>:*": the statement covers every operation of the service. */

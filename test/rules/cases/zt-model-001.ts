@@ -39,6 +39,30 @@ export const cases: RuleCases = {
   cases: [
     { name: 'ECR repository without a policy', doc: repo({}), address: 'R', verdict: 'pass' },
     {
+      name: 'ECR policy naming a role of the stack (its Arn known at deploy time, never "*")',
+      doc: cfn({
+        Role: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: {} } },
+        R: {
+          Type: 'AWS::ECR::Repository',
+          Properties: {
+            RepositoryName: 'train',
+            RepositoryPolicyText: policy({ ...ANYONE, Principal: { AWS: { 'Fn::GetAtt': ['Role', 'Arn'] } } }),
+          },
+        },
+      }),
+      address: 'R',
+      verdict: 'pass',
+    },
+    {
+      name: 'ECR policy whose principal comes from a parameter',
+      doc: repo(
+        { RepositoryPolicyText: policy({ ...ANYONE, Principal: { AWS: { Ref: 'Puller' } } }) },
+        { Parameters: { Puller: { Type: 'String' } } },
+      ),
+      address: 'R',
+      verdict: 'unknown',
+    },
+    {
       name: 'ECR repository shared with the account',
       doc: repo({ RepositoryPolicyText: policy(ACCOUNT) }),
       address: 'R',
