@@ -63,8 +63,9 @@ describe('TrainingNetwork: S3 gateway endpoint', () => {
   test('allows the lake zone buckets, the capture bucket and the model registry (objects and listing) to principals of this account only', () => {
     const buckets = [
       ...stack.dataLake.zones.map((z) => stack.dataLake.bucket(z)),
-      stack.inference.captureBucket,
+      // The model layer is composed before serving (the served model comes from its registry).
       stack.models.registry.bucket,
+      stack.inference.captureBucket,
     ];
     expect(statements[0]).toEqual({
       Sid: 'PlatformBuckets',
