@@ -34,6 +34,12 @@ export function synthAzureApp(stacks: number, zones: number, probe?: Probe): Syn
       ruleId: 'ZT-NETWORK-004',
       reason: 'Benchmark app: this stand-alone VNet carries no traffic; platform lakes use the training network.',
     });
+    for (const store of [lake.storageAccount, lake.keyVault]) {
+      waive(store, {
+        ruleId: 'ZT-MONITORING-002',
+        reason: 'Benchmark app: no Log Analytics workspace per stack; the platform audit layer adds diagnostics.',
+      });
+    }
     if (probe) addTimedValidation(stack, probe);
   }
   current = probe;

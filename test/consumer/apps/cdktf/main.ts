@@ -22,6 +22,15 @@ waive(lake.vnet!, {
     'Consumer test app: this stand-alone VNet carries no traffic; production lakes use the training network, which has VNet flow logs.',
 });
 
+// Diagnostics go to the platform's Log Analytics workspace, which this stand-alone lake does not have.
+for (const store of [lake.storageAccount, lake.keyVault]) {
+  waive(store, {
+    ruleId: 'ZT-MONITORING-002',
+    reason:
+      'Consumer test app: no Log Analytics workspace here; in a platform the audit layer adds diagnostic settings.',
+  });
+}
+
 if (process.env.CONSUMER_NONCOMPLIANT === '1') {
   // A storage account with the provider defaults (public network access, shared keys): must be stopped.
   new StorageAccount(stack, 'plain', {
