@@ -48,8 +48,12 @@ export function checkPack(tally: Tally, root: string, tmp: string): Packed | und
   for (const [sub, target] of [...targets, ...Object.entries(pkg.bin)]) {
     tally.check(`"${sub}" -> ${target} is in the tarball`, files.includes(target.replace(/^\.\//, '')));
   }
+  // The verify-before-deploy Lambda ships as plain JavaScript (inlined into the template at synth).
+  const handler = 'dist/lib/aws/model-registry/verify-handler/index.js';
+  tally.check(`the signature-verification handler ${handler} is in the tarball`, files.includes(handler));
   const maps = files.filter((f) => f.endsWith('.js.map'));
-  tally.check('every .js has its source map', maps.length === files.filter((f) => f.endsWith('.js')).length);
+  const compiled = files.filter((f) => f.endsWith('.js') && !f.includes('/verify-handler/'));
+  tally.check('every compiled .js has its source map', maps.length === compiled.length);
 
   const tarball = path.join(tmp, info.filename);
   const kb = (n: number) => `${(n / 1024).toFixed(0)} kB`;
