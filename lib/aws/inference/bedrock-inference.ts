@@ -4,17 +4,11 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import type { PlatformGuardrail } from '../guardrails';
-import { createGateway, Gateway } from './gateway';
+import { createServingGateway, Gateway } from './gateway';
 import { createLogKey } from './log-groups';
 import { chatSchema, converseRequestTemplate, converseResponseTemplate, integrationResponses } from './mapping';
 import { acknowledgeGatewayNagFindings } from './nag';
-import {
-  API_STAGE_NAME,
-  InferenceApiProps,
-  inferenceLogPrefixes,
-  resolveInferenceApiProps,
-  ResolvedInferenceApiProps,
-} from './props';
+import { InferenceApiProps, inferenceLogPrefixes, resolveInferenceApiProps, ResolvedInferenceApiProps } from './props';
 import { createWaf, WafParts } from './waf';
 
 export interface BedrockInferenceProps extends InferenceApiProps {
@@ -66,22 +60,7 @@ export class BedrockInference extends Construct {
     props.guardrail.requireOn(this.invokeRole);
 
     const name = `${r.project}-${r.environment}-llm`;
-    this.gateway = createGateway(this, {
-      apiName: name,
-      stageName: API_STAGE_NAME,
-      endpointType: s.endpointType,
-      vpcEndpoint: props.vpcEndpoint,
-      authorization: s.authorization,
-      userPools: props.userPools,
-      rateLimit: s.rateLimit,
-      burstLimit: s.burstLimit,
-      quotaPerDay: s.quotaPerDay,
-      callers: s.callers,
-      logKey: this.logKey,
-      accessLogGroupName: `/${r.project}/${r.environment}/inference/llm/access`,
-      logRetentionDays: r.logRetentionDays,
-      securityPolicy: r.securityPolicy,
-    });
+    this.gateway = createServingGateway(this, r, props, this.logKey, 'llm');
     const integration = new apigw.AwsIntegration({
       service: 'bedrock-runtime',
       path: `model/${s.llmModelId}/converse`,

@@ -8,6 +8,7 @@ import { Construct } from 'constructs';
 import type { ApiAuthorization, ApiEndpointType } from '../../core/inference';
 import { apiGatewayAccount } from './account';
 import { createLogGroup } from './log-groups';
+import { API_STAGE_NAME, type InferenceApiProps, type ResolvedInferenceApiProps } from './props';
 import { METHOD_RESPONSES } from './mapping';
 
 export interface GatewayInput {
@@ -207,4 +208,34 @@ function addGatewayResponses(api: apigw.RestApi): void {
 /** `arn:aws:execute-api:<region>:<account>:<api id>/<stage>/POST/<path>`: the ARN SigV4 callers need. */
 export function invokeArn(api: apigw.RestApi, stageName: string, path: string): string {
   return `arn:${Aws.PARTITION}:execute-api:${Aws.REGION}:${Aws.ACCOUNT_ID}:${api.restApiId}/${stageName}/POST/${path}`;
+}
+
+/**
+ * The gateway of one serving path (`path`: the model name, or "llm") from its validated props: every
+ * path gets the same limits, authorization, logging and TLS policy, named after the path.
+ */
+export function createServingGateway(
+  scope: Construct,
+  r: ResolvedInferenceApiProps,
+  props: Pick<InferenceApiProps, 'vpcEndpoint' | 'userPools'>,
+  logKey: kms.IKey,
+  path: string,
+): Gateway {
+  const s = r.settings;
+  return createGateway(scope, {
+    apiName: `${r.project}-${r.environment}-${path}`,
+    stageName: API_STAGE_NAME,
+    endpointType: s.endpointType,
+    vpcEndpoint: props.vpcEndpoint,
+    authorization: s.authorization,
+    userPools: props.userPools,
+    rateLimit: s.rateLimit,
+    burstLimit: s.burstLimit,
+    quotaPerDay: s.quotaPerDay,
+    callers: s.callers,
+    logKey,
+    accessLogGroupName: `/${r.project}/${r.environment}/inference/${path}/access`,
+    logRetentionDays: r.logRetentionDays,
+    securityPolicy: r.securityPolicy,
+  });
 }

@@ -8,17 +8,11 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
 import { BlueprintConfigError } from '../../core/errors';
-import { createGateway, Gateway } from './gateway';
+import { createServingGateway, Gateway } from './gateway';
 import { createLogGroup, createLogKey, logGroupArn } from './log-groups';
 import { fieldsResponseTemplate, integrationResponses, PREDICTION_REQUEST_TEMPLATE, predictionSchema } from './mapping';
 import { acknowledgeGatewayNagFindings } from './nag';
-import {
-  API_STAGE_NAME,
-  InferenceApiProps,
-  inferenceLogPrefixes,
-  resolveInferenceApiProps,
-  ResolvedInferenceApiProps,
-} from './props';
+import { InferenceApiProps, inferenceLogPrefixes, resolveInferenceApiProps, ResolvedInferenceApiProps } from './props';
 import { createSageMakerEndpoint } from './sagemaker-endpoint';
 import { createWaf, WafParts } from './waf';
 
@@ -124,22 +118,7 @@ export class SageMakerInference extends Construct {
       statements: [new iam.PolicyStatement({ actions: ['sagemaker:InvokeEndpoint'], resources: [endpointArn] })],
     });
 
-    this.gateway = createGateway(this, {
-      apiName: `${r.project}-${r.environment}-${s.modelName}`,
-      stageName: API_STAGE_NAME,
-      endpointType: s.endpointType,
-      vpcEndpoint: props.vpcEndpoint,
-      authorization: s.authorization,
-      userPools: props.userPools,
-      rateLimit: s.rateLimit,
-      burstLimit: s.burstLimit,
-      quotaPerDay: s.quotaPerDay,
-      callers: s.callers,
-      logKey: this.logKey,
-      accessLogGroupName: `/${r.project}/${r.environment}/inference/${s.modelName}/access`,
-      logRetentionDays: r.logRetentionDays,
-      securityPolicy: r.securityPolicy,
-    });
+    this.gateway = createServingGateway(this, r, props, this.logKey, s.modelName);
     const integration = new apigw.AwsIntegration({
       service: 'runtime.sagemaker',
       path: `endpoints/${this.endpointName}/invocations`,
