@@ -73,7 +73,7 @@ export function checkWaiver(value: unknown, field = 'waiver'): WaiverCheck {
 
 /** Problems of a reason (also used for cdk-nag acknowledgements): empty when it is acceptable. */
 export function reasonProblems(reason: unknown, field: string): WaiverProblem[] {
-  if (typeof reason === 'string' && visibleLength(reason) >= MIN_REASON_LENGTH) return [];
+  if (typeof reason === 'string' && visibleLength(reason, MIN_REASON_LENGTH) >= MIN_REASON_LENGTH) return [];
   return [{ field, expected: `a reason of at least ${MIN_REASON_LENGTH} visible characters`, got: reason }];
 }
 
@@ -82,11 +82,22 @@ export function reasonProblems(reason: unknown, field: string): WaiverProblem[] 
  * spaces and joiners, bidi marks), other default-ignorable and unassigned code points, combining
  * marks, the blank Braille pattern. A reason made of them is no reason.
  */
-const INVISIBLE = /[\s\p{C}\p{Z}\p{M}\p{Default_Ignorable_Code_Point}\u2800]/gu;
+const INVISIBLE = /^[\s\p{C}\p{Z}\p{M}\p{Default_Ignorable_Code_Point}\u2800]$/u;
 
-/** Visible characters (code points) in `text`. */
-export function visibleLength(text: string): number {
-  return [...text.replace(INVISIBLE, '')].length;
+/**
+ * Visible characters (code points) in `text`, counted up to `atMost` (every waiver of every
+ * template is checked on each load, so this copies nothing and stops once it has enough).
+ */
+export function visibleLength(text: string, atMost = Infinity): number {
+  let n = 0;
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    // Printable ASCII is visible; anything else asks the Unicode classes.
+    if ((c > 0x20 && c < 0x7f) || (c > 0x7f && !INVISIBLE.test(ch))) {
+      if (++n >= atMost) return n;
+    }
+  }
+  return n;
 }
 
 /** A real calendar date written YYYY-MM-DD: 2024-02-30 is rejected, not rolled over to March. */

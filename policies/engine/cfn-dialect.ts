@@ -2,7 +2,7 @@ import { getAttTarget, intrinsicName, isPseudoParameter, NO_VALUE, parseSub, sub
 import { MAX_HOPS, type Dialect, type Linked, type ReferenceSink, type Scope } from './dialect';
 import { ABSENT, Concatenation, literal, type Resolved, unknownValue } from './resolved';
 import { describeRaw, resolve, sameResolved } from './resolve';
-import { walk } from './walk';
+import { walk, type WalkCursor } from './walk';
 
 /** CloudFormation intrinsics: Ref, Fn::GetAtt, Fn::Sub, Fn::Join, Fn::If, Fn::Select, Fn::ImportValue. */
 
@@ -112,39 +112,39 @@ function resolveJoin(scope: Scope, arg: unknown): Resolved {
   return joined.result();
 }
 
-/** References inside an intrinsic, reported at the property path where the intrinsic sits. */
-const NONE = { children: [], grow: false };
-
-/** Fn::If branches are property values (their keys extend the path); other arguments are not. */
-function intrinsicReferences(
-  name: string,
-  arg: unknown,
-  path: () => string,
-  sink: ReferenceSink,
-): { children: unknown[]; grow: boolean } {
+/**
+ * References inside an intrinsic, reported at the property path where the intrinsic sits; the
+ * values inside it are queued on the walk. Fn::If branches are property values (their keys extend
+ * the path); other arguments are not.
+ */
+function intrinsicReferences(name: string, arg: unknown, at: WalkCursor, sink: ReferenceSink): void {
   if (name === 'Ref') {
-    if (typeof arg === 'string') sink(path(), arg);
-    return NONE;
+    if (typeof arg === 'string') sink(at.path(), arg);
+    return;
   }
   if (name === 'Fn::GetAtt') {
     const t = getAttTarget(arg);
-    if (t) sink(path(), t.target, t.attribute);
-    return NONE;
+    if (t) sink(at.path(), t.target, t.attribute);
+    return;
   }
   if (name === 'Fn::Sub') {
     const sub = subArguments(arg);
-    if (!sub) return NONE;
+    if (!sub) return;
     for (const part of parseSub(sub.template)) {
       if (typeof part === 'string' || part.name in sub.variables) continue;
       const dot = part.name.indexOf('.');
-      if (dot < 0) sink(path(), part.name);
-      else sink(path(), part.name.slice(0, dot), part.name.slice(dot + 1));
+      if (dot < 0) sink(at.path(), part.name);
+      else sink(at.path(), part.name.slice(0, dot), part.name.slice(dot + 1));
     }
-    return { children: Object.values(sub.variables), grow: false };
+    for (const name in sub.variables) at.visit(sub.variables[name], false);
+    return;
   }
-  if (name === 'Condition') return NONE;
-  if (name === 'Fn::If') return { children: Array.isArray(arg) ? arg.slice(1) : [], grow: true };
-  return { children: [arg], grow: false };
+  if (name === 'Condition') return;
+  if (name === 'Fn::If') {
+    if (Array.isArray(arg)) for (let i = 1; i < arg.length; i++) at.visit(arg[i], true);
+    return;
+  }
+  at.visit(arg, false);
 }
 
 export const cloudFormationDialect: Dialect = {
@@ -158,11 +158,8 @@ export const cloudFormationDialect: Dialect = {
   },
   forEachReference(properties, sink) {
     walk(properties, {
-      expression: (node) => {
-        const name = intrinsicName(node);
-        return name === undefined ? undefined : { name, arg: (node as Record<string, unknown>)[name] };
-      },
-      references: ({ name, arg }, path) => intrinsicReferences(name, arg, path, sink),
+      expression: intrinsicName,
+      references: (name, node, at) => intrinsicReferences(name, (node as Record<string, unknown>)[name], at, sink),
     });
   },
 };

@@ -6,7 +6,7 @@ import { loadCloudFormationObject } from './cfn-loader';
 import { InputError } from './errors';
 import { refuseCloudFormationDuplicates } from './json-input';
 import type { Document, SkippedInput } from './model';
-import { isPlainObject, parseJsonWithPositions, readJsonFile, readText } from './parse';
+import { isPlainObject, parseJson, parseJsonWithPositions, readJsonFile, readText } from './parse';
 import { realDir } from './tf-module-calls';
 
 /**
@@ -27,6 +27,17 @@ interface AssemblyState {
   /** Resolved paths of the templates loaded so far. */
   readonly loaded: Set<string>;
   readonly constructPaths: ConstructPaths;
+  readonly positions: boolean;
+}
+
+export interface AssemblyLoadOptions {
+  /**
+   * Record template lines (SARIF regions) and refuse repeated keys. Off only for templates a
+   * JSON serializer just wrote in this process (the CDK plugin judging the synth it runs in):
+   * they cannot repeat a key and nothing reports their lines, so the extra pass over the
+   * text is skipped. @default true
+   */
+  readonly positions?: boolean;
 }
 
 const NESTED_SUFFIX = '.nested.template.json';
@@ -54,8 +65,13 @@ function isAssemblyManifest(parsed: unknown): parsed is { artifacts: Record<stri
   );
 }
 
-export function loadCloudAssembly(dir: string, skipped: SkippedInput[] = []): Document[] {
+export function loadCloudAssembly(
+  dir: string,
+  skipped: SkippedInput[] = [],
+  options: AssemblyLoadOptions = {},
+): Document[] {
   const state: AssemblyState = {
+    positions: options.positions ?? true,
     deployment: path.resolve(dir),
     chain: [],
     skipped,
@@ -77,13 +93,21 @@ export function loadCloudAssembly(dir: string, skipped: SkippedInput[] = []): Do
 /** `target` (declared in `declaredIn`) must lie inside `dir`, symbolic links resolved. */
 function inside(dir: string, target: string, declaredIn: string, what: string): string {
   const file = path.resolve(dir, target);
-  const real = fs.existsSync(file) ? fs.realpathSync(file) : file;
-  const rel = path.relative(realDir(dir), real);
+  const rel = path.relative(realDir(dir), realFile(file));
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
     if (rel === '' && what === 'nested assembly') return file;
     throw new InputError(declaredIn, `${what} ${target} points outside the assembly directory ${dir}`);
   }
   return file;
+}
+
+/** The file with symbolic links resolved (one system call), or as given when it does not exist. */
+function realFile(file: string): string {
+  try {
+    return fs.realpathSync.native(file);
+  } catch {
+    return file;
+  }
 }
 
 function loadAssembly(dir: string, state: AssemblyState): Document[] {
@@ -145,13 +169,18 @@ function loadTemplate(file: string, stack: string, state: AssemblyState, parent?
   const resolved = path.resolve(file);
   state.loaded.add(resolved);
   const text = readText(file);
-  const parsed = parseJsonWithPositions(text, file);
-  refuseCloudFormationDuplicates(parsed, text, file);
-  return loadCloudFormationObject(parsed.value, {
+  let value: unknown;
+  let lines: ReadonlyMap<string, number> | undefined;
+  if (state.positions) {
+    const parsed = parseJsonWithPositions(text, file);
+    refuseCloudFormationDuplicates(parsed, text, file);
+    ({ value, lines } = parsed);
+  } else value = parseJson(text, file);
+  return loadCloudFormationObject(value, {
     file,
     stack,
     constructPaths: state.constructPaths.get(resolved),
-    lines: parsed.lines,
+    ...(lines ? { lines } : {}),
     deployment: state.deployment,
     ...(parent ? { parent } : {}),
   });

@@ -8,6 +8,8 @@ import { withKeyPositions, type ParsedJson } from './json-positions';
 /** Largest input file read (bytes); a larger one, or a device that never ends, is refused. */
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 const CHUNK = 1024 * 1024;
+/** First read of a file whose size stat gives as 0 (/proc files): small, since most are. */
+const PROBE = 64 * 1024;
 
 /**
  * Reads a regular file as UTF-8. FIFOs, sockets and devices are refused before they are opened
@@ -33,8 +35,10 @@ export function readText(file: string, maxBytes = MAX_INPUT_BYTES): string {
   try {
     // One buffer of the size stat gave (plus a byte to see growth), decoded in place: a 50 MB
     // template is read once, not copied again by a concat. Only a file that grows or whose size
-    // says 0 (/proc) goes on in further chunks.
-    const first = Buffer.allocUnsafe(Math.min(Math.max(stat.size + 1, CHUNK), maxBytes + 1));
+    // says 0 (/proc) goes on in further chunks. Sized to the file, not to a chunk: a 1 MiB buffer
+    // per small template made an assembly load allocate 160 MiB outside the heap, and the GC
+    // pressure that causes slowed everything after it.
+    const first = Buffer.allocUnsafe(Math.min(stat.size > 0 ? stat.size + 1 : PROBE, maxBytes + 1));
     let total = readInto(fd, first, 0);
     if (total < first.length) return first.toString('utf8', 0, total);
     const chunks: Buffer[] = [first];
@@ -88,23 +92,22 @@ export function fsError(file: string, e: unknown): InputError {
   return new InputError(file, `cannot read (${code ?? (e as Error).message})`);
 }
 
+/** JSON.parse with an error naming the file and line (manifests, metadata: no positions needed). */
 export function parseJson(text: string, file: string): unknown {
-  return parseJsonWithPositions(text, file).value;
-}
-
-/** JSON.parse, plus the lines of shallow keys and whether some key repeats (json-positions.ts). */
-export function parseJsonWithPositions(text: string, file: string): ParsedJson {
   const clean = stripBom(text);
-  let value: unknown;
   try {
-    value = JSON.parse(clean);
+    return JSON.parse(clean);
   } catch (e) {
     const message = (e as Error).message;
     const position = /position (\d+)/.exec(message);
     const line = position ? lineAt(clean, Number(position[1])) : undefined;
     throw new InputError(file, `malformed JSON (${message.replace(/\s*\(line \d+ column \d+\)/, '')})`, line);
   }
-  return withKeyPositions(clean, value);
+}
+
+/** JSON.parse, plus the lines of shallow keys and whether some key repeats (json-positions.ts). */
+export function parseJsonWithPositions(text: string, file: string): ParsedJson {
+  return withKeyPositions(stripBom(text), parseJson(text, file));
 }
 
 export function parseYaml(text: string, file: string): unknown {

@@ -107,7 +107,7 @@ export const terraformDialect: Dialect = {
   forEachReference(properties, sink, scope) {
     const cache = scope.cache;
     walk<never>(properties, {
-      text(s, path) {
+      text(s, at) {
         if (!s.includes('${')) return;
         const key = `refs ${s}`;
         let refs = cache.get(key) as TerraformReference[] | undefined;
@@ -116,8 +116,8 @@ export const terraformDialect: Dialect = {
           cache.set(key, refs);
         }
         if (refs.length === 0) return;
-        const at = path();
-        for (const ref of refs) sink(at, ref.address, ref.attribute);
+        const path = at.path();
+        for (const ref of refs) sink(path, ref.address, ref.attribute);
       },
     });
   },

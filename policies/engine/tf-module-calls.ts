@@ -51,7 +51,7 @@ export function moduleFiles(dir: string): string[] {
 
 export function realDir(dir: string): string {
   try {
-    return fs.realpathSync(dir);
+    return fs.realpathSync.native(dir);
   } catch {
     return path.resolve(dir);
   }

@@ -1,73 +1,131 @@
 /**
  * An iterative walk over a synthesized value (no recursion: hostile input may nest thousands of
- * levels deep), reporting the dialect's expressions with the property path where they sit. The
- * path is kept as a chain of links and joined only where a reference is found: most nodes hold none.
+ * levels deep), reporting the dialect's expressions with the property path where they sit.
+ *
+ * It runs over every property of every resource when a graph first answers a reference question,
+ * so it allocates nothing per node: the pending nodes sit in parallel stacks of primitives, and
+ * the path is one array of keys (`path[d]` is the key at depth d, valid for the node being visited
+ * because a depth-first walk finishes a subtree before it overwrites the keys above it), joined
+ * into text only where a reference is found.
  */
 
-interface PathLink {
-  readonly key: string | number;
-  readonly parent: PathLink | undefined;
+/** Where the walk is, handed to the spec's callbacks (one object per walk). */
+export interface WalkCursor {
+  /** The dotted property path of the node being visited. */
+  path(): string;
+  /**
+   * Queues a value inside the current expression to walk after it, at the expression's path;
+   * with `grow`, the keys of its objects extend the path (CFN Fn::If branches are property values).
+   */
+  visit(child: unknown, grow: boolean): void;
 }
 
 export interface WalkSpec<E> {
   /** The expression `node` is, or undefined for plain data. */
-  readonly expression?: (node: unknown) => E | undefined;
-  /**
-   * Reports an expression's references (at `path()`) and returns the values inside it still to
-   * walk; `grow` says whether they are property values (Fn::If branches) whose keys extend the path.
-   */
-  readonly references?: (e: E, path: () => string) => { readonly children: unknown[]; readonly grow: boolean };
+  readonly expression?: (node: object) => E | undefined;
+  /** Reports an expression's references and queues (cursor.visit) the values inside it still to walk. */
+  readonly references?: (e: E, node: object, cursor: WalkCursor) => void;
   /** Called for every string (Terraform interpolations live in strings). */
-  readonly text?: (s: string, path: () => string) => void;
+  readonly text?: (s: string, cursor: WalkCursor) => void;
 }
 
-function join(link: PathLink | undefined): string {
-  const keys: (string | number)[] = [];
-  for (let l = link; l; l = l.parent) keys.push(l.key);
-  return keys.reverse().join('.');
+/**
+ * Parallel stacks: the node, its depth, the key it sits under (undefined: the path of the node
+ * that queued it) and whether keys below it extend the path; plus the path keys. Kept between
+ * walks (a graph walks every resource once), taken and given back so a nested walk gets its own.
+ */
+interface Stacks {
+  readonly nodes: unknown[];
+  readonly depths: number[];
+  readonly keys: (string | number | undefined)[];
+  readonly grows: boolean[];
+  readonly path: (string | number)[];
 }
+
+const spare: Stacks[] = [];
 
 export function walk<E>(root: unknown, spec: WalkSpec<E>): void {
-  // Parallel stacks: the node, the path link where it sits, and whether its keys extend the path.
-  const nodes: unknown[] = [root];
-  const links: (PathLink | undefined)[] = [undefined];
-  const grows: boolean[] = [true];
+  const stacks = spare.pop() ?? { nodes: [], depths: [], keys: [], grows: [], path: [] };
+  try {
+    run(root, spec, stacks);
+  } finally {
+    for (const s of [stacks.nodes, stacks.depths, stacks.keys, stacks.grows, stacks.path]) s.length = 0;
+    spare.push(stacks);
+  }
+}
+
+function run<E>(root: unknown, spec: WalkSpec<E>, { nodes, depths, keys, grows, path }: Stacks): void {
+  nodes.push(root);
+  depths.push(0);
+  keys.push(undefined);
+  grows.push(true);
+  let depth = 0;
+  // The joined path of the node being visited, once per node however many references it holds.
+  let joined: string | undefined;
+  const push = (child: unknown, d: number, key: string | number | undefined, grow: boolean): void => {
+    nodes.push(child);
+    depths.push(d);
+    keys.push(key);
+    grows.push(grow);
+  };
+  const cursor: WalkCursor = {
+    path: () => (joined ??= join(path, depth)),
+    visit: (child, grow) => push(child, depth, undefined, grow),
+  };
+  const wantsText = spec.text !== undefined;
   while (nodes.length > 0) {
     const node = nodes.pop();
-    const link = links.pop();
+    const d = depths.pop()!;
+    const key = keys.pop();
     const grow = grows.pop()!;
+    if (key !== undefined) path[d - 1] = key;
+    if (key !== undefined || d !== depth) joined = undefined;
+    depth = d;
     if (typeof node === 'string') {
-      if (spec.text) spec.text(node, () => join(link));
+      if (spec.text) spec.text(node, cursor);
       continue;
     }
     if (typeof node !== 'object' || node === null) continue;
+    // Children are queued in order, then that run of the stacks reversed: they are visited in order.
+    const mark = nodes.length;
     const e = spec.expression?.(node);
     if (e !== undefined) {
-      const { children, grow: childGrow } = spec.references!(e, () => join(link));
-      for (let i = children.length - 1; i >= 0; i--) {
-        nodes.push(children[i]);
-        links.push(link);
-        grows.push(childGrow);
-      }
-      continue;
-    }
-    if (Array.isArray(node)) {
-      for (let i = node.length - 1; i >= 0; i--) {
+      spec.references!(e, node, cursor);
+    } else if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
         const child: unknown = node[i];
-        if (child === null || (typeof child !== 'object' && (typeof child !== 'string' || !spec.text))) continue;
-        nodes.push(child);
-        links.push(grow ? { key: i, parent: link } : link);
-        grows.push(grow);
+        if (child === null || (typeof child !== 'object' && (typeof child !== 'string' || !wantsText))) continue;
+        if (grow) push(child, d + 1, i, true);
+        else push(child, d, undefined, false);
       }
-      continue;
+    } else {
+      for (const k in node) {
+        const child = (node as Record<string, unknown>)[k];
+        if (child === null || (typeof child !== 'object' && (typeof child !== 'string' || !wantsText))) continue;
+        if (grow) push(child, d + 1, k, true);
+        else push(child, d, undefined, false);
+      }
     }
-    const keys = Object.keys(node);
-    for (let i = keys.length - 1; i >= 0; i--) {
-      const child = (node as Record<string, unknown>)[keys[i]];
-      if (child === null || (typeof child !== 'object' && (typeof child !== 'string' || !spec.text))) continue;
-      nodes.push(child);
-      links.push(grow ? { key: keys[i], parent: link } : link);
-      grows.push(grow);
+    if (nodes.length - mark > 1) {
+      reverse(nodes, mark);
+      reverse(depths, mark);
+      reverse(keys, mark);
+      reverse(grows, mark);
     }
+  }
+}
+
+function join(path: readonly (string | number)[], depth: number): string {
+  if (depth === 0) return '';
+  let out = String(path[0]);
+  for (let i = 1; i < depth; i++) out += `.${path[i]}`;
+  return out;
+}
+
+function reverse(items: unknown[], from: number): void {
+  for (let i = from, j = items.length - 1; i < j; i++, j--) {
+    const t = items[i];
+    items[i] = items[j];
+    items[j] = t;
   }
 }

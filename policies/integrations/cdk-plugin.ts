@@ -146,7 +146,8 @@ function loadStacks(templatePaths: readonly string[]): Document[] {
       files.forEach((p) => add(loadFile(p)));
       continue;
     }
-    const all = loadCloudAssembly(dir);
+    // The CDK wrote these templates moments ago (JSON.stringify): no repeated keys, and no line is reported.
+    const all = loadCloudAssembly(dir, [], { positions: false });
     const kept = new Set(all.filter((d) => wanted.has(path.resolve(d.file))));
     const parents = [...kept].map((d) => `${d.stack}/`);
     const nested = all.filter((d) => !kept.has(d) && parents.some((p) => d.stack?.startsWith(p)));
