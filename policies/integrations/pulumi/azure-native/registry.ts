@@ -14,7 +14,9 @@ function retentionDays(policies: Props): unknown {
 }
 
 function registry(p: Props): Props {
-  const policies = obj(p.policies);
+  // `policies` unknown at preview leaves export and retention unknown, not at their defaults.
+  const policies =
+    typeof p.policies === 'string' ? { exportPolicy: p.policies, retentionPolicy: p.policies } : obj(p.policies);
   const exportPolicy = policies.exportPolicy;
   return defined({
     name: p.registryName,
@@ -23,7 +25,7 @@ function registry(p: Props): Props {
     public_network_access_enabled: enabled(p.publicNetworkAccess),
     anonymous_pull_enabled: p.anonymousPullEnabled,
     export_policy_enabled: typeof exportPolicy === 'string' ? exportPolicy : enabled(obj(exportPolicy).status),
-    retention_policy_in_days: typeof p.policies === 'string' ? p.policies : retentionDays(policies),
+    retention_policy_in_days: retentionDays(policies),
     network_rule_set: obj(p.networkRuleSet).defaultAction
       ? { default_action: obj(p.networkRuleSet).defaultAction }
       : undefined,
