@@ -11,8 +11,9 @@ import { awsTerraformType, snake } from './tokens';
  * check serves Pulumi unchanged. AWS classic inputs are Terraform's attributes in camelCase with
  * one-item blocks as objects; azure-native ones go through their ARM readers. Preview unknowns
  * become the engine's unknown expression (never a false fail), and a property that depends on one
- * other resource (`propertyDependencies`) becomes a reference to it, so relational checks (a bucket's
- * public access block) match as they do in Terraform.
+ * other resource (`propertyDependencies`) becomes a reference to it (for azure-native, where the
+ * reader's links say: links.ts), so relational checks (a bucket's public access block, an account's
+ * private endpoint) match as they do in Terraform.
  */
 export const PULUMI_UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
 
@@ -86,7 +87,8 @@ export function translate(
     addresses.set(r.urn, `${type}.${name}`);
     plan.push({ r, type, name });
   }
-  const blobProps = mergedBlobProperties(resources, addresses);
+  const subs = subResources(resources, addresses);
+  const blobProps = mergedBlobProperties(resources, subs);
   const read: Linked[] = plan.map(({ r, type, name }) => {
     const reader = AZURE_NATIVE[r.type];
     // unknownsOf also copies: links are set on the copy, never on Pulumi's inputs.
@@ -94,10 +96,10 @@ export function translate(
     if (!reader) dependencyReferences(r, attrs, addresses);
     return { r, type, address: `${type}.${name}`, attrs, links: reader?.links };
   });
-  linkReaders(read, targetsByUrn(plan), subResources(resources, addresses));
+  linkReaders(read, targetsByUrn(plan), subs);
   const body: Record<string, Record<string, unknown>> = {};
-  read.forEach(({ r, type, attrs }, i) => {
-    const blob = blobProps.get(r.urn);
+  read.forEach(({ r, type, address, attrs }, i) => {
+    const blob = blobProps.get(address);
     if (blob) attrs.blob_properties = unknownsOf(blob);
     if (r.opts?.protect || r.opts?.retainOnDelete) attrs.lifecycle = { prevent_destroy: true };
     const waivers = waiversFor(r);
@@ -125,7 +127,10 @@ function dependencyReferences(
 const targetsByUrn = (plan: readonly { r: PulumiResource; type: string; name: string }[]) =>
   new Map(plan.map(({ r, type, name }) => [r.urn, { address: `${type}.${name}`, type }]));
 
-/** A blob service is named by its own URN (`blobService.id`); it stands for `<account id>/blobServices/default`. */
+/**
+ * A blob service is merged into its account (by its accountName dependency); a reference to it
+ * (`resourceUri: blobService.id`) stands for `<account id>/blobServices/default`.
+ */
 function subResources(resources: readonly PulumiResource[], addresses: ReadonlyMap<string, string>) {
   const out = new Map<string, SubResource>();
   for (const r of resources) {
@@ -146,12 +151,11 @@ function unknownsOf(value: unknown): unknown {
 }
 
 /** storage:BlobServiceProperties is its own ARM resource: its settings belong to the account's blob_properties. */
-function mergedBlobProperties(resources: readonly PulumiResource[], addresses: ReadonlyMap<string, string>) {
+function mergedBlobProperties(resources: readonly PulumiResource[], subs: ReadonlyMap<string, SubResource>) {
   const out = new Map<string, Record<string, unknown>>();
   for (const r of resources) {
-    if (r.type !== 'azure-native:storage:BlobServiceProperties') continue;
-    const account = r.propertyDependencies?.accountName?.[0]?.urn;
-    if (account && addresses.has(account)) out.set(account, blobServiceProperties(r.props));
+    const account = subs.get(r.urn);
+    if (account) out.set(account.address, blobServiceProperties(r.props));
   }
   return out;
 }

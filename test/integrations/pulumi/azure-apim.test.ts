@@ -126,6 +126,28 @@ describe('the azure-native API Management instance', () => {
       await run('ZT-INFERENCE-005', [service({ virtualNetworkType: 'External', publicNetworkAccess: 'Disabled' })]),
     ).toEqual([]);
   });
+  test('ZT-INFERENCE-005: an External instance fronted by a WAF_v2 Application Gateway passes', async () => {
+    const ext = service({ virtualNetworkType: 'External' });
+    const gateway = (tier: string, fqdn: unknown = PULUMI_UNKNOWN) =>
+      resource(
+        'azure-native:network:ApplicationGateway',
+        'agw',
+        {
+          applicationGatewayName: 'agw-platform',
+          sku: { name: tier, tier, capacity: 2 },
+          firewallPolicy: {
+            id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies/waf',
+          },
+          backendAddressPools: [{ name: 'apim', backendAddresses: [{ fqdn }] }],
+        },
+        deps({ backendAddressPools: ext }),
+      );
+    expect(await run('ZT-INFERENCE-005', [ext, gateway('WAF_v2')])).toEqual([]);
+    expect(await run('ZT-INFERENCE-005', [ext, gateway('WAF_v2', 'apim-platform.azure-api.net')])).toEqual([]);
+    expect(await run('ZT-INFERENCE-005', [ext, gateway('Standard_v2')])).toEqual([
+      { message: expect.stringMatching(/agw fronts it without a WAF/), urn: ext.urn },
+    ]);
+  });
   test('ZT-INFERENCE-007: customProperties turning TLS 1.0, backend SSL 3.0 or a CBC cipher on fail, each by its azurerm name', async () => {
     expect(await run('ZT-INFERENCE-007', [service()])).toEqual([]);
     const weak = service({
