@@ -1,3 +1,4 @@
+import { UNKNOWN_EXPRESSION } from '../../engine/tf-plan';
 import type { Link } from './azure-native';
 import type { PulumiResource } from './translate';
 
@@ -8,8 +9,9 @@ import type { PulumiResource } from './translate';
  * type at one place becomes a Terraform reference there, so the companion index matches it as it
  * matches azurerm. Otherwise (several places, or a value with no recorded dependency) a known
  * literal is matched against the other resources' ARM id (for id links) or name: a pasted id of a
- * resource in the stack still names it. Anything else stays what it is (the rules treat it as a
- * resource elsewhere, or as unknown).
+ * resource in the stack still names it. An id unknown at preview but derived only from resources no
+ * rule reads names one of them (its URN stands in), not something undecidable. Anything else stays
+ * what it is (the rules treat it as a resource elsewhere, or as unknown).
  */
 export interface Linked {
   readonly r: PulumiResource;
@@ -94,6 +96,12 @@ export function linkReaders(
       if (at.length === 1 && targets.size === 1) {
         const [t] = targets.values();
         set(at[0], reference(t.address, attribute, at[0].value, t.suffix));
+        continue;
+      }
+      if (!link.to && deps.length > 0 && deps.every((d) => !byUrn.has(d.urn) && !subResources.has(d.urn))) {
+        // An id derived from a resource no rule reads (a SQL server, a subnet): it names that resource, not an
+        // undecidable one, so it stays out of the companion search instead of clouding every verdict.
+        for (const p of at) if (p.value === UNKNOWN_EXPRESSION) set(p, deps[0].urn);
         continue;
       }
       for (const p of at) {

@@ -82,6 +82,14 @@ describe('ZT-MONITORING-002: a diagnostic setting whose resourceUri names the st
       expect(v.map((x) => x.message)).toEqual([expect.stringMatching(/no azurerm_monitor_diagnostic_setting targets/)]);
     }
   });
+  test('a setting derived from a resource no rule reads targets that resource: the registry still fails', async () => {
+    const r = registry();
+    const sql = resource('azure-native:sql:Server', 'sql', { serverName: 'sql-platform' });
+    const v = await run('ZT-MONITORING-002', [r, sql, diagnostic(sql, AUDIT_LOGS)]);
+    expect(v).toEqual([
+      { message: expect.stringMatching(/no azurerm_monitor_diagnostic_setting targets/), urn: r.urn },
+    ]);
+  });
   test('metrics only, disabled logs, or no destination fail through the setting', async () => {
     const r = registry();
     for (const props of [
