@@ -65,13 +65,11 @@ interface Target {
 
 function byLiteral(value: string, link: Link, all: readonly Linked[], self: Linked): string | undefined {
   const attribute = link.attribute ?? 'id';
-  const bare = attribute === 'id' ? value.replace(SUB_SERVICE, '') : value;
+  const by = link.by ?? attribute;
+  const bare = by === 'id' ? value.replace(SUB_SERVICE, '') : value;
   const same = (v: unknown) => typeof v === 'string' && v.toLowerCase() === bare.toLowerCase();
   const hits = all.filter(
-    (o) =>
-      o !== self &&
-      (!link.to || link.to.includes(o.type)) &&
-      (attribute === 'id' ? same(o.r.props.id) : same(o.attrs[attribute])),
+    (o) => o !== self && (!link.to || link.to.includes(o.type)) && same(by === 'id' ? o.r.props.id : o.attrs[by]),
   );
   return hits.length === 1 ? reference(hits[0].address, attribute, value) : undefined;
 }

@@ -106,6 +106,16 @@ describe('the effective policy of an azure-native API', () => {
     const v = await run('ZT-INFERENCE-002', [...stack, productPolicy(['<base />']), global(['<cors />'])]);
     expect(v).toEqual([{ message: expect.stringMatching(/global\.xml_content/), urn: a.urn }]);
   });
+  test('children naming the instance and the API by literal name (no dependency recorded) still form the chain', async () => {
+    const literal = (r: PulumiResource) => ({ ...r, propertyDependencies: {} });
+    const global = (inbound: string[]) =>
+      resource(`${T}Policy`, 'global', { serviceName: 'apim-platform', policyId: 'policy', value: xml(inbound) });
+    const chain = [svc, literal(a), literal(apiPolicy(a, svc, xml(['<base />'])))];
+    expect(await run('ZT-INFERENCE-002', [...chain, global([INBOUND[0]])])).toEqual([]);
+    expect(await run('ZT-INFERENCE-002', [...chain, global(['<cors />'])])).toEqual([
+      { message: expect.stringMatching(/global\.xml_content: inbound has no token validation/), urn: a.urn },
+    ]);
+  });
   test('a policy fetched from a link, or a value unknown at preview, is not a violation', async () => {
     for (const p of [
       apiPolicy(a, svc, 'https://example.com/policy.xml', 'rawxml-link'),

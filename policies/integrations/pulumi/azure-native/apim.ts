@@ -93,11 +93,13 @@ function diagnostic(p: Props): Props {
   });
 }
 
+/** Children name their instance by serviceName, whichever attribute azurerm gives it (name, or id for the global policy). */
 const inService = (at = 'api_management_name', attribute = 'name'): Link => ({
   prop: 'serviceName',
   at,
   to: [APIM],
   attribute,
+  by: 'name',
 });
 const ofApi: Link = { prop: 'apiId', at: 'api_name', to: [API], attribute: 'name' };
 const ofProduct: Link = { prop: 'productId', at: 'product_id', to: [PRODUCT], attribute: 'product_id' };

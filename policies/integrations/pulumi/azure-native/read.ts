@@ -21,6 +21,8 @@ export interface Link {
   readonly to?: readonly string[];
   /** The target's attribute the reference names. @default 'id' */
   readonly attribute?: string;
+  /** What a literal without a dependency is compared with: the ARM `id`, or the target's attribute of that name. @default attribute */
+  readonly by?: string;
 }
 
 export interface Reader {
