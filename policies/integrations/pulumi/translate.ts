@@ -3,6 +3,7 @@ import { loadTerraformObject } from '../../engine/tf-loader';
 import { UNKNOWN_EXPRESSION } from '../../engine/tf-plan';
 import type { Document } from '../../engine/model';
 import { AZURE_NATIVE, blobServiceProperties } from './azure-native';
+import { type Linked, type SubResource, linkReaders } from './links';
 import { awsTerraformType, snake } from './tokens';
 
 /**
@@ -10,8 +11,9 @@ import { awsTerraformType, snake } from './tokens';
  * check serves Pulumi unchanged. AWS classic inputs are Terraform's attributes in camelCase with
  * one-item blocks as objects; azure-native ones go through their ARM readers. Preview unknowns
  * become the engine's unknown expression (never a false fail), and a property that depends on one
- * other resource (`propertyDependencies`) becomes a reference to it, so relational checks (a bucket's
- * public access block) match as they do in Terraform.
+ * other resource (`propertyDependencies`) becomes a reference to it (for azure-native, where the
+ * reader's links say: links.ts), so relational checks (a bucket's public access block, an account's
+ * private endpoint) match as they do in Terraform.
  */
 export const PULUMI_UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
 
@@ -85,35 +87,75 @@ export function translate(
     addresses.set(r.urn, `${type}.${name}`);
     plan.push({ r, type, name });
   }
-  const blobProps = mergedBlobProperties(resources, addresses);
-  const body: Record<string, Record<string, unknown>> = {};
-  for (const { r, type, name } of plan) {
+  const subs = subResources(resources, addresses);
+  const blobProps = mergedBlobProperties(resources, subs);
+  const read: Linked[] = plan.map(({ r, type, name }) => {
     const reader = AZURE_NATIVE[r.type];
-    const attrs = (reader ? reader.read(r.props) : toTerraform(r.props)) as Record<string, unknown>;
-    for (const [prop, deps] of Object.entries(r.propertyDependencies ?? {})) {
-      const target = deps.length === 1 ? addresses.get(deps[0].urn) : undefined;
-      const key = reader ? undefined : snake(prop);
-      if (target && key && (typeof attrs[key] === 'string' || attrs[key] === undefined))
-        attrs[key] = `\${${target}.${/arn$/i.test(prop) ? 'arn' : 'id'}}`;
-    }
-    const blob = blobProps.get(r.urn);
-    if (blob) attrs.blob_properties = blob;
+    // unknownsOf also copies: links are set on the copy, never on Pulumi's inputs.
+    const attrs = (reader ? unknownsOf(reader.read(r.props)) : toTerraform(r.props)) as Record<string, unknown>;
+    if (!reader) dependencyReferences(r, attrs, addresses);
+    return { r, type, address: `${type}.${name}`, attrs, links: reader?.links };
+  });
+  linkReaders(read, targetsByUrn(plan), subs);
+  const body: Record<string, Record<string, unknown>> = {};
+  read.forEach(({ r, type, address, attrs }, i) => {
+    const blob = blobProps.get(address);
+    if (blob) attrs.blob_properties = unknownsOf(blob);
     if (r.opts?.protect || r.opts?.retainOnDelete) attrs.lifecycle = { prevent_destroy: true };
     const waivers = waiversFor(r);
     if (waivers.length > 0) attrs['//'] = { [WAIVER_METADATA_KEY]: waivers };
-    (body[type] ??= {})[name] = attrs;
-  }
+    (body[type] ??= {})[plan[i].name] = attrs;
+  });
   const document = loadTerraformObject({ resource: body }, { file });
   return { document: withOrigin(document), addresses, untranslated };
 }
 
-/** storage:BlobServiceProperties is its own ARM resource: its settings belong to the account's blob_properties. */
-function mergedBlobProperties(resources: readonly PulumiResource[], addresses: ReadonlyMap<string, string>) {
-  const out = new Map<string, Record<string, unknown>>();
+/** AWS classic: a property that depends on one resource becomes a reference to it (its ARN or id). */
+function dependencyReferences(
+  r: PulumiResource,
+  attrs: Record<string, unknown>,
+  addresses: ReadonlyMap<string, string>,
+) {
+  for (const [prop, deps] of Object.entries(r.propertyDependencies ?? {})) {
+    const target = deps.length === 1 ? addresses.get(deps[0].urn) : undefined;
+    const key = snake(prop);
+    if (target && (typeof attrs[key] === 'string' || attrs[key] === undefined))
+      attrs[key] = `\${${target}.${/arn$/i.test(prop) ? 'arn' : 'id'}}`;
+  }
+}
+
+const targetsByUrn = (plan: readonly { r: PulumiResource; type: string; name: string }[]) =>
+  new Map(plan.map(({ r, type, name }) => [r.urn, { address: `${type}.${name}`, type }]));
+
+/**
+ * A blob service is merged into its account (by its accountName dependency); a reference to it
+ * (`resourceUri: blobService.id`) stands for `<account id>/blobServices/default`.
+ */
+function subResources(resources: readonly PulumiResource[], addresses: ReadonlyMap<string, string>) {
+  const out = new Map<string, SubResource>();
   for (const r of resources) {
     if (r.type !== 'azure-native:storage:BlobServiceProperties') continue;
     const account = r.propertyDependencies?.accountName?.[0]?.urn;
-    if (account && addresses.has(account)) out.set(account, blobServiceProperties(r.props));
+    const address = account ? addresses.get(account) : undefined;
+    if (address) out.set(r.urn, { address, type: 'azurerm_storage_account', suffix: '/blobServices/default' });
+  }
+  return out;
+}
+
+/** A reader keeps Pulumi's unknown marker (alone or inside a string); the engine reads its own. */
+function unknownsOf(value: unknown): unknown {
+  if (typeof value === 'string') return value.split(PULUMI_UNKNOWN).join(UNKNOWN_EXPRESSION);
+  if (Array.isArray(value)) return value.map(unknownsOf);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unknownsOf(v)]));
+}
+
+/** storage:BlobServiceProperties is its own ARM resource: its settings belong to the account's blob_properties. */
+function mergedBlobProperties(resources: readonly PulumiResource[], subs: ReadonlyMap<string, SubResource>) {
+  const out = new Map<string, Record<string, unknown>>();
+  for (const r of resources) {
+    const account = subs.get(r.urn);
+    if (account) out.set(account.address, blobServiceProperties(r.props));
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import { buildGraph, evaluate } from '../../../policies/engine';
 import { ALL_RULES } from '../../../policies/rules';
 import { cfn, tf } from '../../rules/helpers';
+import { PULUMI_UNKNOWN } from '../../../policies/integrations/pulumi';
 import { resource, run } from './harness';
 
 /**
@@ -64,6 +65,74 @@ describe.each([
       egress: [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidrBlocks: ['10.0.0.0/16'] }],
     };
     const v = await run('ZT-NETWORK-003', [resource('aws:ec2/securityGroup:SecurityGroup', 'sg', props)]);
+    expect(v.length === 0 ? 'pass' : 'fail').toBe(expected);
+  });
+});
+
+/** The azure-native readers reuse the azurerm checks: an account judged as Terraform and as Pulumi agrees. */
+const worst = (s: string[]) => (s.includes('fail') ? 'fail' : s.includes('unknown') ? 'unknown' : 'pass');
+
+describe.each([
+  ['account with public network access off', false, 'pass'],
+  ['account answering on the internet', true, 'fail'],
+] as const)('ZT-INFERENCE-001, %s (cognitive account)', (_name, open, expected) => {
+  test('Terraform', () => {
+    const doc = tf({
+      azurerm_cognitive_account: {
+        oai: { kind: 'OpenAI', public_network_access_enabled: open, network_acls: { default_action: 'Deny' } },
+      },
+      azurerm_private_endpoint: {
+        pe: { private_service_connection: { private_connection_resource_id: '${azurerm_cognitive_account.oai.id}' } },
+      },
+    });
+    expect(worst(verdicts(doc, 'ZT-INFERENCE-001'))).toBe(expected);
+  });
+  test('Pulumi', async () => {
+    const account = resource('azure-native:cognitiveservices:Account', 'oai', {
+      kind: 'OpenAI',
+      properties: { publicNetworkAccess: open ? 'Enabled' : 'Disabled', networkAcls: { defaultAction: 'Deny' } },
+    });
+    const pe = resource(
+      'azure-native:network:PrivateEndpoint',
+      'pe',
+      { privateLinkServiceConnections: [{ privateLinkServiceId: PULUMI_UNKNOWN, groupIds: ['account'] }] },
+      { propertyDependencies: { privateLinkServiceConnections: [{ urn: account.urn }] } },
+    );
+    const v = await run('ZT-INFERENCE-001', [account, pe]);
+    expect(v.length === 0 ? 'pass' : 'fail').toBe(expected);
+  });
+});
+
+describe.each([
+  ['private endpoint to the account', true, 'pass'],
+  ['private endpoint to another resource', false, 'fail'],
+] as const)('ZT-INFERENCE-001, %s (private endpoint)', (_name, toAccount, expected) => {
+  test('Terraform', () => {
+    const target = toAccount ? 'azurerm_cognitive_account.oai' : 'azurerm_storage_account.lake';
+    const doc = tf({
+      azurerm_cognitive_account: {
+        oai: { kind: 'OpenAI', public_network_access_enabled: false, network_acls: { default_action: 'Deny' } },
+      },
+      azurerm_storage_account: { lake: { account_kind: 'StorageV2' } },
+      azurerm_private_endpoint: {
+        pe: { private_service_connection: { private_connection_resource_id: `\${${target}.id}` } },
+      },
+    });
+    expect(worst(verdicts(doc, 'ZT-INFERENCE-001'))).toBe(expected);
+  });
+  test('Pulumi', async () => {
+    const account = resource('azure-native:cognitiveservices:Account', 'oai', {
+      kind: 'OpenAI',
+      properties: { publicNetworkAccess: 'Disabled', networkAcls: { defaultAction: 'Deny' } },
+    });
+    const lake = resource('azure-native:storage:StorageAccount', 'lake', { kind: 'StorageV2' });
+    const pe = resource(
+      'azure-native:network:PrivateEndpoint',
+      'pe',
+      { privateLinkServiceConnections: [{ privateLinkServiceId: PULUMI_UNKNOWN, groupIds: ['account'] }] },
+      { propertyDependencies: { privateLinkServiceConnections: [{ urn: (toAccount ? account : lake).urn }] } },
+    );
+    const v = await run('ZT-INFERENCE-001', [account, lake, pe]);
     expect(v.length === 0 ? 'pass' : 'fail').toBe(expected);
   });
 });

@@ -1,28 +1,7 @@
-/**
- * azure-native resources are ARM-shaped (camelCase ARM properties, enums as strings), not bridged from
- * azurerm, so each gets a thin reader onto the azurerm attributes the rules judge. A property the
- * reader does not map is left out (the rule then applies the azurerm default, which matches ARM's for
- * every mapped setting); values keep their Pulumi form, so an unknown stays unknown.
- */
-type Props = Record<string, unknown>;
-export interface Reader {
-  readonly type: string;
-  readonly read: (props: Props) => Props;
-}
+import { type Props, defined, enabled, obj } from './read';
 
-const obj = (v: unknown): Props => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Props) : {});
-/** Only keys whose value is present: absent stays absent (the provider default applies). */
-function defined(entries: Record<string, unknown>): Props {
-  return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
-}
-/** ARM's "Enabled" / "Disabled" onto azurerm's boolean; anything else (an unknown) passes through. */
-function enabled(v: unknown): unknown {
-  if (v === 'Enabled') return true;
-  if (v === 'Disabled') return false;
-  return v;
-}
-
-function storageAccount(p: Props): Props {
+/** Readers of the data and ML stores: storage accounts (and their blob service), key vaults and keys, ML workspaces. */
+export function storageAccount(p: Props): Props {
   const enc = obj(p.encryption);
   const kv = obj(enc.keyVaultProperties);
   const rules = obj(p.networkRuleSet);
@@ -55,7 +34,7 @@ export function blobServiceProperties(p: Props): Props {
   });
 }
 
-function keyVault(p: Props): Props {
+export function keyVault(p: Props): Props {
   const q = obj(p.properties);
   const acls = obj(q.networkAcls);
   return defined({
@@ -68,7 +47,7 @@ function keyVault(p: Props): Props {
   });
 }
 
-function keyVaultKey(p: Props): Props {
+export function keyVaultKey(p: Props): Props {
   const q = obj(p.properties);
   const policy = obj(q.rotationPolicy);
   const actions = Array.isArray(policy.lifetimeActions) ? policy.lifetimeActions.map(obj) : [];
@@ -90,16 +69,7 @@ function keyVaultKey(p: Props): Props {
   });
 }
 
-/** NSG rules: ARM property names are azurerm's in camelCase (sourceAddressPrefix, destinationPortRange, ...). */
-const snakeKeys = (r: Props): Props =>
-  Object.fromEntries(Object.entries(r).map(([k, v]) => [k.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase(), v]));
-
-function securityGroup(p: Props): Props {
-  const rules = Array.isArray(p.securityRules) ? p.securityRules.map((r) => snakeKeys(obj(r))) : undefined;
-  return defined({ security_rule: rules });
-}
-
-function mlWorkspace(p: Props): Props {
+export function mlWorkspace(p: Props): Props {
   const mn = obj(p.managedNetwork);
   return defined({
     public_network_access_enabled: enabled(p.publicNetworkAccess),
@@ -107,12 +77,3 @@ function mlWorkspace(p: Props): Props {
     managed_network: mn.isolationMode !== undefined ? { isolation_mode: mn.isolationMode } : undefined,
   });
 }
-
-export const AZURE_NATIVE: Readonly<Record<string, Reader>> = {
-  'azure-native:storage:StorageAccount': { type: 'azurerm_storage_account', read: storageAccount },
-  'azure-native:keyvault:Vault': { type: 'azurerm_key_vault', read: keyVault },
-  'azure-native:keyvault:Key': { type: 'azurerm_key_vault_key', read: keyVaultKey },
-  'azure-native:network:NetworkSecurityGroup': { type: 'azurerm_network_security_group', read: securityGroup },
-  'azure-native:network:SecurityRule': { type: 'azurerm_network_security_rule', read: snakeKeys },
-  'azure-native:machinelearningservices:Workspace': { type: 'azurerm_machine_learning_workspace', read: mlWorkspace },
-};

@@ -1,0 +1,91 @@
+import { type Props, type Reader, defined, list, obj, snakeKeys } from './read';
+
+/**
+ * Network security groups and rules (ARM's names are azurerm's in camelCase), application
+ * gateways and private endpoints: each privateLinkServiceConnections[] item (manual ones too) is a
+ * private_service_connection block whose private_connection_resource_id is the privateLinkServiceId.
+ */
+function securityGroup(p: Props): Props {
+  const rules = Array.isArray(p.securityRules) ? p.securityRules.map((r) => snakeKeys(obj(r))) : undefined;
+  return defined({ security_rule: rules });
+}
+
+const connections = (v: unknown, manual: boolean) =>
+  list(v)?.map((c) =>
+    defined({
+      name: c.name,
+      private_connection_resource_id: c.privateLinkServiceId,
+      subresource_names: c.groupIds,
+      is_manual_connection: manual,
+    }),
+  ) ?? [];
+
+function privateEndpoint(p: Props): Props {
+  const all = [
+    ...connections(p.privateLinkServiceConnections, false),
+    ...connections(p.manualPrivateLinkServiceConnections, true),
+  ];
+  // A connection list unknown at preview is an unknown block, not a missing one.
+  const unknownList = [p.privateLinkServiceConnections, p.manualPrivateLinkServiceConnections].find(
+    (v) => typeof v === 'string',
+  );
+  return defined({
+    name: p.privateEndpointName,
+    subnet_id: obj(p.subnet).id,
+    private_service_connection: unknownList ?? (all.length > 0 ? all : undefined),
+  });
+}
+
+/**
+ * An Application Gateway: its WAF (a firewallPolicy, or the inline configuration on a WAF tier) and
+ * the backends it fronts (fqdns built from an API Management instance reference it).
+ */
+function applicationGateway(p: Props): Props {
+  const waf = p.webApplicationFirewallConfiguration;
+  const pools = list(p.backendAddressPools)?.map((pool) => {
+    const addresses = list(pool.backendAddresses) ?? [];
+    const fqdns = addresses.map((a) => a.fqdn).filter((v) => v !== undefined);
+    const ips = addresses.map((a) => a.ipAddress).filter((v) => v !== undefined);
+    return defined({
+      name: pool.name,
+      fqdns: fqdns.length ? fqdns : undefined,
+      ip_addresses: ips.length ? ips : undefined,
+    });
+  });
+  return defined({
+    name: p.applicationGatewayName,
+    sku: typeof p.sku === 'string' ? p.sku : defined({ name: obj(p.sku).name, tier: obj(p.sku).tier }),
+    firewall_policy_id: obj(p.firewallPolicy).id,
+    waf_configuration:
+      typeof waf === 'string' ? waf : waf === undefined ? undefined : defined({ enabled: obj(waf).enabled }),
+    backend_address_pool: pools ?? (typeof p.backendAddressPools === 'string' ? p.backendAddressPools : undefined),
+  });
+}
+
+export const NETWORK: Readonly<Record<string, Reader>> = {
+  'azure-native:network:NetworkSecurityGroup': { type: 'azurerm_network_security_group', read: securityGroup },
+  'azure-native:network:SecurityRule': { type: 'azurerm_network_security_rule', read: snakeKeys },
+  'azure-native:network:PrivateEndpoint': {
+    type: 'azurerm_private_endpoint',
+    read: privateEndpoint,
+    links: [
+      { prop: 'privateLinkServiceConnections', at: 'private_service_connection.*.private_connection_resource_id' },
+      {
+        prop: 'manualPrivateLinkServiceConnections',
+        at: 'private_service_connection.*.private_connection_resource_id',
+      },
+    ],
+  },
+  'azure-native:network:ApplicationGateway': {
+    type: 'azurerm_application_gateway',
+    read: applicationGateway,
+    links: [
+      {
+        prop: 'backendAddressPools',
+        at: 'backend_address_pool.*.fqdns.*',
+        to: ['azurerm_api_management'],
+        attribute: 'gateway_url',
+      },
+    ],
+  },
+};
