@@ -3,7 +3,7 @@ import * as path from 'path';
 import { InputError } from './errors';
 import type { Document, SkippedInput } from './model';
 import { isPlainObject, readJsonFile } from './parse';
-import { loadTerraformModule } from './tf-module';
+import { loadTerraformFiles, readTerraformFiles } from './tf-module';
 import { realDir } from './tf-module-calls';
 import { sectionEntries, singleBlock } from './tf-loader';
 
@@ -54,16 +54,20 @@ export function loadCdktfOut(dir: string, skipped: SkippedInput[] = []): Documen
   const stacks = manifestStacks(dir) ?? [];
   const deployment = path.resolve(dir);
   const documents: Document[] = [];
+  // Each stack's parsed JSON, kept for its data sources and backend (not part of Document).
+  const raw = new Map<string, Record<string, unknown>>();
   for (const { name, file } of stacks) {
     if (!fs.existsSync(file)) {
       skipped.push({ path: file, reason: `stack ${name} is listed in manifest.json but its cdk.tf.json is missing` });
       continue;
     }
-    const doc = loadTerraformModule(path.dirname(file), [file], { id: `${file}#${name}`, file, stack: name, skipped });
+    const parsed = readTerraformFiles([file]);
+    const doc = loadTerraformFiles(path.dirname(file), parsed, { id: `${file}#${name}`, file, stack: name, skipped });
     if (!doc) {
       skipped.push({ path: file, reason: `stack ${name}: not Terraform JSON` });
       continue;
     }
+    raw.set(doc.id, parsed[0].obj);
     documents.push({ ...withoutSingleFile(doc), deployment });
   }
   const listed = new Set(stacks.map((s) => path.dirname(path.resolve(s.file))));
@@ -77,7 +81,7 @@ export function loadCdktfOut(dir: string, skipped: SkippedInput[] = []): Documen
     }
   }
   if (documents.length === 0) skipped.push({ path: dir, reason: 'cdktf.out with no stack configuration' });
-  return linkRemoteStates(documents);
+  return linkRemoteStates(documents, raw);
 }
 
 function withoutSingleFile(doc: Document): Document {
@@ -87,10 +91,9 @@ function withoutSingleFile(doc: Document): Document {
   return rest;
 }
 
-/** Reads the raw stack JSON again only for its data sources and backend (not part of Document). */
-function linkRemoteStates(documents: Document[]): Document[] {
+/** Links each stack's terraform_remote_state data sources to the stack whose state they read. */
+function linkRemoteStates(documents: Document[], raw: ReadonlyMap<string, Record<string, unknown>>): Document[] {
   const byStack = new Map(documents.map((d) => [d.stack, d]));
-  const raw = new Map(documents.map((d) => [d.id, readJsonFile(d.file) as Record<string, unknown>]));
   const backends = new Map<string, string>();
   for (const d of documents) {
     const terraform = singleBlock(raw.get(d.id)?.terraform);

@@ -41,6 +41,19 @@ export function displayPath(file: string, cwd: string = process.cwd()): string {
 }
 
 /** Code-point order: the same on every machine and locale, and fast on a million findings. */
+/**
+ * displayPath for one report: a report names a few files once per finding, and each is made
+ * relative (path.relative resolves the cwd) only the first time.
+ */
+export function displayPaths(cwd?: string): (file: string) => string {
+  const shown = new Map<string, string>();
+  return (file) => {
+    let text = shown.get(file);
+    if (text === undefined) shown.set(file, (text = displayPath(file, cwd)));
+    return text;
+  };
+}
+
 export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,7 +1,7 @@
 import type { AppliedWaiver, DocumentSummary, EvaluationResult, EvaluationSummary, Finding } from '../engine/finding';
 import type { Rule, RuleMetadata, Severity } from '../engine/rule';
 import {
-  displayPath,
+  displayPaths,
   isGating,
   ruleMap,
   skippedInputs,
@@ -71,7 +71,7 @@ export function writeJson(
   options: SummaryOptions = {},
 ): void {
   const threshold = options.threshold ?? 'low';
-  const rel = (file: string) => displayPath(file, options.cwd);
+  const rel = displayPaths(options.cwd);
   const catalogue = ruleMap(rules);
   const stateOf = waiverStates(result, options, rules);
   const verdict = verdictOf(result, options);

@@ -7,6 +7,7 @@ import { SEVERITIES, type Rule } from '../engine/rule';
 import {
   byRuleThenResource,
   displayPath,
+  displayPaths,
   isGating,
   qualifiedName,
   ruleMap,
@@ -134,7 +135,7 @@ function runProperties(
 ): Record<string, unknown> {
   const { options } = ctx;
   const stateOf = waiverStates(result, options, rules);
-  const rel = (file: string) => displayPath(file, ctx.cwd);
+  const rel = displayPaths(ctx.cwd);
   return {
     summary: { ...result.summary },
     threshold: options.threshold ?? 'low',

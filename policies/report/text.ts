@@ -2,6 +2,7 @@ import type { AppliedWaiver, EvaluationResult, Finding } from '../engine/finding
 import type { Rule } from '../engine/rule';
 import {
   displayPath,
+  displayPaths,
   groupBy,
   isGating,
   qualifiedName,
@@ -58,8 +59,9 @@ export function writeText(
 ): void {
   const sections = options.sections ?? (options.quiet ? QUIET_SECTIONS : ALL_SECTIONS);
   const paint: Paint = options.color ? (code, text) => `\u001b[${code}m${text}\u001b[0m` : (_code, text) => text;
+  const rel = displayPaths(options.cwd);
   const where = (f: Pick<Finding, 'source'>) =>
-    c(displayPath(f.source.file, options.cwd)) + (f.source.line !== undefined ? `:${f.source.line}` : '');
+    c(rel(f.source.file)) + (f.source.line !== undefined ? `:${f.source.line}` : '');
   const ctx: Ctx = { result, rules, options, paint, where, sink };
   let first = true;
   const block = (text: string | undefined) => {
