@@ -10,6 +10,7 @@ const config = resolveConfig({
     subscriptionId: env.ZT_AZURE_SUBSCRIPTION_ID || undefined,
     tenantId: env.ZT_AZURE_TENANT_ID || undefined,
     location: env.ZT_AZURE_LOCATION || undefined,
+    inferenceApiClientId: env.ZT_AZURE_INFERENCE_CLIENT_ID || undefined,
   },
 });
 

@@ -33,6 +33,7 @@ export function addAzureInferenceLayers(
     classification: config.classification,
     location: config.azure.location,
     tenantId: config.azure.tenantId,
+    apiClientId: config.azure.inferenceApiClientId,
     nameSeed: config.azure.subscriptionId,
     network: {
       virtualNetworkId: network.vnet.id,

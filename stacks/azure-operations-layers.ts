@@ -2,7 +2,7 @@ import type { Construct } from 'constructs';
 import { type DiagnosedResource, PlatformAudit } from '../lib/azure/audit';
 import type { SecureDataLake } from '../lib/azure/data-lake';
 import { PlatformAlerts, addApimAlerts } from '../lib/azure/monitoring';
-import type { LlmInference } from '../lib/azure/inference';
+import { CALLER_DIMENSION, type LlmInference, TOTAL_TOKENS_METRIC } from '../lib/azure/inference';
 import type { AzureTrainingLayers } from './azure-training-layers';
 import type { TrainingNetwork } from '../lib/azure/training-network';
 import type { BlueprintConfig } from '../lib/core/config';
@@ -87,6 +87,13 @@ export function addOperationsLayers(
     location: config.azure.location,
     namePrefix: `${config.name}-${config.environment}`,
     tags: monitoringTags,
+    // Over 80 % of the per-caller token limit, sustained for 5 minutes.
+    tokens: {
+      insightsId: inference.telemetry.insights.id,
+      perCallerPer5Minutes: Math.floor(inference.resolved.tokensPerMinute * 5 * 0.8),
+      metricName: TOTAL_TOKENS_METRIC,
+      callerDimension: CALLER_DIMENSION,
+    },
   });
   return { audit, alerts };
 }

@@ -70,6 +70,11 @@ export interface AzureSettings {
   readonly tenantId: string;
   /** Subscription. @default placeholder GUID, override with ZT_AZURE_SUBSCRIPTION_ID */
   readonly subscriptionId: string;
+  /**
+   * Application (client) ID of the inference API's Entra ID app registration, created outside the
+   * stack (docs/inference-azure.md). @default placeholder GUID, override with ZT_AZURE_INFERENCE_CLIENT_ID
+   */
+  readonly inferenceApiClientId: string;
   /** Azure serving path (Azure OpenAI behind internal API Management). @default see AzureInferenceSettings */
   readonly inference?: AzureInferenceSettings;
 }
@@ -168,6 +173,7 @@ export interface DataLakeSettings {
 
 export const PLACEHOLDER_TENANT_ID = '00000000-0000-0000-0000-000000000000';
 export const PLACEHOLDER_SUBSCRIPTION_ID = '00000000-0000-0000-0000-000000000000';
+export const PLACEHOLDER_INFERENCE_CLIENT_ID = '00000000-0000-0000-0000-000000000000';
 
 export const DEFAULT_CONFIG: BlueprintConfig = {
   name: 'ztai',
@@ -179,6 +185,7 @@ export const DEFAULT_CONFIG: BlueprintConfig = {
     location: 'westeurope',
     tenantId: PLACEHOLDER_TENANT_ID,
     subscriptionId: PLACEHOLDER_SUBSCRIPTION_ID,
+    inferenceApiClientId: PLACEHOLDER_INFERENCE_CLIENT_ID,
   },
   dataLake: { zones: ['raw', 'curated', 'features'], retentionDays: 90 },
   network: {

@@ -38,6 +38,7 @@ const STATEFUL = [
   'inference/resource-group',
   'inference/cmk',
   'inference/account',
+  'inference/gateway-insights',
   'training-compute/resource-group',
   'training-compute/workspace-storage/storage',
   'training-compute/compute/workspace',

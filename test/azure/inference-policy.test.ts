@@ -5,6 +5,7 @@ import { buildLlmApiPolicy, LlmInference, LlmPolicyOptions } from '../../lib/azu
 import { atPath, synthStack, TfJson } from './synth';
 
 const TENANT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
+const CLIENT = '12345678-90ab-cdef-1234-567890abcdef';
 const SUB = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-net/providers/Microsoft.Network';
 
 type Node = Record<string, unknown> & { ':@'?: Record<string, string> };
@@ -51,6 +52,7 @@ beforeAll(() => {
     // An AI Services variant in its own environment (names and NSG rule priorities stay apart).
     new LlmInference(stack, 'ai-services', {
       tenantId: TENANT,
+      apiClientId: CLIENT,
       kind: 'AIServices',
       environment: 'test',
       network: { ...network, apiManagementNsg: { name: 'nsg-apim-test', resourceGroupName: 'rg-net' } },
@@ -59,6 +61,8 @@ beforeAll(() => {
     });
     new LlmInference(stack, 'inference', {
       tenantId: TENANT,
+      apiClientId: CLIENT,
+      audience: 'https://inference.example.com',
       callerLimits: { rate: 20, quota: 1000 },
       tokensPerMinute: 8000,
       maxRequestBytes: 32_768,
@@ -84,7 +88,8 @@ describe('API-level policy of the LLM API (synthesized, parsed back)', () => {
     expect(order.slice(0, 2)).toEqual(['base', 'validate-azure-ad-token']);
     const v = find(inbound, 'validate-azure-ad-token');
     expect(attrs(v)).toMatchObject({ 'tenant-id': TENANT, 'failed-validation-httpcode': '401' });
-    expect(text(all([v], 'audience')[0])).toBe('api://ztai-dev-inference');
+    // The registration's client ID (v2 tokens) and its Application ID URI (v1 tokens).
+    expect(all([v], 'audience').map(text)).toEqual([CLIENT, 'https://inference.example.com']);
     const claim = all([v], 'claim')[0];
     expect(attrs(claim)).toEqual({ name: 'roles', match: 'any' });
     expect(text(all([claim], 'value')[0])).toBe('Inference.Invoke');
@@ -108,9 +113,18 @@ describe('API-level policy of the LLM API (synthesized, parsed back)', () => {
       'tokens-per-minute': '8000',
       'estimate-prompt-tokens': 'true',
     });
-    expect(all([find(inbound, 'azure-openai-emit-token-metric')], 'dimension').map((d) => attrs(d).name)).toContain(
-      'Caller',
-    );
+  });
+
+  it('emits the token counts as a metric per API, operation and caller, after the token limit', () => {
+    const order = inbound.map(nameOf);
+    expect(order.indexOf('azure-openai-emit-token-metric')).toBe(order.indexOf('azure-openai-token-limit') + 1);
+    const metric = find(inbound, 'azure-openai-emit-token-metric');
+    expect(attrs(metric)).toEqual({ namespace: 'ztai-dev-inference' });
+    expect(all([metric], 'dimension').map(attrs)).toEqual([
+      { name: 'API ID' },
+      { name: 'Operation ID' },
+      { name: 'Caller', value: '@((string)context.Variables["caller-id"])' },
+    ]);
   });
 
   it('limits the request size and type, and requires a JSON object', () => {
@@ -175,7 +189,7 @@ describe('an AI Services account', () => {
 describe('policy variants from typed options', () => {
   const base: LlmPolicyOptions = {
     tenantId: TENANT,
-    audience: 'api://x',
+    audiences: [CLIENT, 'api://x'],
     requiredRole: 'Inference.Invoke',
     callerLimits: { rate: 10, ratePeriodSeconds: 60, quota: 100, quotaPeriodSeconds: 3600 },
     tokensPerMinute: 1000,
@@ -199,7 +213,7 @@ describe('policy variants from typed options', () => {
   });
 
   it('escapes values so an audience with XML metacharacters cannot break the document', () => {
-    const xmlOut = buildLlmApiPolicy({ ...base, audience: 'api://a"b<c>&d' });
+    const xmlOut = buildLlmApiPolicy({ ...base, audiences: ['api://a"b<c>&d'] });
     expect(XMLValidator.validate(xmlOut)).toBe(true);
     expect(text(all(section(parser.parse(xmlOut), 'inbound'), 'audience')[0])).toBe('api://a"b<c>&d');
   });

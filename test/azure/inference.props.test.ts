@@ -6,8 +6,10 @@ import { LlmInference, LlmInferenceProps, resolveInferenceProps } from '../../li
 import { scratchApp } from './synth';
 
 const TENANT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
+const CLIENT = '12345678-90ab-cdef-1234-567890abcdef';
 const BASE: LlmInferenceProps = {
   tenantId: TENANT,
+  apiClientId: CLIENT,
   network: {
     virtualNetworkId: 'vnet-id',
     privateEndpointSubnetId: 'pe-subnet-id',
@@ -67,7 +69,8 @@ describe('LlmInference props', () => {
       maxRequestBytes: 65536,
       allowLogprobs: false,
       requiredRole: 'Inference.Invoke',
-      audience: 'api://ztai-dev-inference',
+      apiClientId: CLIENT,
+      audience: `api://${CLIENT}`,
       gatewaySku: 'Developer_1',
     });
     expect(r.names.account).toMatch(/^oai-ztai-dev-[0-9a-f]{6}$/);
@@ -106,6 +109,7 @@ describe('LlmInference props', () => {
     [{ model: { name: 'gpt 4', version: '1' } }, 'LlmInference.model.name'],
     [{ publisherEmail: 'nobody' }, 'LlmInference.publisherEmail'],
     [{ audience: 'my-api' }, 'LlmInference.audience'],
+    [{ audience: CLIENT }, 'LlmInference.audience'],
     [{ requiredRole: 'has space' }, 'LlmInference.requiredRole'],
     [{ network: { ...BASE.network, clientCidrs: [] } }, 'LlmInference.network.clientCidrs'],
     [{ network: undefined }, 'LlmInference.network'],
@@ -119,6 +123,43 @@ describe('LlmInference props', () => {
       () => new LlmInference(stack, 'inference', { ...BASE, callerLimits: { rate: 10, quota: 1 } }),
       'LlmInference.callerLimits.quota',
     );
+  });
+});
+
+describe('Entra ID app registration of the API (created outside the stack)', () => {
+  const without = (prop: 'tenantId' | 'apiClientId') => {
+    const p: Partial<LlmInferenceProps> = { ...BASE };
+    delete p[prop];
+    return p as LlmInferenceProps;
+  };
+
+  it.each(['tenantId', 'apiClientId'] as const)('a missing %s fails at construction, naming it', (prop) => {
+    const stack = new TerraformStack(scratchApp(), 's');
+    rejects(() => new LlmInference(stack, 'inference', without(prop)), `LlmInference.${prop}`);
+  });
+
+  it('says what the client ID is and where it comes from', () => {
+    expect(() => resolveInferenceProps(without('apiClientId'), 'p')).toThrow(
+      /Invalid LlmInference\.apiClientId: expected the Application \(client\) ID, a GUID, of the API's Entra ID app registration/,
+    );
+  });
+
+  it.each([
+    ['apiClientId', 'api://ztai-dev-inference'],
+    ['apiClientId', '12345678-90ab-cdef-1234-567890abcde'],
+    ['apiClientId', ''],
+    ['tenantId', 'contoso.onmicrosoft.com'],
+    ['tenantId', ''],
+  ] as const)('rejects %s %j (not a GUID), naming it', (prop, value) => {
+    expect(() => resolve({ [prop]: value })).toThrow(`Invalid LlmInference.${prop}: expected`);
+    rejects(() => resolve({ [prop]: value }), `LlmInference.${prop}`);
+  });
+
+  it('accepts both audiences the registration issues tokens for', () => {
+    expect(resolve({ audience: 'api://ztai-inference' })).toMatchObject({
+      apiClientId: CLIENT,
+      audience: 'api://ztai-inference',
+    });
   });
 });
 

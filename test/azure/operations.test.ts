@@ -67,7 +67,7 @@ describe('Azure monitoring', () => {
     ]);
   });
 
-  test('four platform KQL alerts and two on the API gateway, each over the workspace and notifying the action group', () => {
+  test('four platform KQL alerts and three on the API gateway, each over the workspace and notifying the action group', () => {
     const all = allOf(tf, 'azurerm_monitor_scheduled_query_rules_alert_v2');
     const alerts = all.filter((a) => !a.name.includes('apim'));
     const [group] = allOf(tf, 'azurerm_monitor_action_group');
@@ -75,6 +75,7 @@ describe('Azure monitoring', () => {
     expect(all.filter((a) => a.name.includes('apim')).map((a) => a.body.criteria[0].query as string)).toEqual([
       expect.stringContaining('ResponseCode == 401'),
       expect.stringContaining('ResponseCode == 429'),
+      expect.stringContaining('AppMetrics'),
     ]);
     const queries = alerts.map((a) => a.body.criteria[0].query as string).join('\n');
     for (const signal of ['KeyDelete', 'ROLEASSIGNMENTS/WRITE', 'GetBlob', 'JOBS/WRITE'])

@@ -9,12 +9,16 @@ export const LOGPROB_PARAMETERS = ['logprobs', 'top_logprobs'] as const;
 /** Context variable holding the validated token, and the one holding the caller's identity. */
 export const TOKEN_VARIABLE = 'jwt';
 export const CALLER_VARIABLE = 'caller-id';
+/** Dimension of the token metrics that names the caller (token oid / appid). */
+export const CALLER_DIMENSION = 'Caller';
+/** Metric the token-metric policy emits per call with the prompt + completion token count. */
+export const TOTAL_TOKENS_METRIC = 'Total Tokens';
 
 /** Typed inputs of the API-level policy; `buildLlmApiPolicy` turns them into XML. */
 export interface LlmPolicyOptions {
   readonly tenantId: string;
-  /** Accepted token audience (App ID URI or client ID of the API's app registration). */
-  readonly audience: string;
+  /** Accepted token audiences: the API app registration's client ID and its Application ID URI. */
+  readonly audiences: readonly string[];
   /** App role the token must carry in `roles`. */
   readonly requiredRole: string;
   readonly callerLimits: CallerLimits;
@@ -54,7 +58,11 @@ function authenticate(o: LlmPolicyOptions): XmlElement[] {
         'output-token-variable-name': TOKEN_VARIABLE,
       },
       [
-        el('audiences', {}, [el('audience', {}, [o.audience])]),
+        el(
+          'audiences',
+          {},
+          o.audiences.map((a) => el('audience', {}, [a])),
+        ),
         el('required-claims', {}, [el('claim', { name: 'roles', match: 'any' }, [el('value', {}, [o.requiredRole])])]),
       ],
     ),
@@ -156,7 +164,7 @@ function tokens(o: LlmPolicyOptions): XmlElement[] {
     el(`${prefix}-emit-token-metric`, { namespace: o.metricNamespace }, [
       el('dimension', { name: 'API ID' }),
       el('dimension', { name: 'Operation ID' }),
-      el('dimension', { name: 'Caller', value: `@(${caller})` }),
+      el('dimension', { name: CALLER_DIMENSION, value: `@(${caller})` }),
     ]),
   ];
 }

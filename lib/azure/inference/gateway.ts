@@ -133,7 +133,7 @@ export function createLlmApi(
     apiName: api.name,
     xmlContent: buildLlmApiPolicy({
       tenantId: r.tenantId,
-      audience: r.audience,
+      audiences: [r.apiClientId, r.audience],
       requiredRole: r.requiredRole,
       callerLimits: r.callerLimits,
       tokensPerMinute: r.tokensPerMinute,

@@ -19,6 +19,7 @@ import {
   Placement,
 } from './account';
 import { createGateway, createLlmApi, LlmApiParts } from './gateway';
+import { createGatewayInsights, GatewayInsights } from './gateway-insights';
 import { createGatewayDns, createGatewayNsgRules, GatewayDns } from './gateway-network';
 import { LlmInferenceProps, resolveInferenceProps, ResolvedInferenceProps } from './props';
 
@@ -31,7 +32,14 @@ export const OPENAI_USER_ROLE = 'Cognitive Services OpenAI User';
  * platform's RAI policy ({@link LlmGuardrails}); in front of it, API Management in Internal mode
  * that authenticates every caller with an Entra ID token, meters each caller (calls, quota,
  * tokens), validates the request, strips logprobs, calls the account with its own managed
- * identity (no keys anywhere) and logs every call to the platform workspace.
+ * identity (no keys anywhere) and logs every call to the platform workspace; per-caller token
+ * counts are metrics in the gateway's Application Insights.
+ *
+ * Token validation needs an Entra ID app registration for the API, which this stack does not
+ * create (the project has no azuread provider): register it outside (identifier URI, an app role
+ * `requiredRole` assigned to each caller) and pass its Application (client) ID as `apiClientId`
+ * with the tenant as `tenantId`; both are required GUIDs, checked at synth time. Steps in
+ * docs/inference-azure.md.
  */
 export class LlmInference extends Construct {
   public readonly resourceGroup: ResourceGroup;
@@ -46,6 +54,8 @@ export class LlmInference extends Construct {
   /** APIM's identity holds "Cognitive Services OpenAI User" on the account. */
   public readonly gatewayAccess: RoleAssignment;
   public readonly api: LlmApiParts;
+  /** Application Insights of the gateway: request telemetry and the per-caller token metrics. */
+  public readonly telemetry: GatewayInsights;
   public readonly diagnostics: {
     readonly account: MonitorDiagnosticSetting;
     readonly gateway: MonitorDiagnosticSetting;
@@ -104,6 +114,7 @@ export class LlmInference extends Construct {
       gateway: createDiagnostics(this, 'gateway-diagnostics', this.gateway.id, props.logAnalyticsWorkspaceId, true),
     };
     this.api = createLlmApi(this, r, at, this.gateway, this.account, this.diagnostics.gateway);
+    this.telemetry = createGatewayInsights(this, r, at, this.gateway, props.logAnalyticsWorkspaceId);
   }
 
   /** The URL callers inside the network use: https://<gateway>.azure-api.net/openai. */

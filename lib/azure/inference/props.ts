@@ -56,15 +56,21 @@ export interface LlmInferenceProps extends GovernanceProps, AzureInferenceSettin
   readonly encryption: InferenceEncryption;
   /** Resource ID of the platform Log Analytics workspace (diagnostics). */
   readonly logAnalyticsWorkspaceId: string;
-  /** Entra ID tenant whose tokens the gateway accepts. */
+  /** Entra ID tenant whose tokens the gateway accepts (GUID). Required. */
   readonly tenantId: string;
+  /**
+   * Application (client) ID of the API's Entra ID app registration (GUID). Required: the gateway
+   * accepts tokens issued for it (v2 tokens carry it as `aud`). The registration is created outside
+   * this stack (the project has no azuread provider): see docs/inference-azure.md.
+   */
+  readonly apiClientId: string;
   /** @default "westeurope" */
   readonly location?: string;
   /** Extra input to the hash of globally unique names. @default "" */
   readonly nameSeed?: string;
   /** @default "OpenAI" */
   readonly kind?: AccountKind;
-  /** Audience (App ID URI) of the tokens. @default "api://<project>-<environment>-inference" */
+  /** Application ID URI of that registration, also accepted as audience (v1 tokens). @default "api://<apiClientId>" */
   readonly audience?: string;
   /** Publisher name of the API Management service. @default the owner */
   readonly publisherName?: string;
@@ -93,6 +99,7 @@ export interface ResolvedInferenceProps {
   readonly maxRequestBytes: number;
   readonly allowLogprobs: boolean;
   readonly requiredRole: string;
+  readonly apiClientId: string;
   readonly audience: string;
   readonly gatewaySku: string;
   readonly publisherEmail: string;
@@ -107,6 +114,7 @@ export interface ResolvedInferenceProps {
     readonly deployment: string;
     readonly api: string;
     readonly backend: string;
+    readonly insights: string;
   };
 }
 
@@ -131,6 +139,14 @@ export function resolveInferenceProps(props: LlmInferenceProps, path: string): R
   }
   const location = validateLocation(`${P}.location`, props.location ?? DEFAULT_CONFIG.azure.location);
   const tenantId = validateGuid(`${P}.tenantId`, props.tenantId);
+  if (props.apiClientId === undefined || props.apiClientId === '') {
+    throw new BlueprintConfigError(
+      `${P}.apiClientId`,
+      "the Application (client) ID, a GUID, of the API's Entra ID app registration (created outside the stack)",
+      props.apiClientId,
+    );
+  }
+  const apiClientId = validateGuid(`${P}.apiClientId`, props.apiClientId);
   const model = props.model ?? DEFAULT_MODEL;
   for (const part of ['name', 'version'] as const) {
     if (typeof model[part] !== 'string' || !MODEL_PART.test(model[part])) {
@@ -165,9 +181,9 @@ export function resolveInferenceProps(props: LlmInferenceProps, path: string): R
   if (typeof requiredRole !== 'string' || !/^[A-Za-z][\w.-]{0,119}$/.test(requiredRole)) {
     throw new BlueprintConfigError(`${P}.requiredRole`, 'an app role value like "Inference.Invoke"', requiredRole);
   }
-  const audience = props.audience ?? `api://${g.project}-${g.environment}-inference`;
-  if (typeof audience !== 'string' || !/^(api:\/\/|https:\/\/)\S+$|^[0-9a-f-]{36}$/i.test(audience)) {
-    throw new BlueprintConfigError(`${P}.audience`, 'an App ID URI (api://... or https://...) or client ID', audience);
+  const audience = props.audience ?? `api://${apiClientId}`;
+  if (typeof audience !== 'string' || !/^(api:\/\/|https:\/\/)[^\s/]\S*$/i.test(audience)) {
+    throw new BlueprintConfigError(`${P}.audience`, 'an Application ID URI (api://... or https://...)', audience);
   }
   const clientCidrs = props.network.clientCidrs;
   if (!Array.isArray(clientCidrs) || clientCidrs.length === 0) {
@@ -193,6 +209,7 @@ export function resolveInferenceProps(props: LlmInferenceProps, path: string): R
     maxRequestBytes,
     allowLogprobs: props.allowLogprobs ?? false,
     requiredRole,
+    apiClientId,
     audience,
     gatewaySku,
     publisherEmail,
@@ -208,6 +225,7 @@ export function resolveInferenceProps(props: LlmInferenceProps, path: string): R
       deployment: model.name,
       api: 'azure-openai',
       backend: 'azure-openai-private',
+      insights: `appi-${base}-gateway`,
     },
   };
 }

@@ -1,3 +1,3 @@
 export { PlatformAlerts, platformSignals, queryAlert } from './platform-alerts';
 export type { PlatformAlertsProps, QuerySignal } from './platform-alerts';
-export { addApimAlerts } from './apim-alerts';
+export { addApimAlerts, tokenSignal } from './apim-alerts';

@@ -53,8 +53,11 @@ const tfStage = (settings?: Record<string, unknown>, path = '*/*') =>
   });
 const LIMITS =
   '<rate-limit-by-key calls="60" renewal-period="60" counter-key="@(context.Subscription.Id)" /><quota-by-key calls="10000" renewal-period="86400" counter-key="@(context.Subscription.Id)" />';
-const TOKENS =
+const TOKEN_LIMIT =
   '<azure-openai-token-limit tokens-per-minute="10000" counter-key="@(context.Subscription.Id)" estimate-prompt-tokens="true" />';
+const TOKEN_METRIC =
+  '<azure-openai-emit-token-metric namespace="llm"><dimension name="API ID" /><dimension name="Subscription ID" /></azure-openai-emit-token-metric>';
+const TOKENS = `${TOKEN_LIMIT}${TOKEN_METRIC}`;
 
 export const cases: RuleCases = {
   rule: apiRateLimitRule,
@@ -161,6 +164,34 @@ export const cases: RuleCases = {
       address: API,
       verdict: 'fail',
       message: /token limit/,
+    },
+    {
+      name: 'APIM LLM API with a token limit but no token metric',
+      doc: apim({ apiPolicy: policy(`<base />${JWT}${LIMITS}${TOKEN_LIMIT}`) }),
+      address: API,
+      verdict: 'fail',
+      message: /token metric/,
+    },
+    {
+      name: 'APIM LLM API metering tokens only inside a <choose> branch',
+      doc: apim({
+        apiPolicy: policy(
+          `<base />${JWT}${LIMITS}${TOKEN_LIMIT}<choose><when condition="@(true)">${TOKEN_METRIC}</when></choose>`,
+        ),
+      }),
+      address: API,
+      verdict: 'unknown',
+      message: /token-metric/,
+    },
+    {
+      name: 'APIM LLM API (AI Services) with llm-token-limit and llm-emit-token-metric',
+      doc: apim({
+        apiPolicy: policy(
+          `<base />${JWT}${LIMITS}<llm-token-limit tokens-per-minute="1000" counter-key="@(context.Subscription.Id)" /><llm-emit-token-metric><dimension name="API ID" /></llm-emit-token-metric>`,
+        ),
+      }),
+      address: API,
+      verdict: 'pass',
     },
     {
       name: 'APIM non-LLM API with per-subscription rate-limit and quota',

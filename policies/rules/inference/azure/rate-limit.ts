@@ -10,7 +10,8 @@ import { llmApi } from './llm-api';
  * and the volume (quota) per caller: rate-limit-by-key / quota-by-key, or rate-limit / quota,
  * which count per subscription and so only when the API requires one. APIs fronting an LLM also
  * limit tokens per caller (azure-openai-token-limit / llm-token-limit): one request can cost
- * thousands of tokens.
+ * thousands of tokens; and meter them (azure-openai-emit-token-metric / llm-emit-token-metric): a
+ * limit alone shows nobody who spends the budget.
  */
 const perCaller = (byKey: string, perSubscription: string, subscribed: boolean, what: string): PolicyRequirement => ({
   what: `a per-caller ${what} (${byKey}${subscribed ? ` or ${perSubscription}` : ''})`,
@@ -20,6 +21,11 @@ const perCaller = (byKey: string, perSubscription: string, subscribed: boolean, 
 const TOKEN_LIMIT: PolicyRequirement = {
   what: 'a token limit (azure-openai-token-limit or llm-token-limit)',
   matches: (el) => el.name === 'azure-openai-token-limit' || el.name === 'llm-token-limit',
+};
+
+const TOKEN_METRIC: PolicyRequirement = {
+  what: 'a token metric (azure-openai-emit-token-metric or llm-emit-token-metric)',
+  matches: (el) => el.name === 'azure-openai-emit-token-metric' || el.name === 'llm-emit-token-metric',
 };
 
 const api: Check = (a, ctx) => {
@@ -32,7 +38,7 @@ const api: Check = (a, ctx) => {
   ];
   const llm = llmApi(g, a);
   if (llm.kind !== 'no') {
-    const tokens = judgeApiPolicy(g, a, TOKEN_LIMIT);
+    const tokens = [...judgeApiPolicy(g, a, TOKEN_LIMIT), ...judgeApiPolicy(g, a, TOKEN_METRIC)];
     results.push(
       ...(llm.kind === 'yes'
         ? tokens
