@@ -122,7 +122,9 @@ function loadAssembly(dir: string, state: AssemblyState): Document[] {
     throw new InputError(manifestFile, 'expected a CDK cloud assembly manifest ("version" and typed "artifacts")');
   }
   const artifacts = Object.entries(manifest.artifacts);
-  const assets = assetTemplates(artifacts, dir);
+  // Read only when a nested stack has no aws:asset:path (the CDK writes one unless asset metadata is off).
+  let assets: Map<string, string> | undefined;
+  const assetsOf = () => (assets ??= assetTemplates(artifacts, dir));
   const documents: Document[] = [];
   for (const [id, artifact] of artifacts) {
     if (!isPlainObject(artifact)) continue;
@@ -137,7 +139,7 @@ function loadAssembly(dir: string, state: AssemblyState): Document[] {
       for (const [file, ids] of metadata.constructPaths) state.constructPaths.set(file, ids);
       const file = inside(dir, props.templateFile, manifestFile, `artifact ${id}: templateFile`);
       const doc = loadTemplate(file, stack, state);
-      documents.push(doc, ...loadNested(doc, dir, assets, state));
+      documents.push(doc, ...loadNested(doc, dir, assetsOf, state));
     } else if (artifact.type === 'cdk:cloud-assembly') {
       if (typeof props.directoryName !== 'string') {
         throw new InputError(manifestFile, `artifact ${id}: expected properties.directoryName`);
@@ -187,7 +189,12 @@ function loadTemplate(file: string, stack: string, state: AssemblyState, parent?
 }
 
 /** Nested stacks: AWS::CloudFormation::Stack resources whose template is an asset of this assembly. */
-function loadNested(parent: Document, dir: string, assets: Map<string, string>, state: AssemblyState): Document[] {
+function loadNested(
+  parent: Document,
+  dir: string,
+  assets: () => ReadonlyMap<string, string>,
+  state: AssemblyState,
+): Document[] {
   const out: Document[] = [];
   for (const r of parent.resources) {
     if (r.type !== 'AWS::CloudFormation::Stack') continue;
@@ -201,7 +208,7 @@ function loadNested(parent: Document, dir: string, assets: Map<string, string>, 
       }
     } else {
       const hash = /([0-9a-f]{64})\.json/.exec(JSON.stringify(r.properties.TemplateURL ?? ''));
-      file = hash ? assets.get(hash[1]) : undefined;
+      file = hash ? assets().get(hash[1]) : undefined;
     }
     if (file === undefined || state.loaded.has(path.resolve(file))) continue; // a template outside the assembly (plain S3 URL)
     const child = loadTemplate(file, `${parent.stack}/${r.address}`, state, {
