@@ -8,6 +8,7 @@ import { Construct } from 'constructs';
 import { type DriftMonitoringSettings, type ResolvedDriftMonitoring, validateDriftMonitoring } from '../../core/drift';
 import { BlueprintConfigError } from '../../core/errors';
 import { acknowledgeWildcardResources } from '../training-compute/nag';
+import { sagemakerVpcPlacementStatement, VPC_PLACEMENT_REASON } from './sagemaker-endpoint';
 
 /** The baseline a data-quality schedule compares the captured traffic with, and how it runs. */
 export interface DataQualityBaseline extends DriftMonitoringSettings {
@@ -156,21 +157,7 @@ export function createDataQualityMonitor(scope: Construct, p: DataQualityMonitor
           `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:/aws/sagemaker/ProcessingJobs:*`,
         ],
       }),
-      new iam.PolicyStatement({
-        sid: 'VpcPlacement',
-        actions: [
-          'ec2:CreateNetworkInterface',
-          'ec2:CreateNetworkInterfacePermission',
-          'ec2:DeleteNetworkInterface',
-          'ec2:DeleteNetworkInterfacePermission',
-          'ec2:DescribeNetworkInterfaces',
-          'ec2:DescribeVpcs',
-          'ec2:DescribeDhcpOptions',
-          'ec2:DescribeSubnets',
-          'ec2:DescribeSecurityGroups',
-        ],
-        resources: ['*'],
-      }),
+      sagemakerVpcPlacementStatement(),
     ],
   });
   acknowledgeWildcardResources(policy, {
@@ -179,9 +166,7 @@ export function createDataQualityMonitor(scope: Construct, p: DataQualityMonitor
     DriftMetrics:
       'cloudwatch:PutMetricData supports no resource-level permission; the condition limits it to the data-metrics namespace.',
     JobLogs: 'SageMaker writes one log stream per job run in the shared /aws/sagemaker/ProcessingJobs log group only.',
-    VpcPlacement:
-      'The EC2 network-interface calls SageMaker makes to place the job in the isolated subnets support no ' +
-      'resource-level permissions for creation and description.',
+    VpcPlacement: VPC_PLACEMENT_REASON,
   });
 
   const accounts = new CfnMapping(holder, 'AnalyzerAccounts', {
