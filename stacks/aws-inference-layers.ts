@@ -11,6 +11,7 @@ import { BedrockInference, createLogKey, inferenceLogPrefixes, SageMakerInferenc
 import type { TrainingNetwork } from '../lib/aws/training-network';
 import { acknowledgeNagRule } from '../lib/aws/waive';
 import type { BlueprintConfig } from '../lib/core/config';
+import { BlueprintConfigError } from '../lib/core/errors';
 import { validateInferenceSettings } from '../lib/core/inference';
 import { governanceTags } from '../lib/core/tags';
 import { requireVerifiedModel } from '../lib/aws/model-registry';
@@ -87,6 +88,13 @@ export function addInferenceLayers(
   const registry = models?.registry;
   const modelBucket = registry?.bucket ?? lake.bucket(lake.zones.includes('curated') ? 'curated' : lake.zones[0]);
   const modelFolder = `${registry?.artifactPrefix ?? 'models/'}${settings.modelName}/`;
+  const drift = settings.driftMonitoring;
+  if (drift && !registry) {
+    throw new BlueprintConfigError(
+      'BlueprintConfig.inference.driftMonitoring',
+      'a model registry: the drift baseline is the one signed with the model in its registry folder',
+    );
+  }
   const model = new SageMakerInference(holder, 'Model', {
     ...apiProps,
     subnets: network.subnets,
@@ -97,11 +105,21 @@ export function addInferenceLayers(
     settings: registry
       ? { ...settings, modelDataKey: settings.modelDataKey ?? `${modelFolder}model.tar.gz` }
       : settings,
+    // The baseline is part of the signed folder, so the gate below verifies it with the model.
+    dataQualityBaseline:
+      drift && registry
+        ? {
+            ...drift,
+            statisticsUri: registry.bucket.s3UrlForObject(`${modelFolder}baseline/statistics.json`),
+            constraintsUri: registry.bucket.s3UrlForObject(`${modelFolder}baseline/constraints.json`),
+          }
+        : undefined,
   });
   if (registry) {
     // The endpoint's model is created only after its signature and every file digest verified.
     const gate = registry.verifySignedModel('ServedModelVerification', registry.signedModel(modelFolder));
     requireVerifiedModel(model.model, gate);
+    if (model.dataQuality) model.dataQuality.jobDefinition.node.addDependency(gate);
   }
 
   let guardrail: PlatformGuardrail | undefined;

@@ -6,6 +6,7 @@ import {
   PlatformMonitoring,
   addApiGatewayAlarms,
   addBedrockAlarms,
+  addDataQualityAlarms,
   addSageMakerEndpointAlarms,
   addWafAlarms,
 } from '../lib/aws/monitoring';
@@ -90,5 +91,14 @@ function addServingAlarms(
     });
   }
   addSageMakerEndpointAlarms(scope, 'ModelEndpointAlarms', { topic, endpointName: inference.model.endpointName });
+  const drift = inference.model.dataQuality;
+  if (drift) {
+    addDataQualityAlarms(scope, 'ModelDriftAlarms', {
+      topic,
+      endpointName: inference.model.endpointName,
+      scheduleName: drift.scheduleName,
+      ...drift.baseline,
+    });
+  }
   if (inference.llm) addBedrockAlarms(scope, 'LlmAlarms', { topic, modelId: llmModelId });
 }

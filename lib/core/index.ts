@@ -2,6 +2,7 @@ export * from './classification';
 export * from './compute';
 export * from './config';
 export * from './data-lake';
+export * from './drift';
 export * from './errors';
 export * from './governance';
 export * from './guardrail';

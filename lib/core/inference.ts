@@ -1,5 +1,6 @@
 import { hasInstanceStore } from '../../policies/rules/shared/instance-store';
 import { validateSageMakerGpuType } from './compute';
+import { type DriftMonitoringSettings, validateDriftMonitoring } from './drift';
 import { BlueprintConfigError } from './errors';
 import { DEFAULT_GUARDRAIL, GuardrailSettings, validateGuardrailSettings } from './guardrail';
 import { validateIntRange, validateName, validateNonEmpty, validateOneOf, validateUnique } from './validate';
@@ -67,6 +68,12 @@ export interface InferenceSettings {
   /** Most tokens a completion may have. @default 1024 */
   readonly llmMaxTokens: number;
   readonly guardrail: GuardrailSettings;
+  /**
+   * AWS: a SageMaker Model Monitor data-quality schedule over the captured requests, against the
+   * baseline signed with the model (baseline/statistics.json and baseline/constraints.json in its
+   * registry folder). Needs the model registry. @default undefined (no drift monitoring)
+   */
+  readonly driftMonitoring?: DriftMonitoringSettings;
 }
 
 export const DEFAULT_INFERENCE: InferenceSettings = {
@@ -161,6 +168,7 @@ export function validateInferenceSettings(prop: string, s: InferenceSettings): I
   );
   validateIntRange(`${prop}.llmMaxTokens`, s.llmMaxTokens, 1, 8192);
   validateGuardrailSettings(`${prop}.guardrail`, s.guardrail);
+  if (s.driftMonitoring !== undefined) validateDriftMonitoring(`${prop}.driftMonitoring`, s.driftMonitoring);
   return s;
 }
 

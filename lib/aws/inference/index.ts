@@ -1,4 +1,5 @@
 export * from './bedrock-inference';
+export * from './data-quality';
 export * from './gateway';
 export * from './log-groups';
 export * from './mapping';

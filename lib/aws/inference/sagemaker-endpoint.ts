@@ -33,6 +33,32 @@ export interface SageMakerEndpointInput {
   readonly endpointLogGroupArn: string;
 }
 
+/**
+ * The EC2 calls SageMaker makes with a job's or endpoint's role to place it in the platform
+ * subnets (statement `VpcPlacement`), and why its resource is `*`.
+ */
+export function sagemakerVpcPlacementStatement(): iam.PolicyStatement {
+  return new iam.PolicyStatement({
+    sid: 'VpcPlacement',
+    actions: [
+      'ec2:CreateNetworkInterface',
+      'ec2:CreateNetworkInterfacePermission',
+      'ec2:DeleteNetworkInterface',
+      'ec2:DeleteNetworkInterfacePermission',
+      'ec2:DescribeNetworkInterfaces',
+      'ec2:DescribeVpcs',
+      'ec2:DescribeDhcpOptions',
+      'ec2:DescribeSubnets',
+      'ec2:DescribeSecurityGroups',
+    ],
+    resources: ['*'],
+  });
+}
+
+export const VPC_PLACEMENT_REASON =
+  'The EC2 network-interface calls SageMaker makes to place an endpoint or job in the isolated subnets support no ' +
+  'resource-level permissions for creation and description.';
+
 /** Why an NVMe instance type's endpoint config has no KmsKeyId: shared by the nag acknowledgement. */
 export const NVME_KMS_REASON =
   'The endpoint runs on an instance type with local NVMe instance storage; SageMaker rejects a KmsKeyId for ' +
@@ -92,21 +118,7 @@ export function createSageMakerEndpoint(scope: Construct, p: SageMakerEndpointIn
         resources: ['*'],
         conditions: { StringLike: { 'cloudwatch:namespace': '/aws/sagemaker/*' } },
       }),
-      new iam.PolicyStatement({
-        sid: 'VpcPlacement',
-        actions: [
-          'ec2:CreateNetworkInterface',
-          'ec2:CreateNetworkInterfacePermission',
-          'ec2:DeleteNetworkInterface',
-          'ec2:DeleteNetworkInterfacePermission',
-          'ec2:DescribeNetworkInterfaces',
-          'ec2:DescribeVpcs',
-          'ec2:DescribeDhcpOptions',
-          'ec2:DescribeSubnets',
-          'ec2:DescribeSecurityGroups',
-        ],
-        resources: ['*'],
-      }),
+      sagemakerVpcPlacementStatement(),
     ],
   });
   acknowledgeWildcardResources(policy, {
@@ -114,9 +126,7 @@ export function createSageMakerEndpoint(scope: Construct, p: SageMakerEndpointIn
       'ecr:GetAuthorizationToken supports no resource-level permission; image pulls are limited to one repository.',
     EndpointMetrics:
       'cloudwatch:PutMetricData supports no resource-level permission; the condition limits it to the /aws/sagemaker/ namespaces.',
-    VpcPlacement:
-      'The EC2 network-interface calls SageMaker makes to place the endpoint in the isolated subnets support no ' +
-      'resource-level permissions for creation and description.',
+    VpcPlacement: VPC_PLACEMENT_REASON,
     WriteCapture: 'Data capture writes one object per capture file under the fixed capture prefix of one bucket.',
     EndpointLogs: 'Log streams are created by the endpoint per instance inside its own log group only.',
   });

@@ -8,6 +8,12 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
 import { BlueprintConfigError } from '../../core/errors';
+import {
+  createDataQualityMonitor,
+  DataQualityBaseline,
+  DataQualityMonitor,
+  resolveDataQualityBaseline,
+} from './data-quality';
 import { createServingGateway, Gateway } from './gateway';
 import { createLogGroup, createLogKey, logGroupArn } from './log-groups';
 import { fieldsResponseTemplate, integrationResponses, PREDICTION_REQUEST_TEMPLATE, predictionSchema } from './mapping';
@@ -26,6 +32,12 @@ export interface SageMakerInferenceProps extends InferenceApiProps {
   readonly modelBucket: s3.IBucket;
   /** Encrypted, retained bucket receiving captured requests and answers. */
   readonly captureBucket: s3.IBucket;
+  /**
+   * Drift detection: a Model Monitor data-quality schedule comparing the captured requests with this
+   * baseline; reports go to `monitoring/<endpoint>/data-quality/` of the capture bucket. Alarms on
+   * its metrics: addDataQualityAlarms (lib/aws/monitoring). @default no drift monitoring
+   */
+  readonly dataQualityBaseline?: DataQualityBaseline;
 }
 
 /**
@@ -55,6 +67,8 @@ export class SageMakerInference extends Construct {
   /** Whether the endpoint config carries KmsKeyId (false for NVMe instance types). */
   public readonly volumeKeyApplied: boolean;
   public readonly resolved: ResolvedInferenceApiProps;
+  /** The data-quality schedule, when a baseline was given. */
+  public readonly dataQuality?: DataQualityMonitor;
 
   constructor(scope: Construct, id: string, props: SageMakerInferenceProps) {
     super(scope, id);
@@ -69,6 +83,9 @@ export class SageMakerInference extends Construct {
       );
     }
     const s = r.settings;
+    const baseline =
+      props.dataQualityBaseline &&
+      resolveDataQualityBaseline(`${prefix}.dataQualityBaseline`, props.dataQualityBaseline);
     this.endpointName = `${r.project}-${r.environment}-${s.modelName}`;
     this.logKey =
       props.logKey ??
@@ -80,6 +97,7 @@ export class SageMakerInference extends Construct {
     const endpointLogName = `/aws/sagemaker/Endpoints/${this.endpointName}`;
     this.endpointLogGroup = createLogGroup(this, 'EndpointLogs', endpointLogName, this.logKey, r.logRetentionDays);
 
+    const capturePrefix = `capture/${this.endpointName}/`;
     const imageUri =
       s.imageUri ?? `${Aws.ACCOUNT_ID}.dkr.ecr.${Aws.REGION}.${Aws.URL_SUFFIX}/${r.project}-serving:latest`;
     const parts = createSageMakerEndpoint(this, {
@@ -90,7 +108,7 @@ export class SageMakerInference extends Construct {
       modelData: { bucket: props.modelBucket, key: s.modelDataKey ?? `models/${s.modelName}/model.tar.gz` },
       capture: {
         bucket: props.captureBucket,
-        prefix: `capture/${this.endpointName}/`,
+        prefix: capturePrefix,
         samplingPercentage: s.captureSamplingPercentage,
       },
       key: props.key,
@@ -104,6 +122,18 @@ export class SageMakerInference extends Construct {
     this.endpoint = parts.endpoint;
     this.executionRole = parts.role;
     this.volumeKeyApplied = parts.volumeKeyApplied;
+    if (baseline) {
+      this.dataQuality = createDataQualityMonitor(this, {
+        endpointName: this.endpointName,
+        endpoint: this.endpoint,
+        baseline,
+        captureBucket: props.captureBucket,
+        capturePrefix,
+        key: props.key,
+        subnets: props.subnets,
+        securityGroups: props.securityGroups,
+      });
+    }
 
     this.invokeRole = new iam.Role(this, 'InvokeRole', {
       description: `API Gateway calls the ${this.endpointName} endpoint with this role`,

@@ -1,18 +1,21 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { CustomResource, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CustomResource, Duration, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, type IDependable } from 'constructs';
 import { BlueprintConfigError } from '../../core/errors';
-import { allowLogGroupEncryption } from '../secrets/key';
 import type { TrainingNetwork } from '../training-network';
+import {
+  createVpcFunction,
+  createVpcFunctionSupport,
+  vpcFunctionStatements,
+  vpcNetworkInterfacesStatement,
+} from '../vpc-function';
 import { acknowledgeNagRule } from '../waive';
 
 /** The CloudFormation type of the gate; ZT-MODEL-004 looks for it. */
@@ -68,25 +71,16 @@ export function createVerifierRole(scope: Construct): iam.Role {
 
 export function createVerifierFunction(scope: Construct, i: VerifierFunctionInputs): lambda.Function {
   const stack = Stack.of(scope);
-  const logGroupName = `/${i.project}/${i.environment}/model-verification/${scope.node.addr.slice(0, 8)}`;
-  allowLogGroupEncryption(i.key, logGroupName, 'AllowModelVerificationLogGroup');
-  const logGroup = new logs.LogGroup(scope, 'VerifierLogs', {
-    logGroupName,
-    encryptionKey: i.key,
-    retention: i.logRetentionDays as logs.RetentionDays,
-    removalPolicy: RemovalPolicy.RETAIN,
-  });
-  const dlq = new sqs.Queue(scope, 'VerifierDlq', {
-    encryption: sqs.QueueEncryption.KMS,
-    encryptionMasterKey: i.key,
-    enforceSSL: true,
-    retentionPeriod: Duration.days(14),
-  });
-  const sg = new ec2.SecurityGroup(scope, 'VerifierSg', {
+  const support = createVpcFunctionSupport(scope, {
+    idPrefix: 'Verifier',
+    key: i.key,
+    logGroupName: `/${i.project}/${i.environment}/model-verification/${scope.node.addr.slice(0, 8)}`,
+    logKeySid: 'AllowModelVerificationLogGroup',
+    logRetentionDays: i.logRetentionDays,
     vpc: i.network.vpc,
-    description: 'Model signature verification: HTTPS to the VPC endpoints and S3 only',
-    allowAllOutbound: false,
+    securityGroupDescription: 'Model signature verification: HTTPS to the VPC endpoints and S3 only',
   });
+  const sg = support.securityGroup;
   i.network.admitToEndpoints(sg, 'model signature verification');
   sg.addEgressRule(ec2.Peer.prefixList(i.network.s3PrefixListId), ec2.Port.tcp(443), 'S3 through the gateway endpoint');
   i.network.allowCloudFormationResponses();
@@ -115,12 +109,7 @@ export function createVerifierFunction(scope: Construct, i: VerifierFunctionInpu
         conditions: { StringEquals: via },
       }),
       new iam.PolicyStatement({ sid: 'VerifySignatures', actions: ['kms:Verify'], resources: [i.signingKey.attrArn] }),
-      new iam.PolicyStatement({
-        sid: 'WriteOwnLogs',
-        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-        resources: [logGroup.logGroupArn],
-      }),
-      new iam.PolicyStatement({ sid: 'DeadLetters', actions: ['sqs:SendMessage'], resources: [dlq.queueArn] }),
+      ...vpcFunctionStatements(support),
       new iam.PolicyStatement({
         sid: 'KeyThroughSqsAndLambda',
         actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
@@ -129,18 +118,7 @@ export function createVerifierFunction(scope: Construct, i: VerifierFunctionInpu
           StringEquals: { 'kms:ViaService': ['sqs', 'lambda'].map((s) => `${s}.${stack.region}.${stack.urlSuffix}`) },
         },
       }),
-      new iam.PolicyStatement({
-        sid: 'VpcNetworkInterfaces',
-        actions: [
-          'ec2:CreateNetworkInterface',
-          'ec2:DescribeNetworkInterfaces',
-          'ec2:DescribeSubnets',
-          'ec2:DeleteNetworkInterface',
-          'ec2:AssignPrivateIpAddresses',
-          'ec2:UnassignPrivateIpAddresses',
-        ],
-        resources: ['*'],
-      }),
+      vpcNetworkInterfacesStatement(),
     ],
   });
   acknowledgeNagRule(
@@ -155,7 +133,7 @@ export function createVerifierFunction(scope: Construct, i: VerifierFunctionInpu
     'Signed models are folders of many files under the registry prefix; the function must read every one.',
   );
 
-  const fn = new lambda.Function(scope, 'VerifierFunction', {
+  return createVpcFunction(scope, 'VerifierFunction', support, {
     description: 'Verifies an OpenSSF model signature and every file digest before deployment',
     runtime: VERIFY_RUNTIME,
     handler: 'index.handler',
@@ -163,17 +141,12 @@ export function createVerifierFunction(scope: Construct, i: VerifierFunctionInpu
     // Hashing multi-GB weights streams them once; the CloudFormation custom resource limit is 1 hour.
     timeout: Duration.minutes(15),
     memorySize: 1024,
-    role: role.withoutPolicyUpdates(),
+    role,
+    policy,
     vpc: i.network.vpc,
-    vpcSubnets: i.network.subnetSelection,
-    securityGroups: [sg],
-    environmentEncryption: i.key,
-    logGroup,
-    deadLetterQueue: dlq,
+    subnets: i.network.subnetSelection,
     reservedConcurrentExecutions: 2,
   });
-  fn.node.addDependency(policy);
-  return fn;
 }
 
 export interface ModelSignatureVerificationProps {

@@ -11,3 +11,5 @@ export {
   spikeAlarm,
 } from './api-alarms';
 export type { AlarmTarget } from './api-alarms';
+export { addDataQualityAlarms, DATA_METRICS_NAMESPACE } from './drift-alarms';
+export type { DataQualityAlarmTarget } from './drift-alarms';

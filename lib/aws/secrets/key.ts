@@ -1,5 +1,4 @@
-import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 
@@ -17,36 +16,4 @@ export function createSecretsKey(scope: Construct, project: string, environment:
   });
 }
 
-/**
- * CloudWatch Logs encrypts a log group with the caller-independent service principal, so the key
- * policy must name it, limited to the one log group (encryption context aws:logs:arn).
- */
-export function allowLogGroupEncryption(key: kms.IKey, logGroupName: string, sid = 'AllowRotationLogGroup'): void {
-  const stack = Stack.of(key);
-  key.addToResourcePolicy(
-    new iam.PolicyStatement({
-      sid,
-      principals: [new iam.ServicePrincipal(`logs.${stack.region}.${stack.urlSuffix}`)],
-      actions: [
-        'kms:Encrypt',
-        'kms:Decrypt',
-        'kms:ReEncryptFrom',
-        'kms:ReEncryptTo',
-        'kms:GenerateDataKey',
-        'kms:GenerateDataKeyWithoutPlaintext',
-        'kms:DescribeKey',
-      ],
-      resources: ['*'],
-      conditions: {
-        ArnEquals: {
-          'kms:EncryptionContext:aws:logs:arn': stack.formatArn({
-            service: 'logs',
-            resource: 'log-group',
-            resourceName: logGroupName,
-            arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-          }),
-        },
-      },
-    }),
-  );
-}
+export { allowLogGroupEncryption } from '../vpc-function';

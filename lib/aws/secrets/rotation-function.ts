@@ -1,14 +1,20 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import {
+  createVpcFunction,
+  createVpcFunctionSupport,
+  type VpcFunctionSupport,
+  vpcFunctionStatements,
+  vpcNetworkInterfacesStatement,
+} from '../vpc-function';
 import { acknowledgeNagRule } from '../waive';
-import { allowLogGroupEncryption } from './key';
 import { ResolvedPlatformSecretsProps } from './props';
 import { ROTATION_CODE, ROTATION_HANDLER } from './rotation-code';
 
@@ -66,31 +72,21 @@ export function createRotationRole(scope: Construct): iam.Role {
 export function createRotationFunction(scope: Construct, i: RotationFunctionInputs): RotationFunction {
   const stack = Stack.of(scope);
   const { props } = i;
-  const logGroupName = `/${props.project}/${props.environment}/secrets-rotation/${scope.node.addr.slice(0, 8)}`;
-  allowLogGroupEncryption(i.key, logGroupName);
-  const logGroup = new logs.LogGroup(scope, 'RotationLogs', {
-    logGroupName,
-    encryptionKey: i.key,
-    retention: props.logRetentionDays as logs.RetentionDays,
-    removalPolicy: RemovalPolicy.RETAIN,
-  });
-  const deadLetterQueue = new sqs.Queue(scope, 'RotationDlq', {
-    encryption: sqs.QueueEncryption.KMS,
-    encryptionMasterKey: i.key,
-    enforceSSL: true,
-    retentionPeriod: Duration.days(14),
-  });
-  const securityGroup = new ec2.SecurityGroup(scope, 'RotationSg', {
+  const support = createVpcFunctionSupport(scope, {
+    idPrefix: 'Rotation',
+    key: i.key,
+    logGroupName: `/${props.project}/${props.environment}/secrets-rotation/${scope.node.addr.slice(0, 8)}`,
+    logRetentionDays: props.logRetentionDays,
     vpc: i.vpc,
-    description: 'Secret rotation function: egress to the Secrets Manager endpoint only',
-    allowAllOutbound: false,
+    securityGroupDescription: 'Secret rotation function: egress to the Secrets Manager endpoint only',
   });
+  const { logGroup, deadLetterQueue, securityGroup } = support;
   i.endpoint.connections.allowDefaultPortFrom(securityGroup, 'Secret rotation function to Secrets Manager');
 
   const policy = new iam.ManagedPolicy(scope, 'RotationPolicy', {
     description: 'Least privilege of the generic secret rotation function',
     roles: [i.role],
-    statements: rotationStatements(stack, i, logGroup, deadLetterQueue),
+    statements: rotationStatements(stack, i, support),
   });
   acknowledgeNagRule(
     policy,
@@ -100,29 +96,24 @@ export function createRotationFunction(scope: Construct, i: RotationFunctionInpu
       'permissions, per the IAM service authorization reference; everything else is scoped to ARNs.',
   );
 
-  const fn = new lambda.Function(scope, 'RotationFunction', {
+  const fn = createVpcFunction(scope, 'RotationFunction', support, {
     description: 'Rotates generated platform secrets (four-step Secrets Manager protocol)',
     runtime: ROTATION_RUNTIME,
     handler: ROTATION_HANDLER,
     code: lambda.Code.fromInline(ROTATION_CODE),
     timeout: Duration.seconds(30),
     memorySize: 256,
-    role: i.role.withoutPolicyUpdates(),
+    role: i.role,
+    policy,
     vpc: i.vpc,
-    vpcSubnets: i.subnets,
-    securityGroups: [securityGroup],
+    subnets: i.subnets,
     environment: {
       PASSWORD_LENGTH: String(props.passwordLength),
       EXCLUDE_CHARACTERS: props.excludeCharacters,
     },
-    environmentEncryption: i.key,
-    logGroup,
-    deadLetterQueue,
     // Rotations are rare and per secret; a cap stops a runaway loop from starving the account.
     reservedConcurrentExecutions: Math.min(10, Math.max(2, i.secrets.length)),
   });
-  // Lambda checks the role's ENI permissions when it creates a VPC function.
-  fn.node.addDependency(policy);
   if (latestCdkPythonRuntime().name !== ROTATION_RUNTIME.name) {
     acknowledgeNagRule(
       fn,
@@ -138,8 +129,7 @@ export function createRotationFunction(scope: Construct, i: RotationFunctionInpu
 function rotationStatements(
   stack: Stack,
   i: RotationFunctionInputs,
-  logGroup: logs.LogGroup,
-  dlq: sqs.Queue,
+  support: VpcFunctionSupport,
 ): iam.PolicyStatement[] {
   const secretArns = i.secrets.map((s) => s.secretArn);
   const via = (service: string) => ({ 'kms:ViaService': `${service}.${stack.region}.${stack.urlSuffix}` });
@@ -168,16 +158,7 @@ function rotationStatements(
         'ForAnyValue:StringEquals': { 'kms:EncryptionContext:SecretARN': secretArns },
       },
     }),
-    new iam.PolicyStatement({
-      sid: 'WriteOwnLogs',
-      actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-      resources: [logGroup.logGroupArn],
-    }),
-    new iam.PolicyStatement({
-      sid: 'DeadLetters',
-      actions: ['sqs:SendMessage'],
-      resources: [dlq.queueArn],
-    }),
+    ...vpcFunctionStatements(support),
     new iam.PolicyStatement({
       sid: 'DeadLetterKeyThroughSqs',
       actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
@@ -190,17 +171,6 @@ function rotationStatements(
       resources: [i.key.keyArn],
       conditions: { StringEquals: via('lambda') },
     }),
-    new iam.PolicyStatement({
-      sid: 'VpcNetworkInterfaces',
-      actions: [
-        'ec2:CreateNetworkInterface',
-        'ec2:DescribeNetworkInterfaces',
-        'ec2:DescribeSubnets',
-        'ec2:DeleteNetworkInterface',
-        'ec2:AssignPrivateIpAddresses',
-        'ec2:UnassignPrivateIpAddresses',
-      ],
-      resources: ['*'],
-    }),
+    vpcNetworkInterfacesStatement(),
   ];
 }

@@ -1,1 +1,2 @@
 export * from './model-registry';
+export * from './model-store';

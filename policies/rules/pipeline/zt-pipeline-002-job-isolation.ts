@@ -9,6 +9,7 @@ import { judgeKeyValue, keyVerdict } from '../shared/kms';
 import { Opaque, type PolicyValue } from '../shared/policy-document';
 import { type PipelineStep, memberAt, pipelineSteps, readPipelineDefinition } from '../shared/pipeline-definition';
 import { type Read, isPresent, readResolved, unknownAt } from '../shared/read';
+import { monitoringJobChecks } from './monitoring-jobs';
 
 /**
  * Every Training, Processing and Tuning step of a SageMaker pipeline runs like a hardened job: in
@@ -160,7 +161,7 @@ function pipeline(body: string, s3: string): Check {
 
 export const jobIsolationRule: Rule = {
   id: 'ZT-PIPELINE-002',
-  title: 'Training jobs and pipeline steps run isolated and encrypted',
+  title: 'Training jobs, pipeline steps and monitoring jobs run isolated and encrypted',
   severity: 'high',
   layer: 'pipeline',
   rationale:
@@ -168,17 +169,21 @@ export const jobIsolationRule: Rule = {
     'platform VPC, network isolation and inter-container encryption, the job container (and every dependency it ' +
     'imports) can send the training data and the weights anywhere, and the instances exchange them in clear text; ' +
     'without a customer-managed key, scratch volumes and model artifacts are readable by anyone the AWS-managed key ' +
-    'lets in, and the key cannot be revoked.',
+    'lets in, and the key cannot be revoked. A Model Monitor data-quality job reads every captured request and ' +
+    'answer of an endpoint on each run, so it is held to the same standard.',
   remediation:
     'In each Training / Tuning step: VpcConfig { Subnets, SecurityGroupIds } of the isolated subnets, ' +
     'EnableNetworkIsolation and EnableInterContainerTrafficEncryption true, ResourceConfig.VolumeKmsKeyId (for ' +
     'instance types without local NVMe storage) and OutputDataConfig.KmsKeyId the platform CMK. In Processing ' +
     'steps the same under NetworkConfig, ProcessingResources.ClusterConfig.VolumeKmsKeyId and ' +
-    'ProcessingOutputConfig.KmsKeyId. Keep these literal in the definition, not pipeline parameters.',
+    'ProcessingOutputConfig.KmsKeyId. Keep these literal in the definition, not pipeline parameters. In ' +
+    'DataQualityJobDefinitions: NetworkConfig { VpcConfig, EnableNetworkIsolation, ' +
+    'EnableInterContainerTrafficEncryption }, JobResources.ClusterConfig.VolumeKmsKeyId and ' +
+    'DataQualityJobOutputConfig.KmsKeyId.',
   remediationBy: {
-    cdk: 'TrainingPipeline (lib/aws/pipeline) writes them all; with sagemaker.CfnPipeline build the definition with literal VpcConfig, EnableNetworkIsolation: true, EnableInterContainerTrafficEncryption: true and key.keyArn for both keys.',
+    cdk: 'TrainingPipeline (lib/aws/pipeline) and SageMakerInference({ dataQualityBaseline }) write them all; with sagemaker.CfnPipeline build the definition with literal VpcConfig, EnableNetworkIsolation: true, EnableInterContainerTrafficEncryption: true and key.keyArn for both keys.',
     terraform:
-      'aws_sagemaker_pipeline pipeline_definition = jsonencode({ Steps = [{ Type = "Training", Arguments = { VpcConfig = {...}, EnableNetworkIsolation = true, EnableInterContainerTrafficEncryption = true, ResourceConfig = { VolumeKmsKeyId = aws_kms_key.k.arn }, OutputDataConfig = { KmsKeyId = aws_kms_key.k.arn } } }] }).',
+      'aws_sagemaker_pipeline pipeline_definition = jsonencode({ Steps = [{ Type = "Training", Arguments = { VpcConfig = {...}, EnableNetworkIsolation = true, EnableInterContainerTrafficEncryption = true, ResourceConfig = { VolumeKmsKeyId = aws_kms_key.k.arn }, OutputDataConfig = { KmsKeyId = aws_kms_key.k.arn } } }] }); aws_sagemaker_data_quality_job_definition network_config { enable_network_isolation = true, enable_inter_container_traffic_encryption = true, vpc_config {...} }, job_resources { cluster_config { volume_kms_key_id } }, data_quality_job_output_config { kms_key_id }.',
   },
   controls: [
     { framework: 'NIST-800-53', id: 'SC-7' },
@@ -200,5 +205,6 @@ export const jobIsolationRule: Rule = {
       'PipelineDefinition.PipelineDefinitionS3Location',
     ),
     aws_sagemaker_pipeline: pipeline('pipeline_definition', 'pipeline_definition_s3_location'),
+    ...monitoringJobChecks,
   },
 };

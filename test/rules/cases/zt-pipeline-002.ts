@@ -1,5 +1,6 @@
 import { jobIsolationRule } from '../../../policies/rules/pipeline/zt-pipeline-002-job-isolation';
 import { RuleCases, cfn, tf } from '../helpers';
+import { monitoringJobCases } from './zt-pipeline-002-monitoring';
 
 const BODY = 'PipelineDefinition.PipelineDefinitionBody';
 const KEY_ARN = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
@@ -293,5 +294,6 @@ export const cases: RuleCases = {
       verdict: 'unknown',
       path: 'pipeline_definition_s3_location',
     },
+    ...monitoringJobCases,
   ],
 };

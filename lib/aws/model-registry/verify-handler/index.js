@@ -166,27 +166,37 @@ function awsClients() {
   };
 }
 
-/** PUTs the result to CloudFormation's pre-signed response URL. */
-function respond(event, context, status, reason, data, physicalId) {
-  const body = JSON.stringify({
-    Status: status,
-    Reason: reason.slice(0, 3000),
-    PhysicalResourceId: physicalId,
-    StackId: event.StackId,
-    RequestId: event.RequestId,
-    LogicalResourceId: event.LogicalResourceId,
-    Data: data,
-  });
-  return new Promise((resolve, reject) => {
-    const req = https.request(event.ResponseURL, {
-      method: 'PUT',
-      headers: { 'content-type': '', 'content-length': Buffer.byteLength(body) },
+/**
+ * A sender that PUTs the result to CloudFormation's pre-signed response URL through `transport`
+ * (a module with Node's `request(url, options)`): `https` in the function; a test may pass `http`
+ * with a local server. The response URL is an S3 pre-signed URL, so the body goes with an empty
+ * content type (the signature covers none).
+ */
+function responder(transport) {
+  return (event, context, status, reason, data, physicalId) => {
+    const body = JSON.stringify({
+      Status: status,
+      Reason: reason.slice(0, 3000),
+      PhysicalResourceId: physicalId,
+      StackId: event.StackId,
+      RequestId: event.RequestId,
+      LogicalResourceId: event.LogicalResourceId,
+      Data: data,
     });
-    req.on('response', (res) => (res.resume(), resolve()));
-    req.on('error', reject);
-    req.end(body);
-  });
+    return new Promise((resolve, reject) => {
+      const req = transport.request(event.ResponseURL, {
+        method: 'PUT',
+        headers: { 'content-type': '', 'content-length': Buffer.byteLength(body) },
+      });
+      req.on('response', (res) => (res.resume(), resolve()));
+      req.on('error', reject);
+      req.end(body);
+    });
+  };
 }
+
+/** The function's sender: HTTPS only. */
+const respond = responder(https);
 
 async function handle(event, context, clients, send = respond) {
   const props = event.ResourceProperties || {};
@@ -213,6 +223,8 @@ async function handle(event, context, clients, send = respond) {
 
 exports.handler = (event, context) => handle(event, context);
 exports.handle = handle;
+exports.responder = responder;
+exports.respond = respond;
 exports.verifyModel = verifyModel;
 exports.pae = pae;
 exports.VerificationError = VerificationError;
