@@ -3,7 +3,6 @@ import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import type { SecureDataLake } from '../lib/azure/data-lake';
-import { AzureModelStoreAccess } from '../lib/azure/model-registry';
 import { ModelReleaseGate } from '../lib/azure/pipeline';
 import { TrainingCompute, WorkspaceStorage } from '../lib/azure/training-compute';
 import type { TrainingNetwork } from '../lib/azure/training-network';
@@ -17,15 +16,10 @@ export interface AzureTrainingLayers {
   readonly identity: UserAssignedIdentity;
   readonly storage: WorkspaceStorage;
   readonly compute: TrainingCompute;
-  /**
-   * The release identity registers models through its own narrow role; the workspace identity can
-   * too (AzureML Data Scientist, see modelStore), so the release pipeline's signature check is the gate.
-   */
+  /** Only the release identity registers models into the workspace; data scientists read them. */
   readonly releaseGate: ModelReleaseGate;
   /** The workspace identity's read access to the lake's training zones. */
   readonly dataGrants: readonly RoleAssignment[];
-  /** Who may use the workspace's model store: the training identity as AzureML Data Scientist. */
-  readonly modelStore: AzureModelStoreAccess;
 }
 
 /**
@@ -114,10 +108,5 @@ export function addAzureTrainingLayers(
     owner: config.owner,
     classification: config.classification,
   });
-  // No Azure custom-model serving path yet, so no serving identity; LLM serving is Azure OpenAI's.
-  const modelStore = new AzureModelStoreAccess(layer, 'model-store', {
-    workspaceId: compute.workspace.id,
-    trainingPrincipalId: identity.principalId,
-  });
-  return { resourceGroup, identity, storage, compute, releaseGate, dataGrants, modelStore };
+  return { resourceGroup, identity, storage, compute, releaseGate, dataGrants };
 }

@@ -147,7 +147,7 @@ describe('Azure reference stack: training compute', () => {
 });
 
 describe('Azure reference stack: model release gate', () => {
-  test('the release identity registers through its narrow role at the workspace; roles defined in its resource group', () => {
+  test('only the release identity may register into the workspace; roles defined in its resource group', () => {
     const workspace = at(`${TC}/compute/workspace`).ref('id');
     expect(at('pipeline/release-registrar').body).toMatchObject({
       scope: workspace,

@@ -32,10 +32,9 @@ const WORKSPACE = /\/providers\/Microsoft\.MachineLearningServices\/workspaces\/
  * nor "AzureML Registry User" on one can be declared; azapi could), models and model versions
  * themselves (registered by the Azure ML CLI / SDK, not Terraform), an assignment scoped to one
  * model (models are not addressable as a role-assignment scope), and a deny: a built-in role cannot
- * be narrowed. So the Data Scientist role also writes models; where the workspace doubles as the
- * release gate's production registry, the release identity is not the only one that can register
- * and the release pipeline's `zt-model verify` stays the gate; a separate registry workspace
- * restores exclusivity.
+ * be narrowed. So the Data Scientist role also writes models: do not use this on the workspace that
+ * is the release gate's production registry (the reference stack does not), where only the release
+ * identity may register; use it on a development workspace beside a separate registry workspace.
  */
 export class AzureModelStoreAccess extends Construct {
   public readonly training: RoleAssignment;
