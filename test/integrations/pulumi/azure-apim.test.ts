@@ -43,6 +43,7 @@ const INBOUND = [
   '<rate-limit-by-key calls="60" renewal-period="60" counter-key="@(context.Subscription.Id)" />',
   '<quota-by-key calls="10000" renewal-period="86400" counter-key="@(context.Subscription.Id)" />',
   '<azure-openai-token-limit tokens-per-minute="20000" counter-key="@(context.Subscription.Id)" estimate-prompt-tokens="true" />',
+  '<azure-openai-emit-token-metric namespace="llm"><dimension name="API ID" /><dimension name="Subscription ID" /></azure-openai-emit-token-metric>',
   '<validate-content unspecified-content-type-action="prevent" max-size="102400" size-exceeded-action="prevent" />',
   '<set-body>@{ var b = context.Request.Body.As&lt;JObject&gt;(); b.Remove("logprobs"); b.Remove("top_logprobs"); return b.ToString(); }</set-body>',
 ];
@@ -113,7 +114,7 @@ describe('the effective policy of an azure-native API', () => {
     const chain = [svc, literal(a), literal(apiPolicy(a, svc, xml(['<base />'])))];
     expect(await run('ZT-INFERENCE-002', [...chain, global([INBOUND[0]])])).toEqual([]);
     expect(await run('ZT-INFERENCE-002', [...chain, global(['<cors />'])])).toEqual([
-      { message: expect.stringMatching(/global\.xml_content: inbound has no token validation/), urn: a.urn },
+      { message: expect.stringMatching(/global\.xml_content: inbound lacks token validation/), urn: a.urn },
     ]);
   });
   test('a policy fetched from a link, or a value unknown at preview, is not a violation', async () => {

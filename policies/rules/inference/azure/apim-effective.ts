@@ -106,7 +106,7 @@ function scope(
     const inherited = inherit();
     return inherited.verdict === 'fail' && cond ? cond : inherited;
   }
-  return cond ?? fail(`${path}: inbound has no ${req.what} and no <base/> to inherit one`, path);
+  return cond ?? fail(`${path}: inbound lacks ${req.what} and has no <base/> to inherit one`, path);
 }
 
 function attachedPolicies(g: ResourceGraph, spec: CompanionSpec, target: Resource): Resource[] {
