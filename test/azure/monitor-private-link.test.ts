@@ -1,6 +1,9 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { TerraformStack, Testing } from 'cdktf';
 import { resolveConfig } from '../../lib/core/config';
 import { BlueprintConfigError } from '../../lib/core/errors';
+import { interfaceEndpointCost } from '../../lib/core/network';
 import {
   MONITOR_DNS_ZONE_KEYS,
   MONITOR_PRIVATE_LINK_GROUP,
@@ -101,6 +104,34 @@ describe('Azure Monitor private link scope', () => {
       });
     },
   );
+});
+
+describe("fixed cost figures count the scope's endpoint and zones", () => {
+  const doc = (file: string) => readFileSync(join(__dirname, '../..', file), 'utf8').replace(/\s+/g, ' ');
+
+  it('README: 9 private endpoints + 2 managed-network rules, 14 zones (the inference path is priced apart)', () => {
+    const own = (type: string) =>
+      allOf(tf, type).filter((r) => !r.body['//'].metadata.path.startsWith('azure-platform/inference/'));
+    const endpoints = own('azurerm_private_endpoint').length;
+    const rules = own('azurerm_machine_learning_workspace_network_outbound_rule_private_endpoint').length;
+    const zones = own('azurerm_private_dns_zone').length;
+    expect([endpoints, rules, zones]).toEqual([9, 2, 14]);
+    const { hourly, monthly } = interfaceEndpointCost(endpoints + rules, 1);
+    const readme = doc('README.md');
+    expect(readme).toContain(`| $${hourly.toFixed(2)} | $${monthly.toFixed(2)} |`);
+    expect(readme).toContain(
+      `${zones} private DNS zones x $0.50, 1 HSM key version x $1 | | $${(zones * 0.5 + 1).toFixed(2)} |`,
+    );
+    expect(readme).toContain('**$139.00**');
+  });
+
+  it("training-network.md: the network's own zones and its two endpoints", () => {
+    const own = (type: string) => allOf(tf, type).filter((r) => r.body['//'].metadata.path.startsWith(`${NET}/`));
+    expect([own('azurerm_private_endpoint').length, own('azurerm_private_dns_zone').length]).toEqual([2, 14]);
+    const text = doc('docs/training-network.md');
+    expect(text).toContain('14 private DNS zones x $0.50 = $7.00/month');
+    expect(text).toContain(`x $0.01/h = $${interfaceEndpointCost(2, 1).monthly.toFixed(2)}/month`);
+  });
 });
 
 describe('TrainingNetwork.scopeMonitoring', () => {
