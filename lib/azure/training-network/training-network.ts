@@ -159,10 +159,18 @@ export class TrainingNetwork extends Construct {
    */
   public scopeMonitoring(key: string, linkedResourceId: string): MonitorPrivateLinkScopedService {
     if (typeof key !== 'string' || !/^[a-z0-9][a-z0-9-]{0,40}$/.test(key)) {
-      throw new BlueprintConfigError('TrainingNetwork.scopeMonitoring.key', 'lower-case letters, digits and dashes', key);
+      throw new BlueprintConfigError(
+        'TrainingNetwork.scopeMonitoring.key',
+        'lower-case letters, digits and dashes',
+        key,
+      );
     }
     if (this.node.tryFindChild(`monitor-scoped-${key}`)) {
-      throw new BlueprintConfigError('TrainingNetwork.scopeMonitoring.key', 'a key not used before ("workspace" is the network\'s own)', key);
+      throw new BlueprintConfigError(
+        'TrainingNetwork.scopeMonitoring.key',
+        'a key not used before ("workspace" is the network\'s own)',
+        key,
+      );
     }
     return scopeMonitorResource(this, this.monitorPrivateLink.scope, key, linkedResourceId);
   }
