@@ -15,7 +15,8 @@ export interface AzureInferenceFoundation {
  * RAI policy (guardrails) bound to the deployment. The account's endpoint sits in the network's
  * endpoint subnet and registers in its shared zones; the gateway lives in the API Management
  * subnet and takes callers from the training subnet; the key lives in the data lake's vault;
- * diagnostics go to the network's Log Analytics workspace.
+ * diagnostics go to the network's Log Analytics workspace, and the gateway's Application Insights
+ * joins the network's Azure Monitor private link scope.
  */
 export function addAzureInferenceLayers(
   scope: Construct,
@@ -25,7 +26,7 @@ export function addAzureInferenceLayers(
   const zones = network.privateDnsZoneIds;
   const links = network.privateDnsZoneLinks;
   const nsg = network.networkSecurityGroups.apiManagement;
-  return new LlmInference(scope, 'inference', {
+  const inference = new LlmInference(scope, 'inference', {
     ...config.azure.inference,
     project: config.name,
     environment: config.environment,
@@ -52,4 +53,7 @@ export function addAzureInferenceLayers(
     },
     logAnalyticsWorkspaceId: network.workspace.id,
   });
+  // The gateway's Application Insights takes no public ingestion: it must be in the monitor scope.
+  network.scopeMonitoring('gateway-insights', inference.telemetry.insights.id);
+  return inference;
 }

@@ -95,6 +95,8 @@ export function addAzureTrainingLayers(
     // Azure ML reaches its storage over private link from the first call.
     dependsOn: [storage.privateEndpoints.blob, storage.privateEndpoints.file],
   });
+  // The workspace's Application Insights takes no public ingestion: it must be in the monitor scope.
+  network.scopeMonitoring('training-insights', compute.insights.id);
   const preferred = lake.zones.filter((z) => z === 'curated' || z === 'features');
   const dataGrants = (preferred.length > 0 ? preferred : lake.zones).map((zone) =>
     lake.grantRead(identity.principalId, zone),

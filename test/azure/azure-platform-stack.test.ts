@@ -15,6 +15,8 @@ const UNTAGGABLE = new Set([
   'azurerm_network_security_rule',
   'azurerm_subnet_network_security_group_association',
   'azurerm_monitor_diagnostic_setting',
+  // No tags argument in azurerm 4.55: the link between the scope and a workspace or component.
+  'azurerm_monitor_private_link_scoped_service',
   'azurerm_cognitive_deployment',
   'azurerm_api_management_api',
   'azurerm_api_management_api_operation',

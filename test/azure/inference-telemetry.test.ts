@@ -42,10 +42,12 @@ describe('Application Insights of the gateway', () => {
     });
   });
 
-  it('takes ingestion from public networks (no private link scope yet), but only Entra ID-authenticated', () => {
-    // With no Azure Monitor private link scope, a private-only component would drop every record.
-    expect(insights.body.internet_ingestion_enabled).toBe(true);
+  it('takes no ingestion from public networks, only Entra ID-authenticated (through the monitor scope)', () => {
+    expect(insights.body.internet_ingestion_enabled).toBe(false);
     expect(insights.body.local_authentication_disabled).toBe(true);
+    // Private-only ingestion would drop every record unless the component is in the network's scope.
+    const scoped = allOf(tf, 'azurerm_monitor_private_link_scoped_service').map((s) => s.body.linked_resource_id);
+    expect(scoped).toContain(insights.ref('id'));
   });
 
   it("lets only the gateway's identity publish to it", () => {

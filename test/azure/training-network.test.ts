@@ -144,12 +144,13 @@ describe('private DNS zones: one set for the platform', () => {
 });
 
 describe('Log Analytics workspace and VNet flow logs', () => {
-  it('workspace: Entra ID only, no internet ingestion, 90-day retention, prevent_destroy', () => {
+  it('workspace: Entra ID only, no internet ingestion or query, 90-day retention, prevent_destroy', () => {
     expect(atPath(tf, `${NET}/workspace`).body).toMatchObject({
       sku: 'PerGB2018',
       retention_in_days: 90,
       local_authentication_enabled: false,
       internet_ingestion_enabled: false,
+      internet_query_enabled: false,
       lifecycle: { prevent_destroy: true },
     });
   });

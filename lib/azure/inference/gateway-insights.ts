@@ -84,9 +84,9 @@ export function gatewayTelemetryTemplate(): Record<string, unknown> {
  * Workspace-based Application Insights for the gateway (records land in the platform workspace's
  * AppRequests / AppMetrics tables), Entra ID ingestion only, no public query, retained; the
  * gateway's identity may publish to it; the logger and diagnostic that send request telemetry and
- * the per-caller token metrics. Public ingestion stays on: the platform has no Azure Monitor
- * private link scope, and without one a private-only component would reject the gateway's
- * telemetry (it reaches Azure Monitor through the AzureMonitor service tag rule of its subnet).
+ * the per-caller token metrics. No public ingestion either: the platform stack scopes the component
+ * into the network's Azure Monitor private link scope (TrainingNetwork.scopeMonitoring), and the
+ * gateway in its subnet sends through the scope's private endpoint.
  */
 export function createGatewayInsights(
   scope: Construct,
@@ -102,7 +102,7 @@ export function createGatewayInsights(
     applicationType: 'other',
     workspaceId,
     localAuthenticationDisabled: true,
-    internetIngestionEnabled: true,
+    internetIngestionEnabled: false,
     internetQueryEnabled: false,
     retentionInDays: GATEWAY_INSIGHTS_RETENTION_DAYS,
     tags: at.tags,

@@ -12,7 +12,8 @@ export const INSIGHTS_RETENTION_DAYS = 90;
 /**
  * Workspace-based Application Insights: data lands in the platform's Log Analytics workspace,
  * Entra ID only (no instrumentation-key ingestion), no public ingestion or query (telemetry goes
- * through the platform's Azure Monitor private link scope). Retained.
+ * through the network's Azure Monitor private link scope, which the platform stack scopes it into:
+ * TrainingNetwork.scopeMonitoring). Retained.
  */
 export function createInsights(
   scope: Construct,

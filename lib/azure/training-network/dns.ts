@@ -4,7 +4,8 @@ import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/pr
 
 /**
  * The platform's one set of Private Link DNS zones, keyed by what resolves in them. Every private
- * endpoint of the platform registers here (data lake, ML workspace, registry, AI services, APIM).
+ * endpoint of the platform registers here (data lake, ML workspace, registry, AI services, APIM,
+ * Azure Monitor).
  */
 export const PRIVATE_DNS_ZONES = {
   blob: 'privatelink.blob.core.windows.net',
@@ -18,6 +19,11 @@ export const PRIVATE_DNS_ZONES = {
   cognitiveServices: 'privatelink.cognitiveservices.azure.com',
   openai: 'privatelink.openai.azure.com',
   apiManagement: 'privatelink.azure-api.net',
+  // Azure Monitor private link scope (monitor-private-link.ts); it also registers in `blob`.
+  monitor: 'privatelink.monitor.azure.com',
+  omsOpinsights: 'privatelink.oms.opinsights.azure.com',
+  odsOpinsights: 'privatelink.ods.opinsights.azure.com',
+  agentSvc: 'privatelink.agentsvc.azure-automation.net',
 } as const;
 export type PrivateDnsZoneKey = keyof typeof PRIVATE_DNS_ZONES;
 

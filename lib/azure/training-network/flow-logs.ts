@@ -17,7 +17,7 @@ export interface Placement {
   readonly tags: Record<string, string>;
 }
 
-/** The platform's Log Analytics workspace: Entra ID only, retained, retention >= 90 days. */
+/** The platform's Log Analytics workspace: Entra ID only, private only, retained, retention >= 90 days. */
 export function createWorkspace(
   scope: Construct,
   p: ResolvedTrainingNetworkProps,
@@ -31,10 +31,11 @@ export function createWorkspace(
     retentionInDays: p.logRetentionDays,
     // No workspace keys: agents and queries authenticate with Entra ID.
     localAuthenticationEnabled: false,
-    // Agents may not send over the internet. Traffic analytics and diagnostic settings are Azure-service
-    // ingestion and are not affected; queries stay open to Entra-authenticated users until the
-    // monitoring layer adds an Azure Monitor private link scope.
+    // Agents send and users query only through the network's Azure Monitor private link scope
+    // (monitor-private-link.ts). Traffic analytics and diagnostic settings are Azure-service
+    // ingestion and are not affected.
     internetIngestionEnabled: false,
+    internetQueryEnabled: false,
     tags: at.tags,
     lifecycle: { preventDestroy: true },
   });

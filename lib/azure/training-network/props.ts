@@ -70,6 +70,7 @@ export interface ResolvedTrainingNetworkProps {
     readonly subnet: (role: SubnetRole) => string;
     readonly nsg: (role: SubnetRole) => string;
     readonly workspace: string;
+    readonly monitorPrivateLinkScope: string;
     readonly storageAccount: string;
     readonly networkWatcher: string;
     readonly identity: string;
@@ -129,6 +130,7 @@ export function resolveTrainingNetworkProps(props: TrainingNetworkProps, path: s
       subnet: (role) => `snet-${base}-${SUBNET_SUFFIX[role]}`,
       nsg: (role) => `nsg-${base}-${SUBNET_SUFFIX[role]}`,
       workspace: `log-${base}-${suffix}`,
+      monitorPrivateLinkScope: `ampls-${base}`,
       // 3-24 lower-case letters and digits: the name part is cut to 14 so the "fl" + hash suffix always fits.
       storageAccount: `st${`${project}${environment}`.replace(/-/g, '').slice(0, 14)}fl${suffix}`,
       networkWatcher: `nw-${base}-${location}`,

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
+import { MonitorPrivateLinkScopedService } from '@cdktf/provider-azurerm/lib/monitor-private-link-scoped-service';
 import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
 import { NetworkSecurityRule } from '@cdktf/provider-azurerm/lib/network-security-rule';
 import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
@@ -20,6 +21,7 @@ import {
   FlowLogParts,
   Placement,
 } from './flow-logs';
+import { createMonitorPrivateLink, MonitorPrivateLinkParts, scopeMonitorResource } from './monitor-private-link';
 import { NsgRule, nsgRules } from './nsg-rules';
 import {
   resolveTrainingNetworkProps,
@@ -33,7 +35,8 @@ import {
  * The platform's private network on Azure: one VNet with subnets for training, private endpoints
  * and API Management, each behind an NSG that denies internet traffic both ways and everything
  * not explicitly allowed; the one set of Private Link DNS zones every private endpoint uses; the
- * Log Analytics workspace; and VNet flow logs with traffic analytics (see enableFlowLogs).
+ * Log Analytics workspace behind an Azure Monitor private link scope (layers scope their Application
+ * Insights with scopeMonitoring); and VNet flow logs with traffic analytics (see enableFlowLogs).
  */
 export class TrainingNetwork extends Construct {
   public readonly resourceGroup: ResourceGroup;
@@ -46,6 +49,8 @@ export class TrainingNetwork extends Construct {
   public readonly privateDnsZoneLinks: Readonly<Record<PrivateDnsZoneKey, PrivateDnsZoneVirtualNetworkLink>>;
   /** The platform's Log Analytics workspace (traffic analytics, and later diagnostics). */
   public readonly workspace: LogAnalyticsWorkspace;
+  /** Azure Monitor private link scope (private-only ingestion and query), its endpoint and the workspace's link. */
+  public readonly monitorPrivateLink: MonitorPrivateLinkParts;
   public readonly tags: Readonly<Record<string, string>>;
   /** Address blocks by subnet role. */
   public readonly subnetCidrs: Readonly<Record<SubnetRole, string>>;
@@ -123,6 +128,13 @@ export class TrainingNetwork extends Construct {
     this.privateDnsZones = dns.zones;
     this.privateDnsZoneLinks = dns.links;
     this.workspace = createWorkspace(this, p, at);
+    this.monitorPrivateLink = createMonitorPrivateLink(this, at, {
+      name: p.names.monitorPrivateLinkScope,
+      subnetId: this.subnets.privateEndpoints.id,
+      workspaceId: this.workspace.id,
+      zones: dns.zones,
+      links: dns.links,
+    });
 
     // A VNet without flow logs would be a silent gap: synth fails until enableFlowLogs() is called.
     this.node.addValidation({
@@ -138,6 +150,29 @@ export class TrainingNetwork extends Construct {
     const ids = {} as Record<PrivateDnsZoneKey, string>;
     for (const [key, zone] of Object.entries(this.privateDnsZones)) ids[key as PrivateDnsZoneKey] = zone.id;
     return ids;
+  }
+
+  /**
+   * Puts an Application Insights component (or another workspace) into the monitor private link
+   * scope, so that private-only ingestion and query reach it from the VNet. `key` names the link
+   * (lower-case letters, digits, dashes; unique per network).
+   */
+  public scopeMonitoring(key: string, linkedResourceId: string): MonitorPrivateLinkScopedService {
+    if (typeof key !== 'string' || !/^[a-z0-9][a-z0-9-]{0,40}$/.test(key)) {
+      throw new BlueprintConfigError(
+        'TrainingNetwork.scopeMonitoring.key',
+        'lower-case letters, digits and dashes',
+        key,
+      );
+    }
+    if (this.node.tryFindChild(`monitor-scoped-${key}`)) {
+      throw new BlueprintConfigError(
+        'TrainingNetwork.scopeMonitoring.key',
+        'a key not used before ("workspace" is the network\'s own)',
+        key,
+      );
+    }
+    return scopeMonitorResource(this, this.monitorPrivateLink.scope, key, linkedResourceId);
   }
 
   /** The flow-log resources, once enableFlowLogs() has run. */
