@@ -145,10 +145,33 @@ export function someValue(v: PolicyValue | undefined, test: (item: PolicyValue) 
 export function field(obj: PolicyValue | undefined, name: string): PolicyValue | undefined {
   if (!isPlainObject(obj) || obj instanceof Opaque) return undefined;
   const o = obj as { [k: string]: PolicyValue };
-  const lower = lowerCase(name);
   // Names are ASCII, so a key of another length never matches: most keys are skipped unconverted.
-  for (const k in o) if (k === name || (k.length === lower.length && k.toLowerCase() === lower)) return o[k];
+  for (const k in o) if (k === name || (k.length === name.length && equalsIgnoreCase(k, name))) return o[k];
   return undefined;
+}
+
+const hasNonAscii = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return true;
+  return false;
+};
+
+/**
+ * `a.toLowerCase() === b.toLowerCase()` without the two lower-cased copies (this runs for every
+ * key and value a statement predicate compares). ASCII is folded in place; any other character
+ * takes the exact slow path.
+ */
+export function equalsIgnoreCase(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return (hasNonAscii(a) || hasNonAscii(b)) && a.toLowerCase() === b.toLowerCase();
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x > 127 || y > 127) return a.toLowerCase() === b.toLowerCase();
+    const folded = x | 0x20;
+    if (folded !== (y | 0x20) || folded < 0x61 || folded > 0x7a) return false;
+  }
+  return true;
 }
 
 /** IAM names and values compare case-insensitively. */
