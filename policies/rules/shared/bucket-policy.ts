@@ -4,7 +4,7 @@ import { type Check, type CheckResult, fail, pass, unknown } from '../../engine/
 import type { CompanionSpec } from './companion-index';
 import { CFN_BUCKET_POLICY, TF_BUCKET_POLICY } from './companion-specs';
 import { judgeWithCompanions } from './companions';
-import { Opaque, type PolicyValue, type Tri, readPolicyDocument } from './policy-document';
+import { Opaque, type PolicyValue, type Tri, policyDocumentNamespace, readPolicyDocument } from './policy-document';
 import { readString } from './read';
 import type { StatementTarget } from './statements';
 
@@ -34,6 +34,7 @@ export interface StatementRequirement {
 /** What a check says about the document at one path: fixed per check, so built once, not per bucket. */
 interface DocumentWording {
   readonly path: string;
+  readonly namespace: string;
   readonly statementPath: string;
   readonly empty: string;
   readonly unreadable: string;
@@ -45,6 +46,7 @@ interface DocumentWording {
 function wording(path: string, req: StatementRequirement): DocumentWording {
   return {
     path,
+    namespace: policyDocumentNamespace(path),
     statementPath: `${path}.Statement`,
     empty: `${path} is empty; it needs ${req.describe}`,
     unreadable: `${path} cannot be read at synth time: `,
@@ -61,7 +63,7 @@ function judgeDocument(
   req: StatementRequirement,
   target: StatementTarget,
 ): CheckResult {
-  const doc = readPolicyDocument(g, holder, w.path);
+  const doc = readPolicyDocument(g, holder, w.path, w.namespace);
   if (doc.kind === 'absent') return fail(w.empty, w.path);
   if (doc.kind === 'unknown') return unknown(w.unreadable + doc.reason, w.path);
   // `some(statements, ...)` written out: no closure per bucket.
@@ -92,7 +94,7 @@ export function bucketPolicyCheck(bucketType: string, req: StatementRequirement)
       spec: src.spec,
       judge: (policy) => judgeDocument(graph, policy, inPolicy, req, target),
       inline: () =>
-        inBucket && readPolicyDocument(graph, bucket, inBucket.path).kind !== 'absent'
+        inBucket && readPolicyDocument(graph, bucket, inBucket.path, inBucket.namespace).kind !== 'absent'
           ? judgeDocument(graph, bucket, inBucket, req, target)
           : nothingEnforces,
     });

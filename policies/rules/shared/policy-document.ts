@@ -44,12 +44,13 @@ function normalize(g: ResourceGraph, res: Resource, raw: unknown, depth = 0): Po
   }
   // Copy on write: a list or object whose members all normalize to themselves (no intrinsic, no
   // interpolation inside) is its own normalized form and is shared, not copied.
+  // The copy is made whole at the first change and then overwritten in place (sized once, never grown).
   if (Array.isArray(raw)) {
     let out: PolicyValue[] | undefined;
     for (let i = 0; i < raw.length; i++) {
       const v = normalize(g, res, raw[i], depth + 1);
-      if (out === undefined && v !== raw[i]) out = raw.slice(0, i) as PolicyValue[];
-      if (out !== undefined) out.push(v);
+      if (out === undefined && v !== raw[i]) out = raw.slice() as PolicyValue[];
+      if (out !== undefined) out[i] = v;
     }
     return out ?? (raw as PolicyValue[]);
   }
@@ -57,7 +58,7 @@ function normalize(g: ResourceGraph, res: Resource, raw: unknown, depth = 0): Po
     let out: { [k: string]: PolicyValue } | undefined;
     for (const k in raw) {
       const v = normalize(g, res, raw[k], depth + 1);
-      if (out === undefined && v !== raw[k]) out = copyUntil(raw, k);
+      if (out === undefined && v !== raw[k]) out = { ...(raw as { [k: string]: PolicyValue }) };
       if (out !== undefined) out[k] = v;
     }
     return out ?? (raw as { [k: string]: PolicyValue });
@@ -66,19 +67,17 @@ function normalize(g: ResourceGraph, res: Resource, raw: unknown, depth = 0): Po
   return raw as string | number | boolean | null;
 }
 
-/** The members of `raw` before `key`, in order (they normalized to themselves). */
-function copyUntil(raw: Record<string, unknown>, key: string): { [k: string]: PolicyValue } {
-  const out: { [k: string]: PolicyValue } = {};
-  for (const k in raw) {
-    if (k === key) break;
-    out[k] = raw[k] as PolicyValue;
-  }
-  return out;
-}
+/** The memo namespace of the document at `path`; a caller judging many resources may build it once. */
+export const policyDocumentNamespace = (path: string): string => `policy-document ${path}`;
 
 /** The statements of the policy document at `path` of `res` (read once per graph: several rules judge it). */
-export function readPolicyDocument(g: ResourceGraph, res: Resource, path: string): PolicyDocument {
-  return g.memo(`policy-document ${path}`, res, () => read(g, res, path));
+export function readPolicyDocument(
+  g: ResourceGraph,
+  res: Resource,
+  path: string,
+  namespace = policyDocumentNamespace(path),
+): PolicyDocument {
+  return g.memo(namespace, res, () => read(g, res, path));
 }
 
 function read(g: ResourceGraph, res: Resource, path: string): PolicyDocument {
