@@ -64,7 +64,7 @@ export function judgeRead<T extends Scalar>(s: Setting<T>, path: string, v: Read
 }
 
 /** The risk clause of a failure message (built only for failures). */
-const riskOf = (s: Setting): string => (s.risk ? `: ${s.risk}` : '');
+const riskOf = (s: { readonly risk?: string }): string => (s.risk ? `: ${s.risk}` : '');
 
 /**
  * Judges the setting under `base` (a block path, '' for top level). With aliases, every spelling
