@@ -4,22 +4,51 @@ import { type CheckResult, type Equivalent, Rule, fail } from '../../engine/rule
 import { eachOf } from '../shared/combine';
 import { TF_PUBLIC_ACCESS_BLOCK } from '../shared/companion-specs';
 import { orphanOnly, withCompanions } from '../shared/companions';
-import { isFalse, isTrue, judgeSetting, oneOf, setting } from '../shared/expect';
+import { type Setting, isFalse, isTrue, judgeSetting, oneOf, setting } from '../shared/expect';
+import { joinPath } from '../shared/read';
 import { AWS_STORES, AWS_STORE_REMEDIATION } from './stores/aws';
 
-const CFN_FLAGS = ['BlockPublicAcls', 'BlockPublicPolicy', 'IgnorePublicAcls', 'RestrictPublicBuckets'];
-const TF_FLAGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'];
-
-/** Every flag must be true (an omitted flag is false): one finding per flag that is not. */
-function allFlagsOn(g: ResourceGraph, res: Resource, base: string, flags: readonly string[]): CheckResult[] {
-  if (base !== '' && g.value(res, base).kind === 'absent') {
-    return [fail(`${base} is not set; turn on all four public access blocks`, base)];
-  }
-  const results = flags.map((f) => judgeSetting(g, res, isTrue(f, { providerDefault: false }), base));
-  return eachOf(results, `all four public access blocks are on (${base || res.address})`, base || flags[0]);
+/** The four flags under `base` (an omitted flag is false), with their settings and wording built once. */
+interface FlagSet {
+  readonly base: string;
+  readonly settings: readonly Setting<boolean>[];
+  readonly passPath: string;
+  readonly notSet: CheckResult;
+  readonly allOn?: string;
 }
 
-const tfFlags = (g: ResourceGraph, block: Resource) => allFlagsOn(g, block, '', TF_FLAGS);
+function flagSet(base: string, flags: readonly string[]): FlagSet {
+  return {
+    base,
+    settings: flags.map((f) => isTrue(joinPath(base, f), { providerDefault: false })),
+    passPath: base || flags[0],
+    notSet: fail(`${base} is not set; turn on all four public access blocks`, base),
+    allOn: base === '' ? undefined : `all four public access blocks are on (${base})`,
+  };
+}
+
+const CFN_FLAGS = flagSet('PublicAccessBlockConfiguration', [
+  'BlockPublicAcls',
+  'BlockPublicPolicy',
+  'IgnorePublicAcls',
+  'RestrictPublicBuckets',
+]);
+const TF_FLAGS = flagSet('', [
+  'block_public_acls',
+  'block_public_policy',
+  'ignore_public_acls',
+  'restrict_public_buckets',
+]);
+
+/** Every flag must be true: one finding per flag that is not. */
+function allFlagsOn(g: ResourceGraph, res: Resource, flags: FlagSet): CheckResult[] {
+  if (flags.base !== '' && g.value(res, flags.base).kind === 'absent') return [flags.notSet];
+  const results: CheckResult[] = [];
+  for (const s of flags.settings) results.push(judgeSetting(g, res, s));
+  return eachOf(results, flags.allOn ?? `all four public access blocks are on (${res.address})`, flags.passPath);
+}
+
+const tfFlags = (g: ResourceGraph, block: Resource) => allFlagsOn(g, block, TF_FLAGS);
 
 /** azurerm 3.x/4.x: allow_nested_items_to_be_public; 2.x: allow_blob_public_access. Both default to true. */
 const NO_PUBLIC_BLOBS = isFalse('allow_nested_items_to_be_public', {
@@ -78,7 +107,7 @@ export const noPublicAccessRule: Rule = {
     { tool: 'cdk-nag', id: 'AwsSolutions-S2', resourceTypes: ['AWS::S3::Bucket'] },
   ],
   checks: {
-    'AWS::S3::Bucket': (bucket, { graph }) => allFlagsOn(graph, bucket, 'PublicAccessBlockConfiguration', CFN_FLAGS),
+    'AWS::S3::Bucket': (bucket, { graph }) => allFlagsOn(graph, bucket, CFN_FLAGS),
     aws_s3_bucket: withCompanions({
       spec: TF_PUBLIC_ACCESS_BLOCK,
       judge: tfFlags,

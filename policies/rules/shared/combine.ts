@@ -23,11 +23,23 @@ export function worstOf(results: readonly CheckResult[]): CheckResult | undefine
  * condition (each names its path), or one pass summarizing them. Not-applicable conditions drop out.
  */
 export function eachOf(results: readonly CheckResult[], passMessage?: string, passPath?: string): CheckResult[] {
-  const bad = results.filter((r) => r.verdict === 'fail' || r.verdict === 'unknown');
-  if (bad.length > 0) return bad;
-  const passes = results.filter((r) => r.verdict === 'pass');
-  if (passes.length === 0 && results.length > 0) return [results[0]];
-  return [pass(passMessage ?? passes.map((r) => r.message).join('; '), passPath ?? passes[0]?.path)];
+  // Loops rather than filter/map chains: this runs for nearly every resource.
+  let bad: CheckResult[] | undefined;
+  let firstPass: CheckResult | undefined;
+  for (const r of results) {
+    if (r.verdict === 'fail' || r.verdict === 'unknown') (bad ??= []).push(r);
+    else if (r.verdict === 'pass') firstPass ??= r;
+  }
+  if (bad !== undefined) return bad;
+  if (firstPass === undefined && results.length > 0) return [results[0]];
+  return [pass(passMessage ?? passMessages(results), passPath ?? firstPass?.path)];
+}
+
+/** The passes' messages joined with "; ". */
+function passMessages(results: readonly CheckResult[]): string {
+  let out: string | undefined;
+  for (const r of results) if (r.verdict === 'pass') out = out === undefined ? r.message : `${out}; ${r.message}`;
+  return out ?? '';
 }
 
 /** Flattens a check's result(s) into a list. */
@@ -37,5 +49,14 @@ export function asResults(out: CheckResult | readonly CheckResult[]): readonly C
 
 /** A check whose conditions are other checks on the same resource, each its own finding. */
 export function allChecks(...checks: readonly Check[]): Check {
-  return (res, ctx) => eachOf(checks.flatMap((c) => asResults(c(res, ctx))));
+  return (res, ctx) => {
+    // Every check's result(s) into one list, without a list per check (flatMap and asResults).
+    const results: CheckResult[] = [];
+    for (const c of checks) {
+      const out = c(res, ctx);
+      if (Array.isArray(out)) for (const r of out as readonly CheckResult[]) results.push(r);
+      else results.push(out as CheckResult);
+    }
+    return eachOf(results);
+  };
 }

@@ -68,8 +68,10 @@ export function presenceOf(g: ResourceGraph, r: Resource): Presence | undefined 
     if (each.kind === 'literal' && isEmpty(each.value)) return undefined;
     if (each.kind !== 'literal') return { kind: 'maybe', reason: 'its for_each is decided at plan time' };
   }
-  return { kind: 'present' };
+  return PRESENT;
 }
+
+const PRESENT: Presence = Object.freeze({ kind: 'present' });
 
 function isEmpty(v: unknown): boolean {
   return Array.isArray(v) ? v.length === 0 : typeof v === 'object' && v !== null && Object.keys(v).length === 0;
@@ -80,28 +82,38 @@ type Decision =
   | { readonly kind: 'elsewhere' }
   | { readonly kind: 'unresolved'; readonly reason: string };
 
+const ELSEWHERE: Decision = Object.freeze({ kind: 'elsewhere' });
+
 /** Instance keys that stand for every instance of a counted target. */
 const EVERY_INSTANCE = new Set(['count.index', 'each.key', 'each.value', '*']);
 
 function decide(g: ResourceGraph, spec: CompanionSpec, c: Resource): Decision {
-  const prop = spec.targets.find((p) => g.value(c, p).kind !== 'absent');
-  if (prop === undefined) return { kind: 'elsewhere' };
-  const r = g.value(c, prop);
+  // The first target property present, its value kept (not resolved twice).
+  let prop: string | undefined;
+  let r: Resolved | undefined;
+  for (const p of spec.targets) {
+    const v = g.value(c, p);
+    if (v.kind === 'absent') continue;
+    prop = p;
+    r = v;
+    break;
+  }
+  if (prop === undefined || r === undefined) return ELSEWHERE;
   switch (r.kind) {
     case 'reference':
-      return { kind: 'attached', targets: [r.to], ...(r.instance !== undefined ? { instance: r.instance } : {}) };
+      return r.instance !== undefined
+        ? { kind: 'attached', targets: [r.to], instance: r.instance }
+        : { kind: 'attached', targets: [r.to] };
     case 'composed':
       return decideComposed(spec, r, prop);
     case 'literal':
       // A literal name or ID cannot denote a resource created alongside it (physical names are never matched).
-      return { kind: 'elsewhere' };
+      return ELSEWHERE;
     case 'unknown':
       // A reference to an address that is not loaded names something else.
-      return r.target
-        ? { kind: 'elsewhere' }
-        : { kind: 'unresolved', reason: `its ${prop} is unresolved (${r.reason})` };
+      return r.target ? ELSEWHERE : { kind: 'unresolved', reason: `its ${prop} is unresolved (${r.reason})` };
     default:
-      return { kind: 'elsewhere' };
+      return ELSEWHERE;
   }
 }
 
@@ -118,7 +130,7 @@ function decideComposed(spec: CompanionSpec, r: Extract<Resolved, { kind: 'compo
   }
   if (template.includes('?'))
     return { kind: 'unresolved', reason: `its ${prop} is unresolved (${describeResolved(r)})` };
-  return { kind: 'elsewhere' };
+  return ELSEWHERE;
 }
 
 function build(g: ResourceGraph, spec: CompanionSpec): CompanionIndex {

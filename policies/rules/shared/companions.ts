@@ -2,7 +2,6 @@ import type { ResourceGraph } from '../../engine/graph';
 import { asNumber } from '../../engine/graph';
 import type { Resource } from '../../engine/model';
 import { type Check, type CheckResult, fail, notApplicable, unknown } from '../../engine/rule';
-import { asResults } from './combine';
 import { type Attachment, type CompanionSpec, companionIndex } from './companion-index';
 
 /**
@@ -19,30 +18,39 @@ export interface CompanionJudgement {
   readonly inline: () => CheckResult | readonly CheckResult[];
 }
 
-const rank = (results: readonly CheckResult[]): number =>
-  results.some((r) => r.verdict === 'fail') ? 2 : results.some((r) => r.verdict === 'unknown') ? 1 : 0;
-
-/** The worst companion decides: S3 keeps one policy per bucket, so two attached ones are a race. */
-function worstCompanion(judged: readonly (readonly CheckResult[])[]): readonly CheckResult[] {
-  let worst = judged[0];
-  for (const j of judged) if (rank(j) > rank(worst)) worst = j;
-  return worst;
+/** 2 when some result fails, 1 when some is unknown, else 0 (a loop: this runs several times per resource). */
+function rank(results: readonly CheckResult[]): number {
+  let r = 0;
+  for (const x of results) {
+    if (x.verdict === 'fail') return 2;
+    if (x.verdict === 'unknown') r = 1;
+  }
+  return r;
 }
 
 /** Restates a companion's own result for the resource being judged: message and path name the companion. */
 export function viaCompanion(companion: Resource, r: CheckResult): CheckResult {
   const path = r.path ? `${companion.address}.${r.path}` : companion.address;
-  return { ...r, message: `${companion.address}: ${r.message}`, path };
+  // Built field by field (a CheckResult has no other): cheaper than a spread.
+  return { verdict: r.verdict, message: `${companion.address}: ${r.message}`, path };
 }
 
-function judged(j: CompanionJudgement, c: Resource): readonly CheckResult[] {
-  return asResults(j.judge(c)).map((r) => viaCompanion(c, r));
+function judged(j: CompanionJudgement, c: Resource): CheckResult[] {
+  const out = j.judge(c);
+  if (!Array.isArray(out)) return [viaCompanion(c, out as CheckResult)];
+  const results: CheckResult[] = [];
+  for (const r of out as readonly CheckResult[]) results.push(viaCompanion(c, r));
+  return results;
 }
 
-/** A counted target covered only by instance-specific companions: which instances are left out. */
+/** A counted target covered only by the present, instance-specific companions: which instances are left out. */
 function uncovered(g: ResourceGraph, target: Resource, attachments: readonly Attachment[]): string | undefined {
-  if (attachments.some((a) => !a.instances)) return undefined;
-  const covered = new Set(attachments.flatMap((a) => a.instances ?? []));
+  const covered = new Set<string>();
+  for (const a of attachments) {
+    if (a.presence.kind !== 'present') continue;
+    if (!a.instances) return undefined;
+    for (const i of a.instances) covered.add(i);
+  }
   const count =
     target.attributes.count === undefined ? undefined : asNumber(g.resolve(target, target.attributes.count));
   if (count === undefined)
@@ -53,27 +61,40 @@ function uncovered(g: ResourceGraph, target: Resource, attachments: readonly Att
 
 export function judgeWithCompanions(g: ResourceGraph, target: Resource, j: CompanionJudgement): CheckResult[] {
   const index = companionIndex(g, j.spec);
-  const attachments = index.attached.get(target) ?? [];
-  const present = attachments.filter((a) => a.presence.kind === 'present');
-  let results: readonly CheckResult[];
-  if (present.length > 0) {
-    results = worstCompanion(present.map((a) => judged(j, a.companion)));
-    const missing = uncovered(g, target, present);
-    if (missing !== undefined && rank(results) === 0) {
+  const attachments = index.attached.get(target) ?? NONE;
+  // The worst present companion decides (the first of equal rank): S3 keeps one policy per bucket,
+  // so two attached ones are a race. Nothing worse than a failure exists, so the search stops there.
+  let results: CheckResult[] | undefined;
+  let worst = -1;
+  for (const a of attachments) {
+    if (a.presence.kind !== 'present') continue;
+    const own = judged(j, a.companion);
+    const r = rank(own);
+    if (r > worst) {
+      results = own;
+      worst = r;
+    }
+    if (r === 2) break;
+  }
+  if (results !== undefined) {
+    const missing = uncovered(g, target, attachments);
+    if (missing !== undefined && worst === 0) {
       const what = `no ${j.spec.type} covers ${missing}`;
       results = [missing.includes('plan time') ? unknown(what, j.spec.type) : fail(what, j.spec.type)];
     }
   } else {
-    results = asResults(j.inline());
+    const inline = j.inline();
+    // A list the inline check returned is copied (it may be shared); a single result is wrapped.
+    results = Array.isArray(inline) ? (inline as readonly CheckResult[]).slice() : [inline as CheckResult];
     const maybe = attachments.find((a) => a.presence.kind === 'maybe');
     if (maybe && rank(results) === 2 && rank(judged(j, maybe.companion)) === 0) {
       const why = maybe.presence.kind === 'maybe' ? maybe.presence.reason : '';
       return [unknown(`${maybe.companion.address} would fix this, but ${why}`, maybe.companion.address)];
     }
   }
-  if (rank(results) < 2) return [...results];
+  if (rank(results) < 2) return results;
   // Certain only when no companion with an undecidable target could be the one that fixes it.
-  for (const u of index.unresolved.get(target.documentId) ?? []) {
+  for (const u of index.unresolved.get(target.documentId) ?? NONE) {
     if (rank(judged(j, u.companion)) === 2) continue;
     return results.map((r) =>
       r.verdict === 'fail'
@@ -81,8 +102,11 @@ export function judgeWithCompanions(g: ResourceGraph, target: Resource, j: Compa
         : r,
     );
   }
-  return [...results];
+  return results;
 }
+
+/** The shared empty list for a resource without companions. */
+const NONE: readonly never[] = Object.freeze([]);
 
 /** A check for the resource a companion protects. */
 export function withCompanions(

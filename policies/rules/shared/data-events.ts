@@ -188,15 +188,22 @@ function advanced(
 export function dataEventCoverage(g: ResourceGraph, bucket: Resource, s: TrailShape, nameProp: string): Coverage {
   const name = readString(g, bucket, nameProp);
   const bucketName = name.kind === 'value' ? name.value : undefined;
-  const all = g
-    .sameDeployment(bucket, s.type)
-    .flatMap((t) => [...classic(g, t, bucket, bucketName, s), ...advanced(g, t, bucket, bucketName, s)]);
-  return (
-    all.find((c) => c.kind === 'all') ??
-    all.find((c) => c.kind === 'unknown') ??
-    all.find((c) => c.kind === 'partial') ?? { kind: 'none' }
-  );
+  // Each trail's classic then advanced selectors, in order, without joining them into one list.
+  let unknown: Coverage | undefined;
+  let partial: Coverage | undefined;
+  for (const t of g.sameDeployment(bucket, s.type)) {
+    for (const list of [classic(g, t, bucket, bucketName, s), advanced(g, t, bucket, bucketName, s)]) {
+      for (const c of list) {
+        if (c.kind === 'all') return c;
+        if (c.kind === 'unknown') unknown ??= c;
+        else if (c.kind === 'partial') partial ??= c;
+      }
+    }
+  }
+  return unknown ?? partial ?? NO_COVERAGE;
 }
+
+const NO_COVERAGE: Coverage = Object.freeze({ kind: 'none' });
 
 /**
  * Log stores are not data stores: a trail's delivery bucket and a server-access-log destination

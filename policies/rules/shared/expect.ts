@@ -50,19 +50,21 @@ function judgeOne<T extends Scalar>(g: ResourceGraph, res: Resource, s: Setting<
 
 /** The verdict of a setting on a value already read (one found inside a JSON string property). */
 export function judgeRead<T extends Scalar>(s: Setting<T>, path: string, v: Read<T>): CheckResult {
-  const risk = s.risk ? `: ${s.risk}` : '';
   if (v.kind === 'unknown') return unknownAt(path, v.reason);
   if (v.kind === 'absent') {
     if (s.providerDefault === undefined) return fail(`${path} is not set; set it to ${s.want} explicitly`, path);
     const d = show(s.providerDefault);
     return s.accept(s.providerDefault)
       ? pass(`${path} is not set; the provider default (${d}) is compliant`, path)
-      : fail(`${path} is not set (defaults to ${d})${risk}; set it to ${s.want}`, path);
+      : fail(`${path} is not set (defaults to ${d})${riskOf(s)}; set it to ${s.want}`, path);
   }
   return s.accept(v.value)
     ? pass(`${path} is ${show(v.value)}`, path)
-    : fail(`${path} is ${show(v.value)}${risk}; set it to ${s.want}`, path);
+    : fail(`${path} is ${show(v.value)}${riskOf(s)}; set it to ${s.want}`, path);
 }
+
+/** The risk clause of a failure message (built only for failures). */
+const riskOf = (s: { readonly risk?: string }): string => (s.risk ? `: ${s.risk}` : '');
 
 /**
  * Judges the setting under `base` (a block path, '' for top level). With aliases, every spelling
@@ -70,13 +72,20 @@ export function judgeRead<T extends Scalar>(s: Setting<T>, path: string, v: Read
  * as absent (so the provider default decides).
  */
 export function judgeSetting<T extends Scalar>(g: ResourceGraph, res: Resource, s: Setting<T>, base = ''): CheckResult {
-  if (!s.aliases || s.aliases.length === 0) return judgeOne(g, res, s, joinPath(base, s.path));
-  const present = [s.path, ...s.aliases]
-    .map((p) => joinPath(base, p))
-    .filter((p) => g.value(res, p).kind !== 'absent')
-    .map((p) => judgeOne(g, res, s, p));
-  if (present.length === 0) return judgeOne(g, res, s, joinPath(base, s.path));
-  return present.find((r) => r.verdict === 'fail') ?? present.find((r) => r.verdict === 'unknown') ?? present[0];
+  const main = base === '' ? s.path : joinPath(base, s.path);
+  if (!s.aliases || s.aliases.length === 0) return judgeOne(g, res, s, main);
+  // Each present spelling in order; the first failure, else the first unknown, else the first (a loop, no lists).
+  let first: CheckResult | undefined;
+  let firstUnknown: CheckResult | undefined;
+  for (let i = -1; i < s.aliases.length; i++) {
+    const p = i < 0 ? main : joinPath(base, s.aliases[i]);
+    if (g.value(res, p).kind === 'absent') continue;
+    const r = judgeOne(g, res, s, p);
+    if (r.verdict === 'fail') return r;
+    if (r.verdict === 'unknown') firstUnknown ??= r;
+    first ??= r;
+  }
+  return firstUnknown ?? first ?? judgeOne(g, res, s, main);
 }
 
 /** A check that is exactly one setting. */

@@ -44,12 +44,13 @@ function normalize(g: ResourceGraph, res: Resource, raw: unknown, depth = 0): Po
   }
   // Copy on write: a list or object whose members all normalize to themselves (no intrinsic, no
   // interpolation inside) is its own normalized form and is shared, not copied.
+  // The copy is made whole at the first change and then overwritten in place (sized once, never grown).
   if (Array.isArray(raw)) {
     let out: PolicyValue[] | undefined;
     for (let i = 0; i < raw.length; i++) {
       const v = normalize(g, res, raw[i], depth + 1);
-      if (out === undefined && v !== raw[i]) out = raw.slice(0, i) as PolicyValue[];
-      if (out !== undefined) out.push(v);
+      if (out === undefined && v !== raw[i]) out = raw.slice() as PolicyValue[];
+      if (out !== undefined) out[i] = v;
     }
     return out ?? (raw as PolicyValue[]);
   }
@@ -57,7 +58,7 @@ function normalize(g: ResourceGraph, res: Resource, raw: unknown, depth = 0): Po
     let out: { [k: string]: PolicyValue } | undefined;
     for (const k in raw) {
       const v = normalize(g, res, raw[k], depth + 1);
-      if (out === undefined && v !== raw[k]) out = copyUntil(raw, k);
+      if (out === undefined && v !== raw[k]) out = { ...(raw as { [k: string]: PolicyValue }) };
       if (out !== undefined) out[k] = v;
     }
     return out ?? (raw as { [k: string]: PolicyValue });
@@ -66,19 +67,17 @@ function normalize(g: ResourceGraph, res: Resource, raw: unknown, depth = 0): Po
   return raw as string | number | boolean | null;
 }
 
-/** The members of `raw` before `key`, in order (they normalized to themselves). */
-function copyUntil(raw: Record<string, unknown>, key: string): { [k: string]: PolicyValue } {
-  const out: { [k: string]: PolicyValue } = {};
-  for (const k in raw) {
-    if (k === key) break;
-    out[k] = raw[k] as PolicyValue;
-  }
-  return out;
-}
+/** The memo namespace of the document at `path`; a caller judging many resources may build it once. */
+export const policyDocumentNamespace = (path: string): string => `policy-document ${path}`;
 
 /** The statements of the policy document at `path` of `res` (read once per graph: several rules judge it). */
-export function readPolicyDocument(g: ResourceGraph, res: Resource, path: string): PolicyDocument {
-  return g.memo(`policy-document ${path}`, res, () => read(g, res, path));
+export function readPolicyDocument(
+  g: ResourceGraph,
+  res: Resource,
+  path: string,
+  namespace = policyDocumentNamespace(path),
+): PolicyDocument {
+  return g.memo(namespace, res, () => read(g, res, path));
 }
 
 function read(g: ResourceGraph, res: Resource, path: string): PolicyDocument {
@@ -145,10 +144,33 @@ export function someValue(v: PolicyValue | undefined, test: (item: PolicyValue) 
 export function field(obj: PolicyValue | undefined, name: string): PolicyValue | undefined {
   if (!isPlainObject(obj) || obj instanceof Opaque) return undefined;
   const o = obj as { [k: string]: PolicyValue };
-  const lower = lowerCase(name);
   // Names are ASCII, so a key of another length never matches: most keys are skipped unconverted.
-  for (const k in o) if (k === name || (k.length === lower.length && k.toLowerCase() === lower)) return o[k];
+  for (const k in o) if (k === name || (k.length === name.length && equalsIgnoreCase(k, name))) return o[k];
   return undefined;
+}
+
+const hasNonAscii = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return true;
+  return false;
+};
+
+/**
+ * `a.toLowerCase() === b.toLowerCase()` without the two lower-cased copies (this runs for every
+ * key and value a statement predicate compares). ASCII is folded in place; any other character
+ * takes the exact slow path.
+ */
+export function equalsIgnoreCase(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return (hasNonAscii(a) || hasNonAscii(b)) && a.toLowerCase() === b.toLowerCase();
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x > 127 || y > 127) return a.toLowerCase() === b.toLowerCase();
+    const folded = x | 0x20;
+    if (folded !== (y | 0x20) || folded < 0x61 || folded > 0x7a) return false;
+  }
+  return true;
 }
 
 /** IAM names and values compare case-insensitively. */

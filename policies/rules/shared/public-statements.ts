@@ -1,4 +1,4 @@
-import { Opaque, type PolicyValue, type Tri, field, lowerCase, someValue } from './policy-document';
+import { Opaque, type PolicyValue, type Tri, equalsIgnoreCase, field, lowerCase, someValue } from './policy-document';
 import { bindsEveryone } from './statements';
 
 /**
@@ -45,15 +45,18 @@ export function narrowedByCondition(stmt: PolicyValue): Tri {
   if (condition instanceof Opaque) return condition;
   if (typeof condition !== 'object' || Array.isArray(condition)) return false;
   let opaque: Opaque | undefined;
-  for (const [op, block] of Object.entries(condition)) {
+  // for...in rather than Object.entries: no pair arrays per statement (policy values are plain objects).
+  for (const op in condition) {
     if (!MATCHING_OPERATORS.has(op.toLowerCase())) continue;
+    const block = condition[op];
     if (block instanceof Opaque) {
       opaque ??= block;
       continue;
     }
     if (typeof block !== 'object' || block === null || Array.isArray(block)) continue;
-    for (const [key, values] of Object.entries(block)) {
+    for (const key in block) {
       if (!NARROWING_KEYS.has(key.toLowerCase())) continue;
+      const values = block[key];
       const wildcard = someValue(values, matchesAll);
       if (wildcard === false && values !== null && !(Array.isArray(values) && values.length === 0)) return true;
       if (wildcard instanceof Opaque) opaque ??= wildcard;
@@ -65,7 +68,7 @@ export function narrowedByCondition(stmt: PolicyValue): Tri {
 const isAllow = (stmt: PolicyValue): Tri => {
   const effect = field(stmt, 'Effect');
   if (effect instanceof Opaque) return effect;
-  return typeof effect === 'string' && effect.toLowerCase() === 'allow';
+  return typeof effect === 'string' && equalsIgnoreCase(effect, 'allow');
 };
 
 /** The statement allows every caller (anonymous ones included) and nothing narrows it. */

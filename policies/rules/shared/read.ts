@@ -14,10 +14,17 @@ export type Read<T> =
   | { readonly kind: 'absent' }
   | { readonly kind: 'unknown'; readonly reason: string };
 
+// The reads that carry nothing particular are shared (most properties a rule reads are absent or a boolean).
+const ABSENT_READ: Read<never> = Object.freeze({ kind: 'absent' });
+const TRUE_READ: Read<boolean> = Object.freeze({ kind: 'value', value: true });
+const FALSE_READ: Read<boolean> = Object.freeze({ kind: 'value', value: false });
+
 function typed<T>(r: Resolved, convert: (r: Resolved) => T | undefined, what: string): Read<T> {
-  if (r.kind === 'absent') return { kind: 'absent' };
-  if (r.kind === 'literal' && (r.value === null || r.value === undefined)) return { kind: 'absent' };
+  if (r.kind === 'absent') return ABSENT_READ;
+  if (r.kind === 'literal' && (r.value === null || r.value === undefined)) return ABSENT_READ;
   const v = convert(r);
+  if (v === true) return TRUE_READ as Read<T>;
+  if (v === false) return FALSE_READ as Read<T>;
   if (v !== undefined) return { kind: 'value', value: v };
   if (r.kind === 'literal') return { kind: 'unknown', reason: `expected ${what}, found ${JSON.stringify(r.value)}` };
   return { kind: 'unknown', reason: describeResolved(r) };

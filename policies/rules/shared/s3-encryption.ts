@@ -1,7 +1,6 @@
 import type { ResourceGraph } from '../../engine/graph';
 import type { Resource } from '../../engine/model';
 import { CheckResult, fail } from '../../engine/rule';
-import { worstOf } from './combine';
 import { requireCustomerKey } from './kms';
 import { joinPath, listLength, readString, unknownAt } from './read';
 import { BlockLocation, tfBlock, throughDynamic } from './tf-blocks';
@@ -12,34 +11,31 @@ import { BlockLocation, tfBlock, throughDynamic } from './tf-blocks';
  * server_side_encryption_configuration.rule[] and aws_s3_bucket_server_side_encryption_configuration.rule[].
  */
 interface SseFields {
-  readonly byDefault: string;
+  /** `<by default block>.<algorithm>` and `<by default block>.<key id>`, joined once here. */
   readonly algorithm: string;
   readonly keyId: string;
 }
 
-const CFN: SseFields = {
-  byDefault: 'ServerSideEncryptionByDefault',
-  algorithm: 'SSEAlgorithm',
-  keyId: 'KMSMasterKeyID',
-};
-const TF: SseFields = {
-  byDefault: 'apply_server_side_encryption_by_default',
-  algorithm: 'sse_algorithm',
-  keyId: 'kms_master_key_id',
-};
+const sseFields = (byDefault: string, algorithm: string, keyId: string): SseFields => ({
+  algorithm: `${byDefault}.${algorithm}`,
+  keyId: `${byDefault}.${keyId}`,
+});
+
+const CFN = sseFields('ServerSideEncryptionByDefault', 'SSEAlgorithm', 'KMSMasterKeyID');
+const TF = sseFields('apply_server_side_encryption_by_default', 'sse_algorithm', 'kms_master_key_id');
 
 const KMS_ALGORITHMS = ['aws:kms', 'aws:kms:dsse'];
 const AWS_MANAGED_FALLBACK = 'S3 uses the AWS-managed aws/s3 key';
 
 function judgeRule(g: ResourceGraph, res: Resource, rulePath: string, f: SseFields): CheckResult {
-  const algPath = joinPath(rulePath, f.byDefault, f.algorithm);
+  const algPath = joinPath(rulePath, f.algorithm);
   const alg = readString(g, res, algPath);
   if (alg.kind === 'unknown') return unknownAt(algPath, alg.reason);
   if (alg.kind === 'absent') return fail(`${algPath} is not set; set aws:kms with a customer-managed key`, algPath);
   if (!KMS_ALGORITHMS.includes(alg.value)) {
     return fail(`${algPath} is ${alg.value}; only aws:kms / aws:kms:dsse use a customer-managed key`, algPath);
   }
-  return requireCustomerKey(g, res, joinPath(rulePath, f.byDefault, f.keyId), AWS_MANAGED_FALLBACK);
+  return requireCustomerKey(g, res, joinPath(rulePath, f.keyId), AWS_MANAGED_FALLBACK);
 }
 
 /** Every rule in the list at `listPath` must encrypt with a customer-managed key. */
@@ -49,9 +45,16 @@ function judgeRules(g: ResourceGraph, res: Resource, listPath: string, f: SseFie
   if (n.kind === 'absent' || n.value === 0) {
     return fail(`${listPath} has no rule, so S3 falls back to SSE-S3 with an AWS-owned key`, listPath);
   }
-  const results: CheckResult[] = [];
-  for (let i = 0; i < n.value; i++) results.push(judgeRule(g, res, joinPath(listPath, i), f));
-  return worstOf(results)!;
+  // worstOf without the list: the first failure, else the first unknown, else the first result.
+  let first: CheckResult | undefined;
+  let firstUnknown: CheckResult | undefined;
+  for (let i = 0; i < n.value; i++) {
+    const r = judgeRule(g, res, joinPath(listPath, i), f);
+    if (r.verdict === 'fail') return r;
+    if (r.verdict === 'unknown') firstUnknown ??= r;
+    first ??= r;
+  }
+  return (firstUnknown ?? first)!;
 }
 
 /** CloudFormation AWS::S3::Bucket. */

@@ -1,5 +1,5 @@
 import type { Resolved } from '../../engine/resolved';
-import { Opaque, type PolicyValue, type Tri, asList, field } from './policy-document';
+import { Opaque, type PolicyValue, type Tri, field } from './policy-document';
 import type { StatementTarget } from './statements';
 
 /**
@@ -10,42 +10,68 @@ import type { StatementTarget } from './statements';
  * or its literal name), each with or without `/*`.
  */
 
-type Covers = { bucket: boolean; objects: boolean };
+type Covers = { readonly bucket: boolean; readonly objects: boolean };
+
+// The four possible answers, shared (one is returned per Resource entry of every statement judged).
+const NEITHER: Covers = Object.freeze({ bucket: false, objects: false });
+const BUCKET_ONLY: Covers = Object.freeze({ bucket: true, objects: false });
+const OBJECTS_ONLY: Covers = Object.freeze({ bucket: false, objects: true });
+const BOTH: Covers = Object.freeze({ bucket: true, objects: true });
+const covers = (bucket: boolean, objects: boolean): Covers =>
+  bucket ? (objects ? BOTH : BUCKET_ONLY) : objects ? OBJECTS_ONLY : NEITHER;
 
 const NAME_ATTRIBUTES = new Set([undefined, 'id', 'bucket']);
 const ARN_ATTRIBUTES = new Set(['Arn', 'arn']);
+const S3_ARN = /^arn:[^:]+:s3:::.+$/;
+const S3_NAME_ARN_SHAPE = /^arn:[^:]+:s3:::\{\}(\/\*)?$/;
 
 function literalCovers(text: string, target: StatementTarget): Covers {
-  if (text === '*') return { bucket: true, objects: true };
-  const m = /^arn:[^:]+:s3:::(.+)$/.exec(text);
-  if (!m) return { bucket: false, objects: false };
-  const rest = m[1];
-  if (rest === '*') return { bucket: true, objects: true };
-  if (rest === '*/*') return { bucket: false, objects: true };
-  if (target.name === undefined) return { bucket: false, objects: false };
-  return { bucket: rest === target.name, objects: rest === `${target.name}/*` };
+  if (text === '*') return BOTH;
+  if (!S3_ARN.test(text)) return NEITHER;
+  // What follows `arn:<partition>:s3:::`, compared in place (the partition has no colon).
+  const at = text.indexOf(':', 4) + ':s3:::'.length;
+  const restLength = text.length - at;
+  if (restLength === 1 && text[at] === '*') return BOTH;
+  if (restLength === 3 && text.endsWith('*/*')) return OBJECTS_ONLY;
+  const name = target.name;
+  if (name === undefined) return NEITHER;
+  if (restLength === name.length) return covers(text.startsWith(name, at), false);
+  const objects = restLength === name.length + 2 && text.startsWith(name, at) && text.endsWith('/*');
+  return covers(false, objects);
 }
+
+type Reference = Extract<Resolved, { kind: 'reference' }>;
 
 /** A reference or composed ARN: decided from the parts, opaque when an unknown part could be the bucket. */
 function resolvedCovers(r: Resolved, target: StatementTarget): Covers | 'opaque' {
-  if (r.kind === 'reference') {
-    const isBucketArn = r.to === target.bucket && ARN_ATTRIBUTES.has(r.attribute ?? '');
-    return { bucket: isBucketArn, objects: false };
+  if (r.kind === 'reference') return covers(r.to === target.bucket && ARN_ATTRIBUTES.has(r.attribute ?? ''), false);
+  if (r.kind !== 'composed') return r.kind === 'unknown' ? 'opaque' : NEITHER;
+  // One pass over the parts (no filtered copies): the references, whether one is the bucket, any unknown part.
+  let refs = 0;
+  let ref: Reference | undefined;
+  let unknownPart = false;
+  for (const p of r.parts) {
+    if (typeof p === 'string') continue;
+    if (p.kind === 'reference') {
+      refs++;
+      if (p.to === target.bucket) ref = p;
+    } else if (p.kind === 'unknown') unknownPart = true;
   }
-  if (r.kind !== 'composed') return r.kind === 'unknown' ? 'opaque' : { bucket: false, objects: false };
-  const refs = r.parts.filter((p) => typeof p !== 'string' && p.kind === 'reference');
-  const mine = refs.filter((p) => typeof p !== 'string' && p.kind === 'reference' && p.to === target.bucket);
-  if (mine.length !== 1 || refs.length !== 1) {
-    const unknownPart = r.parts.some((p) => typeof p !== 'string' && p.kind === 'unknown');
-    return unknownPart && refs.length === 0 ? 'opaque' : { bucket: false, objects: false };
-  }
-  const ref = mine[0] as Extract<Resolved, { kind: 'reference' }>;
+  if (refs !== 1 || ref === undefined) return unknownPart && refs === 0 ? 'opaque' : NEITHER;
   // The shape with the bucket as `{}` and unknown parts (partition) as `?`.
-  const shape = r.parts.map((p) => (typeof p === 'string' ? p : p.kind === 'reference' ? '{}' : '?')).join('');
-  if (ARN_ATTRIBUTES.has(ref.attribute ?? '')) return { bucket: shape === '{}', objects: shape === '{}/*' };
-  if (!NAME_ATTRIBUTES.has(ref.attribute)) return { bucket: false, objects: false };
-  const arn = /^arn:[^:]+:s3:::\{\}(\/\*)?$/.exec(shape);
-  return { bucket: !!arn && !arn[1], objects: !!arn && !!arn[1] };
+  let shape = '';
+  for (const p of r.parts) shape += typeof p === 'string' ? p : p.kind === 'reference' ? '{}' : '?';
+  if (ARN_ATTRIBUTES.has(ref.attribute ?? '')) return covers(shape === '{}', shape === '{}/*');
+  if (!NAME_ATTRIBUTES.has(ref.attribute)) return NEITHER;
+  if (!S3_NAME_ARN_SHAPE.test(shape)) return NEITHER;
+  const objects = shape.endsWith('/*');
+  return covers(!objects, objects);
+}
+
+/** One entry of `Resource`. */
+function entryCovers(v: PolicyValue, target: StatementTarget): Covers | 'opaque' {
+  if (v instanceof Opaque) return v.resolved ? resolvedCovers(v.resolved, target) : 'opaque';
+  return typeof v === 'string' ? literalCovers(v, target) : NEITHER;
 }
 
 export function coversBucket(stmt: PolicyValue, target: StatementTarget): Tri {
@@ -53,10 +79,11 @@ export function coversBucket(stmt: PolicyValue, target: StatementTarget): Tri {
   const resource = field(stmt, 'Resource');
   let objects = false;
   let opaque: Opaque | undefined;
-  for (const v of resource instanceof Opaque ? [resource] : asList(resource)) {
-    let c: Covers | 'opaque';
-    if (v instanceof Opaque) c = v.resolved ? resolvedCovers(v.resolved, target) : 'opaque';
-    else c = typeof v === 'string' ? literalCovers(v, target) : { bucket: false, objects: false };
+  // A list is walked in place; a single entry is judged alone (no one-element list per statement).
+  const count = Array.isArray(resource) ? resource.length : resource === undefined || resource === null ? 0 : 1;
+  for (let i = 0; i < count; i++) {
+    const v = Array.isArray(resource) ? resource[i] : (resource as PolicyValue);
+    const c = entryCovers(v, target);
     if (c === 'opaque') opaque ??= v as Opaque;
     else objects ||= c.objects;
   }

@@ -1,5 +1,14 @@
 import type { Resource } from '../../engine/model';
-import { Opaque, type PolicyValue, type Tri, asList, field, lowerCase, someValue } from './policy-document';
+import {
+  Opaque,
+  type PolicyValue,
+  type Tri,
+  asList,
+  equalsIgnoreCase,
+  field,
+  lowerCase,
+  someValue,
+} from './policy-document';
 import { coversBucket } from './statement-resources';
 
 /**
@@ -18,7 +27,7 @@ export interface StatementTarget {
 
 function equalsText(v: PolicyValue | undefined, expected: string): Tri {
   if (v instanceof Opaque) return v;
-  return typeof v === 'string' && v.toLowerCase() === lowerCase(expected);
+  return typeof v === 'string' && equalsIgnoreCase(v, expected);
 }
 
 export const isDeny = (stmt: PolicyValue): Tri => equalsText(field(stmt, 'Effect'), 'Deny');
@@ -31,8 +40,10 @@ export function bindsEveryone(stmt: PolicyValue): Tri {
   const principal = field(stmt, 'Principal');
   if (principal instanceof Opaque) return principal;
   if (principal === '*') return true;
-  return someValue(field(principal, 'AWS'), (v) => (v instanceof Opaque ? namedPrincipal(v) : isStar(v)));
+  return someValue(field(principal, 'AWS'), awsPrincipalIsStar);
 }
+
+const awsPrincipalIsStar = (v: PolicyValue): Tri => (v instanceof Opaque ? namedPrincipal(v) : isStar(v));
 
 /**
  * A principal known only at deploy time is still decided when it is a resource's attribute (a role's
@@ -47,19 +58,29 @@ function namedPrincipal(v: Opaque): Tri {
 
 /** Action "*" or "<service>:*": the statement covers every operation of the service. */
 export function coversAllActions(stmt: PolicyValue, service: string): Tri {
-  if (field(stmt, 'NotAction') !== undefined) return false;
-  const all = lowerCase(`${service}:*`);
-  return someValue(field(stmt, 'Action'), (a) => {
-    if (a instanceof Opaque) return a;
-    return typeof a === 'string' && (a === '*' || a.toLowerCase() === all);
-  });
+  return coversEveryAction(stmt, `${service}:*`);
 }
 
-/** The statement's actions include every one of `needed` (by name, `<service>:*` or `*`). */
-function coversActions(stmt: PolicyValue, service: string, needed: readonly string[]): Tri {
+/** `coversAllActions` given `<service>:*`; a loop rather than `someValue` and a closure per statement. */
+function coversEveryAction(stmt: PolicyValue, all: string): Tri {
   if (field(stmt, 'NotAction') !== undefined) return false;
-  const all = lowerCase(`${service}:*`);
-  const want = needed.map((a) => a.toLowerCase());
+  const action = field(stmt, 'Action');
+  if (!Array.isArray(action)) return action === undefined || action === null ? false : isEveryAction(action, all);
+  let opaque: Opaque | undefined;
+  for (const a of action) {
+    const t = isEveryAction(a, all);
+    if (t === true) return true;
+    if (t !== false) opaque ??= t;
+  }
+  return opaque ?? false;
+}
+
+const isEveryAction = (a: PolicyValue, all: string): Tri =>
+  a instanceof Opaque ? a : typeof a === 'string' && (a === '*' || equalsIgnoreCase(a, all));
+
+/** The statement's actions include every one of `want` (lower-cased names), `<service>:*` or `*`. */
+function coversActions(stmt: PolicyValue, all: string, want: readonly string[]): Tri {
+  if (field(stmt, 'NotAction') !== undefined) return false;
   const listed = asList(field(stmt, 'Action'));
   const opaque = listed.find((a): a is Opaque => a instanceof Opaque);
   const names = listed.filter((a): a is string => typeof a === 'string').map((a) => a.toLowerCase());
@@ -76,10 +97,12 @@ function onlyCondition(stmt: PolicyValue, key: string, tests: Readonly<Record<st
   const condition = field(stmt, 'Condition');
   if (condition instanceof Opaque) return condition;
   if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) return false;
-  const blocks = Object.entries(condition);
-  if (blocks.length === 0) return false;
+  // for...in rather than Object.entries: no pair arrays per statement (policy values are plain objects).
+  let blocks = 0;
   let opaque: Opaque | undefined;
-  for (const [op, block] of blocks) {
+  for (const op in condition) {
+    blocks++;
+    const block = condition[op];
     const test = Object.prototype.hasOwnProperty.call(tests, op) ? tests[op] : undefined;
     if (!test) return false;
     if (block instanceof Opaque) {
@@ -87,13 +110,14 @@ function onlyCondition(stmt: PolicyValue, key: string, tests: Readonly<Record<st
       continue;
     }
     if (typeof block !== 'object' || block === null || Array.isArray(block)) return false;
-    for (const [k, values] of Object.entries(block)) {
-      if (k.toLowerCase() !== lowerCase(key)) return false;
-      const t = someValue(values, test);
+    for (const k in block) {
+      if (!equalsIgnoreCase(k, key)) return false;
+      const t = someValue(block[k], test);
       if (t === false) return false;
       if (t !== true) opaque ??= t;
     }
   }
+  if (blocks === 0) return false;
   return opaque ?? true;
 }
 
@@ -114,14 +138,16 @@ const valueTest =
   (v: PolicyValue): Tri =>
     v instanceof Opaque ? v : test(v);
 
-const isFalse = valueTest((v) => v === false || (typeof v === 'string' && v.toLowerCase() === 'false'));
-const insecure: Part = (stmt) => onlyCondition(stmt, 'aws:SecureTransport', { Bool: isFalse, BoolIfExists: isFalse });
-const everyS3Action: Part = (stmt) => coversAllActions(stmt, 's3');
-const wholeBucket: Part = (stmt, target) => coversBucket(stmt, target);
+// Tests, condition tables and part lists are module constants: statements are judged by the thousand.
+const isFalse = valueTest((v) => v === false || (typeof v === 'string' && equalsIgnoreCase(v, 'false')));
+const INSECURE_TESTS = { Bool: isFalse, BoolIfExists: isFalse };
+const insecure: Part = (stmt) => onlyCondition(stmt, 'aws:SecureTransport', INSECURE_TESTS);
+const everyS3Action: Part = (stmt) => coversEveryAction(stmt, 's3:*');
+const INSECURE_TRANSPORT_PARTS: readonly Part[] = [isDeny, bindsEveryone, everyS3Action, coversBucket, insecure];
 
 /** Deny for everyone, every S3 action on the bucket and its objects, when aws:SecureTransport is false. */
 export function deniesInsecureTransport(stmt: PolicyValue, target: StatementTarget): Tri {
-  return allOfInOrder(stmt, target, [isDeny, bindsEveryone, everyS3Action, wholeBucket, insecure]);
+  return allOfInOrder(stmt, target, INSECURE_TRANSPORT_PARTS);
 }
 
 const tlsNumber = (v: PolicyValue): number => (typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN);
@@ -130,15 +156,16 @@ const tlsNumber = (v: PolicyValue): number => (typeof v === 'number' ? v : typeo
  * "s3:TlsVersion below 1.2" for TLS 1.0 and 1.1 alike. TLS versions are discrete (1.0, 1.1, 1.2,
  * 1.3), so "< 1.2" and "<= 1.1" are the same condition.
  */
-const tlsBelow12: Part = (stmt) =>
-  onlyCondition(stmt, 's3:TlsVersion', {
-    NumericLessThan: valueTest((v) => tlsNumber(v) >= 1.2),
-    NumericLessThanEquals: valueTest((v) => tlsNumber(v) >= 1.1),
-  });
+const TLS_BELOW_12_TESTS = {
+  NumericLessThan: valueTest((v) => tlsNumber(v) >= 1.2),
+  NumericLessThanEquals: valueTest((v) => tlsNumber(v) >= 1.1),
+};
+const tlsBelow12: Part = (stmt) => onlyCondition(stmt, 's3:TlsVersion', TLS_BELOW_12_TESTS);
+const TLS_BELOW_12_PARTS: readonly Part[] = [isDeny, bindsEveryone, everyS3Action, coversBucket, tlsBelow12];
 
 /** Deny for everyone, every S3 action on the bucket and its objects, when s3:TlsVersion is below 1.2. */
 export function deniesTlsBelow12(stmt: PolicyValue, target: StatementTarget): Tri {
-  return allOfInOrder(stmt, target, [isDeny, bindsEveryone, everyS3Action, wholeBucket, tlsBelow12]);
+  return allOfInOrder(stmt, target, TLS_BELOW_12_PARTS);
 }
 
 /**
@@ -151,16 +178,12 @@ export function deniesInsecureTransportOf(
   service: string,
   dataActions: readonly string[] = [],
 ): (stmt: PolicyValue) => Tri {
-  return (stmt) => {
-    let opaque: Opaque | undefined;
-    const actions =
-      dataActions.length > 0 ? coversActions(stmt, service, dataActions) : coversAllActions(stmt, service);
-    for (const t of [isDeny(stmt), bindsEveryone(stmt), actions, insecure(stmt, NO_TARGET)]) {
-      if (t === false) return false;
-      if (t !== true) opaque ??= t;
-    }
-    return opaque ?? true;
-  };
+  const all = lowerCase(`${service}:*`);
+  const want = dataActions.map(lowerCase);
+  const actions: Part =
+    dataActions.length > 0 ? (stmt) => coversActions(stmt, all, want) : (stmt) => coversEveryAction(stmt, all);
+  const parts: readonly Part[] = [isDeny, bindsEveryone, actions, insecure];
+  return (stmt) => allOfInOrder(stmt, NO_TARGET, parts);
 }
 
 /** `insecure` never reads its target. */
