@@ -52,12 +52,17 @@ class DocumentIndex implements Scope {
   private buildEdges(): void {
     const outgoing = new Map<Resource, Reference[]>();
     const incoming = new Map<Resource, Reference[]>();
+    // Edges live as long as the graph and a template repeats a few paths thousands of times
+    // (`PolicyDocument.Statement.0.Resource.0`): each edge keeps one shared copy of its path.
+    const paths = new Map<string, string>();
     for (const from of this.document.resources) {
       this.dialect.forEachReference(
         from.properties,
-        (path, target, attribute) => {
+        (joined, target, attribute) => {
           const to = this.resources.get(target);
           if (!to) return; // parameters, pseudo parameters, data sources, other documents
+          let path = paths.get(joined);
+          if (path === undefined) paths.set(joined, (path = joined));
           const edge: Reference = attribute === undefined ? { from, to, path } : { from, to, path, attribute };
           push(outgoing, from, edge);
           push(incoming, to, edge);

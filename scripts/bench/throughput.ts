@@ -1,6 +1,6 @@
 import { buildGraph, evaluate, loadPaths } from '../../policies/engine';
 import { ALL_RULES } from '../../policies/rules';
-import { fmt, median, perSecond, stats, stopwatch, timeMs, type Times } from './timing';
+import { collectGarbage, fmt, median, perSecond, stats, stopwatch, timeMs, type Times } from './timing';
 
 export interface Throughput {
   /** Resources per second of wall-clock time, from the median run. */
@@ -22,6 +22,8 @@ export function measureThroughput(label: string, dir: string, runs: number): Thr
   const run = () => evaluate(buildGraph(docs), ALL_RULES);
   const findings = run().findings.length;
   for (let i = 1; i < WARM_UP_RUNS; i++) run();
+  // From a clean heap, as each synth of the overhead A/B starts: not the collector's debt of the synths before.
+  collectGarbage();
   const times: Times[] = Array.from({ length: runs }, () => {
     const elapsed = stopwatch();
     run();
