@@ -44,6 +44,21 @@ function runCloud(cloud: 'aws' | 'azure'): Promise<CloudResult> {
   });
 }
 
+/** Last step: our plugin's overhead against cdk-nag v3 on the same generated app (scripts/bench/nag-ratio.ts). */
+function runNag(): Promise<void> {
+  const child = fork(path.join(__dirname, 'bench', 'nag-ratio.ts'), [], {
+    execArgv: ['-r', require.resolve('ts-node/register/transpile-only')],
+    stdio: 'inherit',
+    env: { ...process.env, BENCH_STACKS: String(STACKS), BENCH_ZONES: String(ZONES), BENCH_RUNS: String(PAIRS) },
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`bench: the cdk-nag run exited with ${code}`)),
+    );
+  });
+}
+
 async function main(): Promise<void> {
   const builtin = process.env.CDK_VALIDATION === 'false' ? 'OFF (CDK_VALIDATION=false)' : 'on in both arms';
   console.log(
@@ -70,6 +85,8 @@ async function main(): Promise<void> {
     .join(', ');
   console.log(`targets: >= ${perSecond(RATE_TARGET)} resources/s evaluated (wall median): ${rates}.`);
   console.log(`         validation overhead < 5% of synth (instrumented, wall median): ${overheads}.`);
+  console.log('');
+  await runNag();
 }
 
 main().catch((e: Error) => {
