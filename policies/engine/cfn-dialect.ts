@@ -123,6 +123,11 @@ function intrinsicReferences(name: string, arg: unknown, at: WalkCursor, sink: R
     return;
   }
   if (name === 'Fn::GetAtt') {
+    // The array form (what the CDK writes) read in place: this runs for every GetAtt of a template.
+    if (Array.isArray(arg) && typeof arg[0] === 'string') {
+      sink(at.path(), arg[0], typeof arg[1] === 'string' ? arg[1] : undefined);
+      return;
+    }
     const t = getAttTarget(arg);
     if (t) sink(at.path(), t.target, t.attribute);
     return;

@@ -55,20 +55,26 @@ class DocumentIndex implements Scope {
     // Edges live as long as the graph and a template repeats a few paths thousands of times
     // (`PolicyDocument.Statement.0.Resource.0`): each edge keeps one shared copy of its path.
     const paths = new Map<string, string>();
-    for (const from of this.document.resources) {
-      this.dialect.forEachReference(
-        from.properties,
-        (joined, target, attribute) => {
-          const to = this.resources.get(target);
-          if (!to) return; // parameters, pseudo parameters, data sources, other documents
-          let path = paths.get(joined);
-          if (path === undefined) paths.set(joined, (path = joined));
-          const edge: Reference = attribute === undefined ? { from, to, path } : { from, to, path, attribute };
-          push(outgoing, from, edge);
-          push(incoming, to, edge);
-        },
-        this,
-      );
+    // One sink for the whole document (not a closure per resource); `from` and its list move along.
+    let from: Resource | undefined;
+    let out: Reference[] = [];
+    const sink = (joined: string, target: string, attribute?: string): void => {
+      const to = this.resources.get(target);
+      if (!to) return; // parameters, pseudo parameters, data sources, other documents
+      let path = paths.get(joined);
+      if (path === undefined) paths.set(joined, (path = joined));
+      const edge: Reference =
+        attribute === undefined ? { from: from!, to, path } : { from: from!, to, path, attribute };
+      out.push(edge);
+      push(incoming, to, edge);
+    };
+    for (const r of this.document.resources) {
+      from = r;
+      this.dialect.forEachReference(r.properties, sink, this);
+      if (out.length > 0) {
+        outgoing.set(r, out);
+        out = [];
+      }
     }
     this.outgoing = outgoing;
     this.incoming = incoming;

@@ -30,59 +30,73 @@ export interface WalkSpec<E> {
 }
 
 /**
- * Parallel stacks: the node, its depth, the key it sits under (undefined: the path of the node
- * that queued it) and whether keys below it extend the path; plus the path keys. Kept between
- * walks (a graph walks every resource once), taken and given back so a nested walk gets its own.
+ * One walk's state, which is also the cursor: parallel stacks (the node, its depth, the key it
+ * sits under, undefined for the path of the node that queued it, and whether keys below it
+ * extend the path) and the path keys. Kept between walks (a graph walks every resource once),
+ * taken and given back so a nested walk gets its own.
  */
-interface Stacks {
-  readonly nodes: unknown[];
-  readonly depths: number[];
-  readonly keys: (string | number | undefined)[];
-  readonly grows: boolean[];
-  readonly path: (string | number)[];
-}
+class Walker implements WalkCursor {
+  readonly nodes: unknown[] = [];
+  readonly depths: number[] = [];
+  readonly keys: (string | number | undefined)[] = [];
+  readonly grows: boolean[] = [];
+  readonly keyPath: (string | number)[] = [];
+  depth = 0;
+  /** The joined path of the node being visited, once per node however many references it holds. */
+  joined: string | undefined;
 
-const spare: Stacks[] = [];
+  path(): string {
+    return (this.joined ??= join(this.keyPath, this.depth));
+  }
 
-export function walk<E>(root: unknown, spec: WalkSpec<E>): void {
-  const stacks = spare.pop() ?? { nodes: [], depths: [], keys: [], grows: [], path: [] };
-  try {
-    run(root, spec, stacks);
-  } finally {
-    for (const s of [stacks.nodes, stacks.depths, stacks.keys, stacks.grows, stacks.path]) s.length = 0;
-    spare.push(stacks);
+  visit(child: unknown, grow: boolean): void {
+    this.push(child, this.depth, undefined, grow);
+  }
+
+  push(child: unknown, d: number, key: string | number | undefined, grow: boolean): void {
+    this.nodes.push(child);
+    this.depths.push(d);
+    this.keys.push(key);
+    this.grows.push(grow);
+  }
+
+  reset(): void {
+    this.nodes.length = 0;
+    this.depths.length = 0;
+    this.keys.length = 0;
+    this.grows.length = 0;
+    this.keyPath.length = 0;
+    this.depth = 0;
+    this.joined = undefined;
   }
 }
 
-function run<E>(root: unknown, spec: WalkSpec<E>, { nodes, depths, keys, grows, path }: Stacks): void {
-  nodes.push(root);
-  depths.push(0);
-  keys.push(undefined);
-  grows.push(true);
-  let depth = 0;
-  // The joined path of the node being visited, once per node however many references it holds.
-  let joined: string | undefined;
-  const push = (child: unknown, d: number, key: string | number | undefined, grow: boolean): void => {
-    nodes.push(child);
-    depths.push(d);
-    keys.push(key);
-    grows.push(grow);
-  };
-  const cursor: WalkCursor = {
-    path: () => (joined ??= join(path, depth)),
-    visit: (child, grow) => push(child, depth, undefined, grow),
-  };
+const spare: Walker[] = [];
+
+export function walk<E>(root: unknown, spec: WalkSpec<E>): void {
+  const walker = spare.pop() ?? new Walker();
+  try {
+    run(root, spec, walker);
+  } finally {
+    walker.reset();
+    spare.push(walker);
+  }
+}
+
+function run<E>(root: unknown, spec: WalkSpec<E>, w: Walker): void {
+  const { nodes, depths, keys, grows, keyPath } = w;
+  w.push(root, 0, undefined, true);
   const wantsText = spec.text !== undefined;
   while (nodes.length > 0) {
     const node = nodes.pop();
     const d = depths.pop()!;
     const key = keys.pop();
     const grow = grows.pop()!;
-    if (key !== undefined) path[d - 1] = key;
-    if (key !== undefined || d !== depth) joined = undefined;
-    depth = d;
+    if (key !== undefined) keyPath[d - 1] = key;
+    if (key !== undefined || d !== w.depth) w.joined = undefined;
+    w.depth = d;
     if (typeof node === 'string') {
-      if (spec.text) spec.text(node, cursor);
+      if (spec.text) spec.text(node, w);
       continue;
     }
     if (typeof node !== 'object' || node === null) continue;
@@ -90,20 +104,20 @@ function run<E>(root: unknown, spec: WalkSpec<E>, { nodes, depths, keys, grows, 
     const mark = nodes.length;
     const e = spec.expression?.(node);
     if (e !== undefined) {
-      spec.references!(e, node, cursor);
+      spec.references!(e, node, w);
     } else if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
         const child: unknown = node[i];
         if (child === null || (typeof child !== 'object' && (typeof child !== 'string' || !wantsText))) continue;
-        if (grow) push(child, d + 1, i, true);
-        else push(child, d, undefined, false);
+        if (grow) w.push(child, d + 1, i, true);
+        else w.push(child, d, undefined, false);
       }
     } else {
       for (const k in node) {
         const child = (node as Record<string, unknown>)[k];
         if (child === null || (typeof child !== 'object' && (typeof child !== 'string' || !wantsText))) continue;
-        if (grow) push(child, d + 1, k, true);
-        else push(child, d, undefined, false);
+        if (grow) w.push(child, d + 1, k, true);
+        else w.push(child, d, undefined, false);
       }
     }
     if (nodes.length - mark > 1) {
