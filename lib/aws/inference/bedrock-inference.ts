@@ -4,12 +4,11 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import type { PlatformGuardrail } from '../guardrails';
-import { createServingGateway, Gateway } from './gateway';
+import { createServingGateway, Gateway, protectServingGateway } from './gateway';
 import { createLogKey } from './log-groups';
 import { chatSchema, converseRequestTemplate, converseResponseTemplate, integrationResponses } from './mapping';
-import { acknowledgeGatewayNagFindings } from './nag';
 import { InferenceApiProps, inferenceLogPrefixes, resolveInferenceApiProps, ResolvedInferenceApiProps } from './props';
-import { createWaf, WafParts } from './waf';
+import type { WafParts } from './waf';
 
 export interface BedrockInferenceProps extends InferenceApiProps {
   /** The platform guardrail every invocation carries. */
@@ -59,7 +58,6 @@ export class BedrockInference extends Construct {
     props.guardrail.grantInvoke(this.invokeRole, [this.modelArn]);
     props.guardrail.requireOn(this.invokeRole);
 
-    const name = `${r.project}-${r.environment}-llm`;
     this.gateway = createServingGateway(this, r, props, this.logKey, 'llm');
     const integration = new apigw.AwsIntegration({
       service: 'bedrock-runtime',
@@ -85,14 +83,6 @@ export class BedrockInference extends Construct {
       chatSchema(s.maxInputItems, s.maxInputLength, s.llmMaxTokens),
       'ChatRequest',
     );
-    this.waf = createWaf(this, {
-      name,
-      stage: this.gateway.stage,
-      ratePer5Minutes: s.wafRateLimitPer5Minutes,
-      maxBodyBytes: s.maxRequestBytes,
-      logKey: this.logKey,
-      logRetentionDays: r.logRetentionDays,
-    });
-    acknowledgeGatewayNagFindings(this.gateway, s.authorization);
+    this.waf = protectServingGateway(this, r, this.gateway, this.logKey, 'llm');
   }
 }

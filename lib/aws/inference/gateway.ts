@@ -10,6 +10,8 @@ import { apiGatewayAccount } from './account';
 import { createLogGroup } from './log-groups';
 import { API_STAGE_NAME, type InferenceApiProps, type ResolvedInferenceApiProps } from './props';
 import { METHOD_RESPONSES } from './mapping';
+import { acknowledgeGatewayNagFindings } from './nag';
+import { createWaf, type WafParts } from './waf';
 
 export interface GatewayInput {
   readonly apiName: string;
@@ -238,4 +240,29 @@ export function createServingGateway(
     logRetentionDays: r.logRetentionDays,
     securityPolicy: r.securityPolicy,
   });
+}
+
+/**
+ * The web ACL in front of one serving path's stage (named like its gateway), from the same
+ * validated settings, and the gateway's reasoned cdk-nag acknowledgements: the last step of
+ * every serving path.
+ */
+export function protectServingGateway(
+  scope: Construct,
+  r: ResolvedInferenceApiProps,
+  gateway: Gateway,
+  logKey: kms.IKey,
+  path: string,
+): WafParts {
+  const s = r.settings;
+  const waf = createWaf(scope, {
+    name: `${r.project}-${r.environment}-${path}`,
+    stage: gateway.stage,
+    ratePer5Minutes: s.wafRateLimitPer5Minutes,
+    maxBodyBytes: s.maxRequestBytes,
+    logKey,
+    logRetentionDays: r.logRetentionDays,
+  });
+  acknowledgeGatewayNagFindings(gateway, s.authorization);
+  return waf;
 }

@@ -14,13 +14,12 @@ import {
   DataQualityMonitor,
   resolveDataQualityBaseline,
 } from './data-quality';
-import { createServingGateway, Gateway } from './gateway';
+import { createServingGateway, Gateway, protectServingGateway } from './gateway';
 import { createLogGroup, createLogKey, logGroupArn } from './log-groups';
 import { fieldsResponseTemplate, integrationResponses, PREDICTION_REQUEST_TEMPLATE, predictionSchema } from './mapping';
-import { acknowledgeGatewayNagFindings } from './nag';
 import { InferenceApiProps, inferenceLogPrefixes, resolveInferenceApiProps, ResolvedInferenceApiProps } from './props';
 import { createSageMakerEndpoint } from './sagemaker-endpoint';
-import { createWaf, WafParts } from './waf';
+import type { WafParts } from './waf';
 
 export interface SageMakerInferenceProps extends InferenceApiProps {
   /** Isolated subnets the model's ENIs go in (the training network's). */
@@ -170,14 +169,6 @@ export class SageMakerInference extends Construct {
       predictionSchema(s.maxInputItems, s.maxInputLength),
       `${s.modelName.replace(/-/g, '')}Request`,
     );
-    this.waf = createWaf(this, {
-      name: `${r.project}-${r.environment}-${s.modelName}`,
-      stage: this.gateway.stage,
-      ratePer5Minutes: s.wafRateLimitPer5Minutes,
-      maxBodyBytes: s.maxRequestBytes,
-      logKey: this.logKey,
-      logRetentionDays: r.logRetentionDays,
-    });
-    acknowledgeGatewayNagFindings(this.gateway, s.authorization);
+    this.waf = protectServingGateway(this, r, this.gateway, this.logKey, s.modelName);
   }
 }
