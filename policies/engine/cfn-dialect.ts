@@ -161,8 +161,9 @@ export const cloudFormationDialect: Dialect = {
     if (!Array.isArray(arg)) return undefined;
     return { condition: String(arg[0]), branches: [arg[1], arg[2]] };
   },
-  forEachReference(properties, sink) {
+  forEachReference(properties, sink, scope) {
     walk(properties, {
+      paths: scope.paths,
       expression: intrinsicName,
       references: (name, node, at) => intrinsicReferences(name, (node as Record<string, unknown>)[name], at, sink),
     });

@@ -1,5 +1,6 @@
 import type { Document, Resource } from './model';
 import type { Resolved } from './resolved';
+import type { PathTable } from './walk';
 
 /**
  * The one interface behind which a source shape's expressions live: CloudFormation intrinsics,
@@ -49,6 +50,8 @@ export interface Scope {
   readonly dialect: Dialect;
   /** The dialect's per-document memo (Terraform strings with interpolations repeat a lot). */
   readonly cache: Map<string, unknown>;
+  /** The property paths of the graph's documents (walk.ts): reference edges share one copy of each. */
+  readonly paths: PathTable;
   readonly links?: DeploymentLinks;
 }
 

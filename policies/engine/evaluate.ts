@@ -45,6 +45,7 @@ export function evaluate(
   const byId = new Map(selected.map((r) => [r.id, r]));
   const catalogue = new Map((options.catalogue ?? rules).map((r) => [r.id, r]));
   const ctx: RuleContext = { graph };
+  const texts = new TextTable();
   const findings: Finding[] = [];
   const expiredFindings: Finding[] = [];
   const refs = new Map<Resource, FindingResource>();
@@ -95,16 +96,21 @@ export function evaluate(
         const waiver = waivers?.get(rule.id);
         const out = runCheck(check, resource, ctx);
         if (!Array.isArray(out)) {
-          slot.push(resultFinding(rule, out as CheckResult, resource, resourceRef, waiver));
+          slot.push(resultFinding(rule, out as CheckResult, resource, resourceRef, waiver, texts));
           continue;
         }
         for (const result of out as readonly CheckResult[]) {
-          slot.push(resultFinding(rule, result, resource, resourceRef, waiver));
+          slot.push(resultFinding(rule, result, resource, resourceRef, waiver, texts));
         }
       }
     }
   }
-  for (const slot of slots) for (const f of slot) findings.push(f);
+  // Indexed loops in the run-once passes over every finding: an iterator would allocate per step
+  // in code the JIT has not optimized yet.
+  for (let s = 0; s < slots.length; s++) {
+    const slot = slots[s];
+    for (let i = 0; i < slot.length; i++) findings.push(slot[i]);
+  }
 
   findings.push(...expiredFindings);
   const waivers = pending.map((p) => applied(p, ref(p.resource)));
@@ -148,6 +154,24 @@ function applied(p: PendingWaiver, resource: FindingResource): AppliedWaiver {
   };
 }
 
+/**
+ * One copy of each message and path text per evaluation. Findings outlive the checks that made
+ * them, and most of their text repeats resource after resource ("VersioningConfiguration.Status
+ * is \"Enabled\""): sharing it keeps the result, and what the collector copies while the run
+ * goes on, a fraction of the size. A check's own string is kept the first time; a repeat is
+ * garbage at once.
+ */
+class TextTable {
+  private readonly known = new Map<string, string>();
+
+  share(text: string): string {
+    const found = this.known.get(text);
+    if (found !== undefined) return found;
+    this.known.set(text, text);
+    return text;
+  }
+}
+
 /** Field order as reporters print it; `path` and `waiver` only when present. */
 function checkFinding(
   rule: Rule,
@@ -155,9 +179,12 @@ function checkFinding(
   resource: Resource,
   ref: FindingResource,
   waiver: PendingWaiver | undefined,
+  texts: TextTable,
 ): Finding {
   const { id: ruleId, title, severity, layer } = rule;
-  const { verdict, message, path } = result;
+  const verdict = result.verdict;
+  const message = texts.share(result.message);
+  const path = result.path === undefined ? undefined : texts.share(result.path);
   const { source } = resource;
   const kind = 'check';
   const status: Status = waiver ? 'waived' : verdict;
@@ -176,10 +203,11 @@ function resultFinding(
   resource: Resource,
   ref: FindingResource,
   waiver: PendingWaiver | undefined,
+  texts: TextTable,
 ): Finding {
   const applies = waiver !== undefined && result.verdict === 'fail';
   if (applies) waiver.state = 'applied';
-  return checkFinding(rule, result, resource, ref, applies ? waiver : undefined);
+  return checkFinding(rule, result, resource, ref, applies ? waiver : undefined, texts);
 }
 
 const NO_RESULT: CheckResult = { verdict: 'unknown', message: 'check returned no result' };
@@ -227,13 +255,17 @@ function findingResource(r: Resource): FindingResource {
 
 function uncovered(graph: ResourceGraph, covered: ReadonlySet<string>): { type: string; count: number }[] {
   const counts = new Map<string, number>();
-  for (const r of graph.resources()) if (!covered.has(r.type)) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+  const all = graph.resources();
+  for (let i = 0; i < all.length; i++) {
+    const type = all[i].type;
+    if (!covered.has(type)) counts.set(type, (counts.get(type) ?? 0) + 1);
+  }
   return [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => a.type.localeCompare(b.type));
 }
 
 function summarize(findings: readonly Finding[], resources: number, rulesEvaluated: number): EvaluationSummary {
   const counts: Record<Status, number> = { pass: 0, fail: 0, unknown: 0, not_applicable: 0, waived: 0 };
-  for (const f of findings) counts[f.status]++;
+  for (let i = 0; i < findings.length; i++) counts[findings[i].status]++;
   return {
     resources,
     rulesEvaluated,

@@ -6,6 +6,7 @@ import type { Document, Reference, Resource, SourceFormat } from './model';
 import type { Resolved } from './resolved';
 import { resolve, resolvePath } from './resolve';
 import { terraformDialect } from './tf-dialect';
+import { PathTable } from './walk';
 
 /**
  * The ResourceGraph (graph.ts) over loaded documents. Indexes are built on first use and kept:
@@ -29,8 +30,13 @@ class DocumentIndex implements Scope {
   private outgoing?: Map<Resource, Reference[]>;
   private incoming?: Map<Resource, Reference[]>;
 
-  constructor(readonly document: Document) {
-    for (const r of document.resources) this.resources.set(r.address, r);
+  constructor(
+    readonly document: Document,
+    /** Shared by the graph's documents: stacks built from the same constructs repeat each other's paths. */
+    readonly paths: PathTable,
+  ) {
+    const all = document.resources;
+    for (let i = 0; i < all.length; i++) this.resources.set(all[i].address, all[i]);
     this.dialect = DIALECTS[document.format];
   }
 
@@ -52,23 +58,21 @@ class DocumentIndex implements Scope {
   private buildEdges(): void {
     const outgoing = new Map<Resource, Reference[]>();
     const incoming = new Map<Resource, Reference[]>();
-    // Edges live as long as the graph and a template repeats a few paths thousands of times
-    // (`PolicyDocument.Statement.0.Resource.0`): each edge keeps one shared copy of its path.
-    const paths = new Map<string, string>();
     // One sink for the whole document (not a closure per resource); `from` and its list move along.
     let from: Resource | undefined;
     let out: Reference[] = [];
-    const sink = (joined: string, target: string, attribute?: string): void => {
+    // The path comes from the document's path table: each edge shares the one copy of its path.
+    const sink = (path: string, target: string, attribute?: string): void => {
       const to = this.resources.get(target);
       if (!to) return; // parameters, pseudo parameters, data sources, other documents
-      let path = paths.get(joined);
-      if (path === undefined) paths.set(joined, (path = joined));
       const edge: Reference =
         attribute === undefined ? { from: from!, to, path } : { from: from!, to, path, attribute };
       out.push(edge);
       push(incoming, to, edge);
     };
-    for (const r of this.document.resources) {
+    const all = this.document.resources;
+    for (let i = 0; i < all.length; i++) {
+      const r = all[i];
       from = r;
       this.dialect.forEachReference(r.properties, sink, this);
       if (out.length > 0) {
@@ -171,10 +175,11 @@ class Graph implements ResourceGraph {
     this.deploymentOf = new Map();
     const byId = new Map<string, DocumentIndex>();
     const groups = new Map<string, DocumentIndex[]>();
+    const paths = new PathTable();
     for (const doc of this.documents) {
-      const index = new DocumentIndex(doc);
+      const index = new DocumentIndex(doc, paths);
       byId.set(doc.id, index);
-      for (const r of doc.resources) this.indexes.set(r, index);
+      for (let i = 0; i < doc.resources.length; i++) this.indexes.set(doc.resources[i], index);
       if (doc.deployment === undefined) this.deploymentOf.set(index, [index]);
       else push(groups, doc.deployment, index);
     }
@@ -194,7 +199,7 @@ export function buildGraph(documents: readonly Document[]): ResourceGraph {
 
 function groupByType(resources: readonly Resource[]): Map<string, Resource[]> {
   const out = new Map<string, Resource[]>();
-  for (const r of resources) push(out, r.type, r);
+  for (let i = 0; i < resources.length; i++) push(out, resources[i].type, resources[i]);
   return out;
 }
 

@@ -107,6 +107,7 @@ export const terraformDialect: Dialect = {
   forEachReference(properties, sink, scope) {
     const cache = scope.cache;
     walk<never>(properties, {
+      paths: scope.paths,
       text(s, at) {
         if (!s.includes('${')) return;
         const key = `refs ${s}`;

@@ -9,6 +9,36 @@
  * into text only where a reference is found.
  */
 
+/**
+ * The property paths of a graph's documents, each made into text once: a path is a child of its parent
+ * path by one key, so asking for a path the document has met before allocates nothing (a
+ * template repeats `PolicyDocument.Statement.0.Resource.0` thousands of times, and every
+ * reference edge keeps its path as long as the graph lives).
+ */
+export class PathTable {
+  /** The child paths of each path, made when it gets its first child (most paths are leaves). */
+  private readonly children: (Map<string | number, number> | undefined)[] = [undefined];
+  private readonly texts: string[] = [''];
+
+  /** The id of `parent`'s path extended by `key` (the root path is 0). */
+  child(parent: number, key: string | number): number {
+    let known = this.children[parent];
+    if (known === undefined) this.children[parent] = known = new Map();
+    let id = known.get(key);
+    if (id === undefined) {
+      id = this.texts.length;
+      this.texts.push(parent === 0 ? String(key) : `${this.texts[parent]}.${key}`);
+      this.children.push(undefined);
+      known.set(key, id);
+    }
+    return id;
+  }
+
+  text(id: number): string {
+    return this.texts[id];
+  }
+}
+
 /** Where the walk is, handed to the spec's callbacks (one object per walk). */
 export interface WalkCursor {
   /** The dotted property path of the node being visited. */
@@ -27,6 +57,8 @@ export interface WalkSpec<E> {
   readonly references?: (e: E, node: object, cursor: WalkCursor) => void;
   /** Called for every string (Terraform interpolations live in strings). */
   readonly text?: (s: string, cursor: WalkCursor) => void;
+  /** The document's path table: cursor.path() then returns its shared copy of each path. */
+  readonly paths?: PathTable;
 }
 
 /**
@@ -41,12 +73,27 @@ class Walker implements WalkCursor {
   readonly keys: (string | number | undefined)[] = [];
   readonly grows: boolean[] = [];
   readonly keyPath: (string | number)[] = [];
+  /** Entries in use: the stacks are indexed, never popped, so their storage is kept between walks. */
+  top = 0;
+  /** One past the highest entry this walk used: what reset() clears. */
+  high = 0;
   depth = 0;
   /** The joined path of the node being visited, once per node however many references it holds. */
   joined: string | undefined;
+  table: PathTable | undefined;
+  /** `ids[d]` is the table's id of the first d keys, valid for d <= `valid`. */
+  readonly ids: number[] = [0];
+  valid = 0;
 
   path(): string {
-    return (this.joined ??= join(this.keyPath, this.depth));
+    if (this.joined !== undefined) return this.joined;
+    const { table, ids, keyPath, depth } = this;
+    if (!table) return (this.joined = join(keyPath, depth));
+    if (this.valid > depth) this.valid = depth;
+    let id = ids[this.valid];
+    for (let d = this.valid; d < depth; d++) ids[d + 1] = id = table.child(id, keyPath[d]);
+    this.valid = depth;
+    return (this.joined = table.text(id));
   }
 
   visit(child: unknown, grow: boolean): void {
@@ -54,20 +101,24 @@ class Walker implements WalkCursor {
   }
 
   push(child: unknown, d: number, key: string | number | undefined, grow: boolean): void {
-    this.nodes.push(child);
-    this.depths.push(d);
-    this.keys.push(key);
-    this.grows.push(grow);
+    const i = this.top++;
+    if (this.top > this.high) this.high = this.top;
+    this.nodes[i] = child;
+    this.depths[i] = d;
+    this.keys[i] = key;
+    this.grows[i] = grow;
   }
 
   reset(): void {
-    this.nodes.length = 0;
-    this.depths.length = 0;
-    this.keys.length = 0;
-    this.grows.length = 0;
-    this.keyPath.length = 0;
+    // Drop what the last walk held (no references kept into an old document), keep the storage.
+    this.nodes.fill(undefined, 0, this.high);
+    this.keys.fill(undefined, 0, this.high);
+    this.top = 0;
+    this.high = 0;
     this.depth = 0;
     this.joined = undefined;
+    this.table = undefined;
+    this.valid = 0;
   }
 }
 
@@ -87,12 +138,17 @@ function run<E>(root: unknown, spec: WalkSpec<E>, w: Walker): void {
   const { nodes, depths, keys, grows, keyPath } = w;
   w.push(root, 0, undefined, true);
   const wantsText = spec.text !== undefined;
-  while (nodes.length > 0) {
-    const node = nodes.pop();
-    const d = depths.pop()!;
-    const key = keys.pop();
-    const grow = grows.pop()!;
-    if (key !== undefined) keyPath[d - 1] = key;
+  w.table = spec.paths;
+  while (w.top > 0) {
+    const at = --w.top;
+    const node = nodes[at];
+    const d = depths[at];
+    const key = keys[at];
+    const grow = grows[at];
+    if (key !== undefined) {
+      keyPath[d - 1] = key;
+      if (w.valid > d - 1) w.valid = d - 1;
+    }
     if (key !== undefined || d !== w.depth) w.joined = undefined;
     w.depth = d;
     if (typeof node === 'string') {
@@ -101,7 +157,7 @@ function run<E>(root: unknown, spec: WalkSpec<E>, w: Walker): void {
     }
     if (typeof node !== 'object' || node === null) continue;
     // Children are queued in order, then that run of the stacks reversed: they are visited in order.
-    const mark = nodes.length;
+    const mark = w.top;
     const e = spec.expression?.(node);
     if (e !== undefined) {
       spec.references!(e, node, w);
@@ -120,11 +176,12 @@ function run<E>(root: unknown, spec: WalkSpec<E>, w: Walker): void {
         else w.push(child, d, undefined, false);
       }
     }
-    if (nodes.length - mark > 1) {
-      reverse(nodes, mark);
-      reverse(depths, mark);
-      reverse(keys, mark);
-      reverse(grows, mark);
+    const end = w.top;
+    if (end - mark > 1) {
+      reverse(nodes, mark, end);
+      reverse(depths, mark, end);
+      reverse(keys, mark, end);
+      reverse(grows, mark, end);
     }
   }
 }
@@ -136,8 +193,8 @@ function join(path: readonly (string | number)[], depth: number): string {
   return out;
 }
 
-function reverse(items: unknown[], from: number): void {
-  for (let i = from, j = items.length - 1; i < j; i++, j--) {
+function reverse(items: unknown[], from: number, end: number): void {
+  for (let i = from, j = end - 1; i < j; i++, j--) {
     const t = items[i];
     items[i] = items[j];
     items[j] = t;

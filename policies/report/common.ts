@@ -149,7 +149,10 @@ export function ruleMap(rules: readonly Rule[]): Map<string, Rule> {
 /** Count of findings per severity, highest first, e.g. "1 critical, 2 high". */
 export function severityBreakdown(findings: readonly Finding[]): string {
   const counts = new Map<string, number>();
-  for (const f of findings) counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
+  for (let i = 0; i < findings.length; i++) {
+    const s = findings[i].severity;
+    counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
   return [...SEVERITIES]
     .reverse()
     .filter((s) => (counts.get(s) ?? 0) > 0)

@@ -3,7 +3,8 @@
  * whole-process wall time and peak RSS per size, and the marginal rate between sizes (what one
  * more resource costs once start-up is paid). Each template holds N/2 buckets with a bucket policy
  * each, so companion matching is exercised at scale; the buckets are compliant (as the constructs
- * synthesize them) unless CLI_INPUT=failing. Env: CLI_SIZES (default 20000,50000,100000),
+ * synthesize them, with the account's audit trail recording their data events: one trail more
+ * than N) unless CLI_INPUT=failing, where they fail most rules and every failure is reported. Env: CLI_SIZES (default 20000,50000,100000),
  * CLI_RUNS (default 3, the median is reported). The default text report is written to /dev/null.
  */
 import { spawnSync } from 'child_process';
@@ -50,8 +51,30 @@ function compliantBucket(i: number): unknown {
   };
 }
 
+/** The account trail SecureDataLake is composed with (AuditTrail): S3 data events of every bucket. */
+const TRAIL = {
+  Type: 'AWS::CloudTrail::Trail',
+  Properties: {
+    IsLogging: true,
+    IsMultiRegionTrail: true,
+    IncludeGlobalServiceEvents: true,
+    EnableLogFileValidation: true,
+    KMSKeyId: 'arn:aws:kms:eu-west-1:111122223333:key/k',
+    S3BucketName: 'audit-logs',
+    CloudWatchLogsLogGroupArn: 'arn:aws:logs:eu-west-1:111122223333:log-group:trail:*',
+    CloudWatchLogsRoleArn: 'arn:aws:iam::111122223333:role/trail-logs',
+    EventSelectors: [
+      {
+        ReadWriteType: 'All',
+        IncludeManagementEvents: true,
+        DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3'] }],
+      },
+    ],
+  },
+};
+
 function template(resources: number): string {
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = COMPLIANT ? { Trail: TRAIL } : {};
   for (let i = 0; i < resources / 2; i++) {
     out[`Bucket${i}`] = COMPLIANT
       ? compliantBucket(i)

@@ -45,11 +45,11 @@ function judged(j: CompanionJudgement, c: Resource): CheckResult[] {
 
 /** A counted target covered only by the present, instance-specific companions: which instances are left out. */
 function uncovered(g: ResourceGraph, target: Resource, attachments: readonly Attachment[]): string | undefined {
+  // Most companions cover every instance (no instance list): decided before anything is allocated.
+  for (const a of attachments) if (a.presence.kind === 'present' && !a.instances) return undefined;
   const covered = new Set<string>();
   for (const a of attachments) {
-    if (a.presence.kind !== 'present') continue;
-    if (!a.instances) return undefined;
-    for (const i of a.instances) covered.add(i);
+    if (a.presence.kind === 'present') for (const i of a.instances!) covered.add(i);
   }
   const count =
     target.attributes.count === undefined ? undefined : asNumber(g.resolve(target, target.attributes.count));
