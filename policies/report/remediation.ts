@@ -19,17 +19,6 @@ export const TOOL_LABEL: Readonly<Record<RemediationTool, string>> = {
 
 /** Which tool wrote the file: a template of a CDK cloud assembly is CDK's, a cdktf.out stack cdktf's. */
 export function sourceTool(f: Pick<Finding, 'source'>): RemediationTool {
-  // A report asks once per finding, and findings come file by file: the last answer is reused.
-  const { file, format, stack } = f.source;
-  if (last && last.file === file && last.format === format && last.stack === (stack !== undefined)) return last.tool;
-  const tool = toolOf(f);
-  last = { file, format, stack: stack !== undefined, tool };
-  return tool;
-}
-
-let last: { file: string; format: string; stack: boolean; tool: RemediationTool } | undefined;
-
-function toolOf(f: Pick<Finding, 'source'>): RemediationTool {
   const segments = f.source.file.split(/[\\/]/);
   const base = segments[segments.length - 1] ?? '';
   const dirs = segments.slice(0, -1);

@@ -61,18 +61,10 @@ export function coversAllActions(stmt: PolicyValue, service: string): Tri {
   return coversEveryAction(stmt, `${service}:*`);
 }
 
-/** `coversAllActions` given `<service>:*`; a loop rather than `someValue` and a closure per statement. */
+/** `coversAllActions` given `<service>:*`. */
 function coversEveryAction(stmt: PolicyValue, all: string): Tri {
   if (field(stmt, 'NotAction') !== undefined) return false;
-  const action = field(stmt, 'Action');
-  if (!Array.isArray(action)) return action === undefined || action === null ? false : isEveryAction(action, all);
-  let opaque: Opaque | undefined;
-  for (const a of action) {
-    const t = isEveryAction(a, all);
-    if (t === true) return true;
-    if (t !== false) opaque ??= t;
-  }
-  return opaque ?? false;
+  return someValue(field(stmt, 'Action'), (a) => isEveryAction(a, all));
 }
 
 const isEveryAction = (a: PolicyValue, all: string): Tri =>
