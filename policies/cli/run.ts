@@ -20,6 +20,8 @@ import { runMatrix, runWaivers, writeRuleDocs } from './governance';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
 export const DEFAULT_PATHS = ['cdk.out', 'cdktf.out'] as const;
+/** Reports that show no passing or not-applicable finding one by one (JSON and JUnit list them all). */
+const LISTS_ACTIONABLE_ONLY: ReadonlySet<string> = new Set(['text', 'sarif']);
 /** Bytes read from stdin at most: a template, not a stream without end. */
 export const STDIN_LIMIT = 256 * 1024 * 1024;
 
@@ -92,7 +94,11 @@ function check(cmd: CheckCommand, io: CliIo): number {
     const what = loaded.skipped.map((s) => `${s.path}: ${s.reason}`).join('; ');
     throw new UsageError(`no document loaded (${what || `nothing to check in ${paths.join(', ')}`})`);
   }
-  const evaluated = evaluate(buildGraph(loaded.documents), all, { now: io.now, ruleIds: rules.map((r) => r.id) });
+  const evaluated = evaluate(buildGraph(loaded.documents), all, {
+    now: io.now,
+    ruleIds: rules.map((r) => r.id),
+    findings: cmd.outputs.every((o) => LISTS_ACTIONABLE_ONLY.has(o.format)) ? 'actionable' : 'all',
+  });
   const result: EvaluationResult = applyCheckBaseline(
     { ...evaluated, skipped: mergeSkipped(evaluated.skipped, loaded.skipped) },
     cmd,

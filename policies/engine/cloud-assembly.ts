@@ -90,10 +90,10 @@ export function loadCloudAssembly(
   return documents;
 }
 
-/** `target` (declared in `declaredIn`) must lie inside `dir`, symbolic links resolved. */
-function inside(dir: string, target: string, declaredIn: string, what: string): string {
+/** `target` (declared in `declaredIn`) must lie inside `dir` (whose real path is `real`), symbolic links resolved. */
+function inside(dir: string, real: string, target: string, declaredIn: string, what: string): string {
   const file = path.resolve(dir, target);
-  const rel = path.relative(realDir(dir), realFile(file));
+  const rel = path.relative(real, realFile(file));
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
     if (rel === '' && what === 'nested assembly') return file;
     throw new InputError(declaredIn, `${what} ${target} points outside the assembly directory ${dir}`);
@@ -124,7 +124,7 @@ function loadAssembly(dir: string, state: AssemblyState): Document[] {
   const artifacts = Object.entries(manifest.artifacts);
   // Read only when a nested stack has no aws:asset:path (the CDK writes one unless asset metadata is off).
   let assets: Map<string, string> | undefined;
-  const assetsOf = () => (assets ??= assetTemplates(artifacts, dir));
+  const assetsOf = () => (assets ??= assetTemplates(artifacts, dir, real));
   const documents: Document[] = [];
   for (const [id, artifact] of artifacts) {
     if (!isPlainObject(artifact)) continue;
@@ -137,14 +137,14 @@ function loadAssembly(dir: string, state: AssemblyState): Document[] {
       const metadata = readStackMetadata(artifact, dir, manifestFile);
       state.acks.push(...metadata.acknowledgements);
       for (const [file, ids] of metadata.constructPaths) state.constructPaths.set(file, ids);
-      const file = inside(dir, props.templateFile, manifestFile, `artifact ${id}: templateFile`);
+      const file = inside(dir, real, props.templateFile, manifestFile, `artifact ${id}: templateFile`);
       const doc = loadTemplate(file, stack, state);
-      documents.push(doc, ...loadNested(doc, dir, assetsOf, state));
+      documents.push(doc, ...loadNested(doc, dir, real, assetsOf, state));
     } else if (artifact.type === 'cdk:cloud-assembly') {
       if (typeof props.directoryName !== 'string') {
         throw new InputError(manifestFile, `artifact ${id}: expected properties.directoryName`);
       }
-      const nested = inside(dir, props.directoryName, manifestFile, 'nested assembly');
+      const nested = inside(dir, real, props.directoryName, manifestFile, 'nested assembly');
       if (!isCloudAssemblyDir(nested)) {
         throw new InputError(manifestFile, `artifact ${id}: ${props.directoryName} is not a cloud assembly`);
       }
@@ -192,6 +192,7 @@ function loadTemplate(file: string, stack: string, state: AssemblyState, parent?
 function loadNested(
   parent: Document,
   dir: string,
+  real: string,
   assets: () => ReadonlyMap<string, string>,
   state: AssemblyState,
 ): Document[] {
@@ -202,7 +203,7 @@ function loadNested(
     const assetPath = metadata['aws:asset:path'];
     let file: string | undefined;
     if (typeof assetPath === 'string' && assetPath.endsWith('.json')) {
-      file = inside(dir, assetPath, parent.file, `nested stack ${r.address}: aws:asset:path`);
+      file = inside(dir, real, assetPath, parent.file, `nested stack ${r.address}: aws:asset:path`);
       if (!fs.existsSync(file)) {
         throw new InputError(parent.file, `nested stack ${r.address}: template ${assetPath} is missing from ${dir}`);
       }
@@ -215,13 +216,13 @@ function loadNested(
       documentId: parent.id,
       address: r.address,
     });
-    out.push(child, ...loadNested(child, dir, assets, state));
+    out.push(child, ...loadNested(child, dir, real, assets, state));
   }
   return out;
 }
 
 /** Asset hash -> path of the JSON template it publishes (from the asset manifests). */
-function assetTemplates(artifacts: [string, unknown][], dir: string): Map<string, string> {
+function assetTemplates(artifacts: [string, unknown][], dir: string, real: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const [, artifact] of artifacts) {
     if (!isPlainObject(artifact) || artifact.type !== 'cdk:asset-manifest') continue;
@@ -234,7 +235,7 @@ function assetTemplates(artifacts: [string, unknown][], dir: string): Map<string
     for (const [hash, entry] of Object.entries(files)) {
       const source = isPlainObject(entry) && isPlainObject(entry.source) ? entry.source : {};
       if (typeof source.path === 'string' && source.path.endsWith('.json')) {
-        out.set(hash, inside(dir, source.path, assetFile, `asset ${hash}: source.path`));
+        out.set(hash, inside(dir, real, source.path, assetFile, `asset ${hash}: source.path`));
       }
     }
   }

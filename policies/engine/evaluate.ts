@@ -1,7 +1,8 @@
-import type { AppliedWaiver, EvaluationResult, EvaluationSummary, Finding, FindingResource, Status } from './finding';
+import type { AppliedWaiver, EvaluationResult, Finding, FindingResource, FindingsListed, Status } from './finding';
 import type { ResourceGraph } from './graph';
 import type { Resource, ResourceWaiver } from './model';
 import type { Check, CheckResult, Rule, RuleContext } from './rule';
+import { isQuiet, summarize, uncovered } from './evaluate-summary';
 import { isExpired } from './waiver-expiry';
 
 /**
@@ -20,6 +21,13 @@ export interface EvaluateOptions {
    * was not selected is `not-selected`, not `unmatched`. @default `rules`
    */
   readonly catalogue?: readonly Rule[];
+  /**
+   * Which findings the result lists. `actionable`: failing, unknown and waived ones (and expired
+   * waivers); passing and not-applicable results are counted in `summary` only. For a gate or a
+   * report that shows nothing else (synth gates, the text and SARIF reports): at 100k resources
+   * the full list is ~450k objects no one reads. @default 'all'
+   */
+  readonly findings?: FindingsListed;
 }
 
 /** Bookkeeping resources of the tools, never infrastructure to judge or report as uncovered. */
@@ -47,6 +55,9 @@ export function evaluate(
   const ctx: RuleContext = { graph };
   const texts = new TextTable();
   const findings: Finding[] = [];
+  // Results counted but not listed (findings: 'actionable'): never waived, since only failures are.
+  const actionableOnly = options.findings === 'actionable';
+  const unlisted = { pass: 0, not_applicable: 0 };
   const expiredFindings: Finding[] = [];
   const refs = new Map<Resource, FindingResource>();
   const ref = (r: Resource): FindingResource => {
@@ -96,11 +107,14 @@ export function evaluate(
         const waiver = waivers?.get(rule.id);
         const out = runCheck(check, resource, ctx);
         if (!Array.isArray(out)) {
-          slot.push(resultFinding(rule, out as CheckResult, resource, resourceRef, waiver, texts));
+          const result = out as CheckResult;
+          if (actionableOnly && isQuiet(result)) unlisted[result.verdict as keyof typeof unlisted]++;
+          else slot.push(resultFinding(rule, result, resource, resourceRef, waiver, texts));
           continue;
         }
         for (const result of out as readonly CheckResult[]) {
-          slot.push(resultFinding(rule, result, resource, resourceRef, waiver, texts));
+          if (actionableOnly && isQuiet(result)) unlisted[result.verdict as keyof typeof unlisted]++;
+          else slot.push(resultFinding(rule, result, resource, resourceRef, waiver, texts));
         }
       }
     }
@@ -123,7 +137,8 @@ export function evaluate(
       ...(d.stack !== undefined ? { stack: d.stack } : {}),
       resources: d.resources.length,
     })),
-    summary: summarize(findings, graph.resources().length, selected.length),
+    summary: summarize(findings, graph.resources().length, selected.length, unlisted),
+    ...(actionableOnly ? { findingsListed: 'actionable' as const } : {}),
     coverage: { uncovered: uncovered(graph, covered) },
     durationMs: performance.now() - started,
   };
@@ -251,28 +266,4 @@ function expiredFinding(rule: Rule, resource: Resource, ref: FindingResource, p:
 
 function findingResource(r: Resource): FindingResource {
   return { address: r.address, type: r.type, provider: r.provider, key: r.key };
-}
-
-function uncovered(graph: ResourceGraph, covered: ReadonlySet<string>): { type: string; count: number }[] {
-  const counts = new Map<string, number>();
-  const all = graph.resources();
-  for (let i = 0; i < all.length; i++) {
-    const type = all[i].type;
-    if (!covered.has(type)) counts.set(type, (counts.get(type) ?? 0) + 1);
-  }
-  return [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => a.type.localeCompare(b.type));
-}
-
-function summarize(findings: readonly Finding[], resources: number, rulesEvaluated: number): EvaluationSummary {
-  const counts: Record<Status, number> = { pass: 0, fail: 0, unknown: 0, not_applicable: 0, waived: 0 };
-  for (let i = 0; i < findings.length; i++) counts[findings[i].status]++;
-  return {
-    resources,
-    rulesEvaluated,
-    pass: counts.pass,
-    fail: counts.fail,
-    unknown: counts.unknown,
-    notApplicable: counts.not_applicable,
-    waived: counts.waived,
-  };
 }

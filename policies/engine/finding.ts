@@ -65,8 +65,16 @@ export interface EvaluationSummary {
   readonly waived: number;
 }
 
+/** `actionable`: only failing, unknown and waived findings are listed (EvaluateOptions.findings). */
+export type FindingsListed = 'all' | 'actionable';
+
 export interface EvaluationResult {
   readonly findings: readonly Finding[];
+  /**
+   * Set to `actionable` when passing and not-applicable findings were counted in `summary` but
+   * not listed; absent when every finding is listed.
+   */
+  readonly findingsListed?: FindingsListed;
   readonly waivers: readonly AppliedWaiver[];
   readonly documents: readonly DocumentSummary[];
   readonly summary: EvaluationSummary;

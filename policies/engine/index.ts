@@ -34,6 +34,7 @@ export type {
   EvaluationSummary,
   Finding,
   FindingResource,
+  FindingsListed,
   Status,
 } from './finding';
 export { LAYERS, SEVERITIES, fail, notApplicable, pass, severityAtLeast, unknown } from './rule';

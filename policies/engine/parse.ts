@@ -33,12 +33,16 @@ export function readText(file: string, maxBytes = MAX_INPUT_BYTES): string {
     throw fsError(file, e);
   }
   try {
-    // One buffer of the size stat gave (plus a byte to see growth), decoded in place: a 50 MB
-    // template is read once, not copied again by a concat. Only a file that grows or whose size
-    // says 0 (/proc) goes on in further chunks. Sized to the file, not to a chunk: a 1 MiB buffer
-    // per small template made an assembly load allocate 160 MiB outside the heap, and the GC
-    // pressure that causes slowed everything after it.
-    const first = Buffer.allocUnsafe(Math.min(stat.size > 0 ? stat.size + 1 : PROBE, maxBytes + 1));
+    // A file whose size stat gives is read as that many bytes, in one buffer decoded in place: a
+    // 50 MB template is read once, not copied again by a concat, and one read call does (no
+    // second call to see the end: what is appended after the stat is not part of the snapshot).
+    // Sized to the file, not to a chunk: a 1 MiB buffer per small template made an assembly load
+    // allocate 160 MiB outside the heap. Only a file whose size says 0 (/proc) goes on in chunks.
+    if (stat.size > 0) {
+      const whole = Buffer.allocUnsafe(stat.size);
+      return whole.toString('utf8', 0, readInto(fd, whole, 0));
+    }
+    const first = Buffer.allocUnsafe(Math.min(PROBE, maxBytes + 1));
     let total = readInto(fd, first, 0);
     if (total < first.length) return first.toString('utf8', 0, total);
     const chunks: Buffer[] = [first];

@@ -92,6 +92,7 @@ class Graph implements ResourceGraph {
   private deploymentOf?: Map<DocumentIndex, readonly DocumentIndex[]>;
   private readonly deploymentTypes = new Map<readonly DocumentIndex[], Map<string, readonly Resource[]>>();
   private readonly memos = new Map<string, Map<Resource, unknown>>();
+  private readonly recents = new Map<string, RecentFacts>();
   private readonly indexesByName = new Map<string, unknown>();
   /** Dotted paths split once per graph: rules ask for the same few paths on every resource. */
   private readonly segments = new Map<string, readonly string[]>();
@@ -152,6 +153,12 @@ class Graph implements ResourceGraph {
     return fact;
   }
 
+  recent<T>(namespace: string, resource: Resource, compute: () => T): T {
+    let ring = this.recents.get(namespace);
+    if (!ring) this.recents.set(namespace, (ring = new RecentFacts()));
+    return ring.get(resource, compute);
+  }
+
   index<T>(namespace: string, compute: () => T): T {
     if (this.indexesByName.has(namespace)) return this.indexesByName.get(namespace) as T;
     const value = compute();
@@ -190,6 +197,24 @@ class Graph implements ResourceGraph {
         this.deploymentOf.set(m, members);
       }
     }
+  }
+}
+
+/** The facts of the last RECENT resources of one namespace, oldest overwritten first. */
+const RECENT = 4;
+
+class RecentFacts {
+  private readonly resources: (Resource | undefined)[] = new Array(RECENT).fill(undefined);
+  private readonly facts: unknown[] = new Array(RECENT).fill(undefined);
+  private next = 0;
+
+  get<T>(resource: Resource, compute: () => T): T {
+    for (let i = 0; i < RECENT; i++) if (this.resources[i] === resource) return this.facts[i] as T;
+    const fact = compute();
+    this.resources[this.next] = resource;
+    this.facts[this.next] = fact;
+    this.next = (this.next + 1) % RECENT;
+    return fact;
   }
 }
 

@@ -69,6 +69,12 @@ export function byRuleThenResource(a: Finding, b: Finding): number {
   );
 }
 
+/** A report that lists passing findings cannot be written from a result that only counted them. */
+export function requireEveryFinding(result: EvaluationResult, report: string): void {
+  if (result.findingsListed === 'actionable')
+    throw new Error(`the ${report} report lists every finding: evaluate with findings: 'all'`);
+}
+
 export function sortedFindings(result: EvaluationResult): Finding[] {
   return [...result.findings].sort(byRuleThenResource);
 }

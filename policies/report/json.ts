@@ -1,6 +1,7 @@
 import type { AppliedWaiver, DocumentSummary, EvaluationResult, EvaluationSummary, Finding } from '../engine/finding';
 import type { Rule, RuleMetadata, Severity } from '../engine/rule';
 import {
+  requireEveryFinding,
   displayPaths,
   isGating,
   ruleMap,
@@ -70,6 +71,7 @@ export function writeJson(
   sink: Sink,
   options: SummaryOptions = {},
 ): void {
+  requireEveryFinding(result, 'JSON');
   const threshold = options.threshold ?? 'low';
   const rel = displayPaths(options.cwd);
   const catalogue = ruleMap(rules);

@@ -1,6 +1,7 @@
 import type { EvaluationResult, Finding, Status } from '../engine/finding';
 import type { Rule } from '../engine/rule';
 import {
+  requireEveryFinding,
   displayPath,
   groupBy,
   isGating,
@@ -43,6 +44,7 @@ export function writeJunit(
   sink: Sink,
   options: SummaryOptions = {},
 ): void {
+  requireEveryFinding(result, 'JUnit');
   const timestamp = (options.now ?? new Date()).toISOString().replace(/\.\d+Z$/, '');
   const byRule = groupBy(sortedFindings(result), (f) => f.ruleId);
   const catalogue = ruleMap(rules);

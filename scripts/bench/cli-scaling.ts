@@ -5,7 +5,8 @@
  * each, so companion matching is exercised at scale; the buckets are compliant (as the constructs
  * synthesize them, with the account's audit trail recording their data events: one trail more
  * than N) unless CLI_INPUT=failing, where they fail most rules and every failure is reported. Env: CLI_SIZES (default 20000,50000,100000),
- * CLI_RUNS (default 3, the median is reported). The default text report is written to /dev/null.
+ * CLI_RUNS (default 3, the median is reported), CLI_FORMAT (default text; json lists every finding,
+ * passing ones included, so it keeps one record per result). The report is written to /dev/null.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -16,6 +17,7 @@ const SIZES = (process.env.CLI_SIZES ?? '20000,50000,100000').split(',').map(Num
 const RUNS = Number(process.env.CLI_RUNS ?? 3);
 const MARGINAL_TARGET = 30_000;
 const MEMORY_TARGET_MIB = 1024;
+const FORMAT = process.env.CLI_FORMAT ?? 'text';
 
 /** CLI_INPUT=failing: buckets that fail most rules (every failing finding is reported). */
 const COMPLIANT = process.env.CLI_INPUT !== 'failing';
@@ -123,9 +125,13 @@ function runCli(file: string): Run {
   const built = path.join(__dirname, '..', '..', 'dist', 'bin', 'zt-check.js');
   const bin = fs.existsSync(built) ? built : path.join(__dirname, '..', '..', 'bin', 'zt-check.js');
   const started = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', process.execPath, bin, file, '--output', os.devNull], {
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    '/usr/bin/time',
+    ['-f', '%U %S %M', process.execPath, bin, file, '--format', FORMAT, '--output', os.devNull],
+    {
+      encoding: 'utf8',
+    },
+  );
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   if (r.status !== 0 && r.status !== 1) throw new Error(`zt-check exited ${r.status}: ${r.stderr}`);
   const [user, system, kib] = (r.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);

@@ -197,6 +197,22 @@ describe('zt-check options', () => {
     expect(validate(sarif)).toBe(true);
     expect(sarif.runs[0].results).toHaveLength(3);
   });
+
+  it('text and SARIF count passing findings without listing them; a JSON report beside them still lists every one', () => {
+    const args = [at('no-rotation.template.json'), at('waived.template.json'), at('no-rotation.tf.json')];
+    const alone = runCli([...args, '--format', 'json'], { cwd: dir });
+    const both = runCli([...args, '--format', 'text', '--format', 'json', '--output', 'reports/all.json'], {
+      cwd: dir,
+    });
+    const listed = JSON.parse(fs.readFileSync(at('reports/all.json'), 'utf8'));
+    expect(listed.findings).toEqual(JSON.parse(alone.stdout).findings);
+    expect(listed.findings.some((f: { status: string }) => f.status === 'pass')).toBe(true);
+    // The text report's totals (passes only counted) match the JSON report's.
+    const passed = listed.summary.pass;
+    expect(passed).toBeGreaterThan(0);
+    expect(runCli(args).stdout).toContain(`${passed} passed`);
+    expect(both.stdout).toContain(`${passed} passed`);
+  });
 });
 
 describe('zt-check rules / --help / --version', () => {

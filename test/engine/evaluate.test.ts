@@ -186,4 +186,21 @@ describe('evaluate()', () => {
     expect(result.summary.notApplicable).toBe(4);
     expect(result.summary.waived).toBe(0);
   });
+
+  test("findings: 'actionable' lists failing, unknown and waived findings only, with the same summary and waivers", () => {
+    const all = evaluate(graph, rules, { now });
+    const actionable = evaluate(graph, rules, { now, findings: 'actionable' });
+    expect(actionable.findingsListed).toBe('actionable');
+    expect(all.findingsListed).toBeUndefined();
+    expect(actionable.summary).toEqual(all.summary);
+    expect(actionable.waivers).toEqual(all.waivers);
+    const key = (f: (typeof all.findings)[number]) => `${f.ruleId} ${f.resource.key} ${f.kind} ${f.status}`;
+    const listed = all.findings.filter((f) => f.status !== 'pass' && f.status !== 'not_applicable');
+    expect(actionable.findings.map(key)).toEqual(listed.map(key));
+    expect(listed.length).toBeLessThan(all.findings.length);
+    const na = testRule('ZT-DATA-007', { 'AWS::S3::Bucket': () => ({ verdict: 'not_applicable', message: 'n/a' }) });
+    const quiet = evaluate(graph, [na], { now, findings: 'actionable' });
+    expect(quiet.summary.notApplicable).toBe(4);
+    expect(quiet.findings.filter((f) => f.kind === 'check')).toEqual([]);
+  });
 });

@@ -2,10 +2,10 @@ import { buildGraph, loadCloudFormationObject } from '../../policies/engine';
 
 /** ResourceGraph.memo: a derived fact is computed once per graph, namespace and resource. */
 const doc = loadCloudFormationObject(
-  { Resources: { A: { Type: 'AWS::S3::Bucket' }, B: { Type: 'AWS::S3::Bucket' } } },
+  { Resources: Object.fromEntries(['A', 'B', 'C', 'D', 'E', 'F'].map((id) => [id, { Type: 'AWS::S3::Bucket' }])) },
   { file: 'memo.json' },
 );
-const [a, b] = doc.resources;
+const [a, b, ...others] = doc.resources;
 
 describe('ResourceGraph.memo', () => {
   test('computes once per (namespace, resource) and returns the kept result', () => {
@@ -36,5 +36,24 @@ describe('ResourceGraph.memo', () => {
   test('a new graph starts empty', () => {
     const kept = buildGraph([doc]).memo('fact', a, () => ({}));
     expect(buildGraph([doc]).memo('fact', a, () => ({}))).not.toBe(kept);
+  });
+});
+
+describe('ResourceGraph.recent', () => {
+  test('keeps the facts of the last few resources only, per namespace, and computes the others again', () => {
+    const graph = buildGraph([doc]);
+    let calls = 0;
+    const fact = () => ({ n: ++calls });
+    const first = graph.recent('doc', a, fact);
+    expect(graph.recent('doc', a, fact)).toBe(first);
+    expect(graph.recent('other doc', a, fact)).not.toBe(first);
+    expect(calls).toBe(2);
+    // Four other resources later, A's fact is gone: asked again, it is computed again (equal, not the same).
+    for (const r of [b, ...others.slice(0, 3)]) graph.recent('doc', r, fact);
+    expect(calls).toBe(6);
+    const again = graph.recent('doc', a, fact);
+    expect(again).not.toBe(first);
+    expect(calls).toBe(7);
+    expect(graph.recent('doc', a, fact)).toBe(again);
   });
 });

@@ -3,6 +3,11 @@ import * as pkg from '../../package.json';
 import { CWD, HOSTILE, RESULT, RULES } from './fixture';
 
 describe('JSON report', () => {
+  it('refuses a result that only counted its passing findings (it lists every finding)', () => {
+    const counted = { ...RESULT, findingsListed: 'actionable' as const };
+    expect(() => render(counted, RULES, 'json', { cwd: CWD })).toThrow(/lists every finding/);
+  });
+
   const text = render(RESULT, RULES, 'json', { cwd: CWD });
   const parsed = JSON.parse(text) as JsonReport;
 

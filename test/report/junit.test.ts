@@ -8,6 +8,11 @@ const parse = (xml: string) =>
   new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', parseAttributeValue: false }).parse(xml) as Node;
 
 describe('JUnit report', () => {
+  it('refuses a result that only counted its passing findings (it lists every finding)', () => {
+    const counted = { ...RESULT, findingsListed: 'actionable' as const };
+    expect(() => render(counted, RULES, 'junit', { cwd: CWD })).toThrow(/lists every finding/);
+  });
+
   const xml = render(RESULT, RULES, 'junit', { cwd: CWD, now: NOW });
   const root = parse(xml).testsuites as Node;
   const suites = list(root.testsuite);

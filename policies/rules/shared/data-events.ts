@@ -1,6 +1,7 @@
 import type { ResourceGraph } from '../../engine/graph';
 import type { Resource } from '../../engine/model';
 import type { Resolved } from '../../engine/resolved';
+import { type CompanionSpec, companionIndex } from './companion-index';
 import { listLength, readString } from './read';
 
 /**
@@ -205,17 +206,36 @@ export function dataEventCoverage(g: ResourceGraph, bucket: Resource, s: TrailSh
 
 const NO_COVERAGE: Coverage = Object.freeze({ kind: 'none' });
 
+/** Resources that name a bucket as a log destination, each read only at the property that does. */
+interface LogSource {
+  readonly spec: CompanionSpec;
+  readonly role: string;
+}
+
+const LOG_SOURCES: Readonly<Record<string, readonly LogSource[]>> = {
+  [CFN_TRAIL.type]: [
+    { spec: { type: CFN_TRAIL.type, targets: [CFN_TRAIL.deliveryBucket] }, role: 'the delivery bucket' },
+    {
+      spec: { type: 'AWS::S3::Bucket', targets: ['LoggingConfiguration.DestinationBucketName'] },
+      role: 'the access-log destination',
+    },
+  ],
+  [TF_TRAIL.type]: [
+    { spec: { type: TF_TRAIL.type, targets: [TF_TRAIL.deliveryBucket] }, role: 'the delivery bucket' },
+    { spec: { type: 'aws_s3_bucket_logging', targets: ['target_bucket'] }, role: 'the access-log destination' },
+  ],
+};
+
 /**
  * Log stores are not data stores: a trail's delivery bucket and a server-access-log destination
- * hold records about the data, and recording reads of them would log the logging.
+ * hold records about the data, and recording reads of them would log the logging. Decided from
+ * an index of the trails and logging settings only (companion-index.ts), not from every
+ * reference of the template: a large template is not walked whole for it.
  */
 export function isLogStore(g: ResourceGraph, bucket: Resource, s: TrailShape): string | undefined {
-  for (const ref of g.referencedBy(bucket)) {
-    if (ref.from.type === s.type && ref.path === s.deliveryBucket) return `the delivery bucket of ${ref.from.address}`;
-    if (ref.from.type === 'AWS::S3::Bucket' && ref.path === 'LoggingConfiguration.DestinationBucketName')
-      return `the access-log destination of ${ref.from.address}`;
-    if (ref.from.type === 'aws_s3_bucket_logging' && ref.path === 'target_bucket')
-      return `the access-log destination of ${ref.from.address}`;
+  for (const source of LOG_SOURCES[s.type] ?? []) {
+    const attached = companionIndex(g, source.spec).attached.get(bucket);
+    if (attached !== undefined) return `${source.role} of ${attached[0].companion.address}`;
   }
   return undefined;
 }

@@ -70,14 +70,17 @@ function normalize(g: ResourceGraph, res: Resource, raw: unknown, depth = 0): Po
 /** The memo namespace of the document at `path`; a caller judging many resources may build it once. */
 export const policyDocumentNamespace = (path: string): string => `policy-document ${path}`;
 
-/** The statements of the policy document at `path` of `res` (read once per graph: several rules judge it). */
+/**
+ * The statements of the policy document at `path` of `res`: read once for the checks of the
+ * resource being judged (several rules judge one document in a row), not kept for the whole run.
+ */
 export function readPolicyDocument(
   g: ResourceGraph,
   res: Resource,
   path: string,
   namespace = policyDocumentNamespace(path),
 ): PolicyDocument {
-  return g.memo(namespace, res, () => read(g, res, path));
+  return g.recent(namespace, res, () => read(g, res, path));
 }
 
 function read(g: ResourceGraph, res: Resource, path: string): PolicyDocument {

@@ -107,6 +107,54 @@ export const cases: RuleCases = {
       verdict: 'not_applicable',
     },
     {
+      name: 'the access-log destination of another bucket',
+      doc: cfn({
+        Data: {
+          Type: 'AWS::S3::Bucket',
+          Properties: { LoggingConfiguration: { DestinationBucketName: { Ref: 'Logs' } } },
+        },
+        Logs: BUCKET,
+      }),
+      address: 'Logs',
+      verdict: 'not_applicable',
+      message: /access-log destination of Data/,
+    },
+    {
+      name: 'a bucket only composed into a delivery name is still a data store',
+      doc: cfn({
+        Data: BUCKET,
+        Trail: { Type: 'AWS::CloudTrail::Trail', Properties: { S3BucketName: { 'Fn::Sub': '${Data}-logs' } } },
+      }),
+      address: 'Data',
+      verdict: 'fail',
+    },
+    {
+      name: 'the delivery bucket of an aws_cloudtrail',
+      doc: tfBucket([{ data_resource: [{ type: 'AWS::S3::Object', values: ['${aws_s3_bucket.b.arn}/'] }] }]),
+      address: 'aws_s3_bucket.audit',
+      verdict: 'not_applicable',
+      message: /delivery bucket of aws_cloudtrail.t/,
+    },
+    {
+      name: 'the target_bucket of an aws_s3_bucket_logging',
+      doc: tf({
+        aws_s3_bucket: { b: { bucket: 'lake-raw' }, logs: { bucket: 'logs' } },
+        aws_s3_bucket_logging: { l: { bucket: '${aws_s3_bucket.b.id}', target_bucket: '${aws_s3_bucket.logs.id}' } },
+      }),
+      address: 'aws_s3_bucket.logs',
+      verdict: 'not_applicable',
+      message: /access-log destination of aws_s3_bucket_logging.l/,
+    },
+    {
+      name: 'the bucket an aws_s3_bucket_logging is for is not its destination',
+      doc: tf({
+        aws_s3_bucket: { b: { bucket: 'lake-raw' }, logs: { bucket: 'logs' } },
+        aws_s3_bucket_logging: { l: { bucket: '${aws_s3_bucket.b.id}', target_bucket: '${aws_s3_bucket.logs.id}' } },
+      }),
+      address: 'aws_s3_bucket.b',
+      verdict: 'fail',
+    },
+    {
       name: 'aws_s3_bucket in a trail data-event selector',
       doc: tfBucket([
         { read_write_type: 'All', data_resource: [{ type: 'AWS::S3::Object', values: ['${aws_s3_bucket.b.arn}/'] }] },

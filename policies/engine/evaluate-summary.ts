@@ -1,0 +1,45 @@
+import type { EvaluationSummary, Finding, Status } from './finding';
+import type { ResourceGraph } from './graph';
+import type { CheckResult } from './rule';
+
+/** The run-once tallies of an evaluation: uncovered resource types and the summary counts. */
+
+export function uncovered(graph: ResourceGraph, covered: ReadonlySet<string>): { type: string; count: number }[] {
+  const counts = new Map<string, number>();
+  const all = graph.resources();
+  for (let i = 0; i < all.length; i++) {
+    const type = all[i].type;
+    if (!covered.has(type)) counts.set(type, (counts.get(type) ?? 0) + 1);
+  }
+  return [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => a.type.localeCompare(b.type));
+}
+
+/** A result `findings: 'actionable'` counts without listing. */
+export function isQuiet(r: CheckResult): boolean {
+  return r.verdict === 'pass' || r.verdict === 'not_applicable';
+}
+
+export function summarize(
+  findings: readonly Finding[],
+  resources: number,
+  rulesEvaluated: number,
+  unlisted: { readonly pass: number; readonly not_applicable: number },
+): EvaluationSummary {
+  const counts: Record<Status, number> = {
+    pass: unlisted.pass,
+    fail: 0,
+    unknown: 0,
+    not_applicable: unlisted.not_applicable,
+    waived: 0,
+  };
+  for (let i = 0; i < findings.length; i++) counts[findings[i].status]++;
+  return {
+    resources,
+    rulesEvaluated,
+    pass: counts.pass,
+    fail: counts.fail,
+    unknown: counts.unknown,
+    notApplicable: counts.not_applicable,
+    waived: counts.waived,
+  };
+}
