@@ -5,7 +5,7 @@ import type { EvaluationResult } from '../engine/finding';
 import { gate, RuleSelectionError, selectRules, type GateOptions } from '../engine/gate';
 import type { Rule } from '../engine/rule';
 import { ALL_RULES } from '../rules';
-import { renderCatalogue, summaryLine, TOOL_NAME, TOOL_VERSION } from '../report';
+import { renderCatalogue, summaryLine, TOOL_NAME, TOOL_VERSION, type ReportFormat } from '../report';
 import { parseArgs, UsageError, USAGE, type CheckCommand, type RulesCommand } from './args';
 import type { SkippedInput } from '../engine/model';
 import { loadCliInputs, STDIN, STDIN_FILE } from './inputs';
@@ -21,7 +21,7 @@ import { runMatrix, runWaivers, writeRuleDocs } from './governance';
 export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
 export const DEFAULT_PATHS = ['cdk.out', 'cdktf.out'] as const;
 /** Reports that show no passing or not-applicable finding one by one (JSON and JUnit list them all). */
-const LISTS_ACTIONABLE_ONLY: ReadonlySet<string> = new Set(['text', 'sarif']);
+const LISTS_ACTIONABLE_ONLY: ReadonlySet<ReportFormat> = new Set<ReportFormat>(['text', 'sarif']);
 /** Bytes read from stdin at most: a template, not a stream without end. */
 export const STDIN_LIMIT = 256 * 1024 * 1024;
 

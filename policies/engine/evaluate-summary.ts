@@ -1,6 +1,5 @@
 import type { EvaluationSummary, Finding, Status } from './finding';
 import type { ResourceGraph } from './graph';
-import type { CheckResult } from './rule';
 
 /** The run-once tallies of an evaluation: uncovered resource types and the summary counts. */
 
@@ -12,11 +11,6 @@ export function uncovered(graph: ResourceGraph, covered: ReadonlySet<string>): {
     if (!covered.has(type)) counts.set(type, (counts.get(type) ?? 0) + 1);
   }
   return [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => a.type.localeCompare(b.type));
-}
-
-/** A result `findings: 'actionable'` counts without listing. */
-export function isQuiet(r: CheckResult): boolean {
-  return r.verdict === 'pass' || r.verdict === 'not_applicable';
 }
 
 export function summarize(

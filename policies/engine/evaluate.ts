@@ -2,7 +2,7 @@ import type { AppliedWaiver, EvaluationResult, Finding, FindingResource, Finding
 import type { ResourceGraph } from './graph';
 import type { Resource, ResourceWaiver } from './model';
 import type { Check, CheckResult, Rule, RuleContext } from './rule';
-import { isQuiet, summarize, uncovered } from './evaluate-summary';
+import { summarize, uncovered } from './evaluate-summary';
 import { isExpired } from './waiver-expiry';
 
 /**
@@ -58,6 +58,11 @@ export function evaluate(
   // Results counted but not listed (findings: 'actionable'): never waived, since only failures are.
   const actionableOnly = options.findings === 'actionable';
   const unlisted = { pass: 0, not_applicable: 0 };
+  const listed = (r: CheckResult): boolean => {
+    if (!actionableOnly || (r.verdict !== 'pass' && r.verdict !== 'not_applicable')) return true;
+    unlisted[r.verdict]++;
+    return false;
+  };
   const expiredFindings: Finding[] = [];
   const refs = new Map<Resource, FindingResource>();
   const ref = (r: Resource): FindingResource => {
@@ -108,13 +113,11 @@ export function evaluate(
         const out = runCheck(check, resource, ctx);
         if (!Array.isArray(out)) {
           const result = out as CheckResult;
-          if (actionableOnly && isQuiet(result)) unlisted[result.verdict as keyof typeof unlisted]++;
-          else slot.push(resultFinding(rule, result, resource, resourceRef, waiver, texts));
+          if (listed(result)) slot.push(resultFinding(rule, result, resource, resourceRef, waiver, texts));
           continue;
         }
         for (const result of out as readonly CheckResult[]) {
-          if (actionableOnly && isQuiet(result)) unlisted[result.verdict as keyof typeof unlisted]++;
-          else slot.push(resultFinding(rule, result, resource, resourceRef, waiver, texts));
+          if (listed(result)) slot.push(resultFinding(rule, result, resource, resourceRef, waiver, texts));
         }
       }
     }

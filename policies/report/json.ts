@@ -1,9 +1,9 @@
 import type { AppliedWaiver, DocumentSummary, EvaluationResult, EvaluationSummary, Finding } from '../engine/finding';
 import type { Rule, RuleMetadata, Severity } from '../engine/rule';
 import {
-  requireEveryFinding,
   displayPaths,
   isGating,
+  requireEveryFinding,
   ruleMap,
   skippedInputs,
   sortedFindings,

@@ -1,10 +1,10 @@
 import type { EvaluationResult, Finding, Status } from '../engine/finding';
 import type { Rule } from '../engine/rule';
 import {
-  requireEveryFinding,
   displayPath,
   groupBy,
   isGating,
+  requireEveryFinding,
   ruleMap,
   skippedInputs,
   sortedFindings,

@@ -28,6 +28,12 @@ const tfBucket = (selectors?: unknown) =>
       : {}),
   });
 
+/** Bucket b's server access logs go to bucket logs. */
+const tfLogging = tf({
+  aws_s3_bucket: { b: { bucket: 'lake-raw' }, logs: { bucket: 'logs' } },
+  aws_s3_bucket_logging: { l: { bucket: '${aws_s3_bucket.b.id}', target_bucket: '${aws_s3_bucket.logs.id}' } },
+});
+
 const store = (type: string, diag?: Record<string, unknown>, sub = '') =>
   tf({
     [type]: { s: { name: 's', location: 'x', resource_group_name: 'rg' } },
@@ -137,20 +143,14 @@ export const cases: RuleCases = {
     },
     {
       name: 'the target_bucket of an aws_s3_bucket_logging',
-      doc: tf({
-        aws_s3_bucket: { b: { bucket: 'lake-raw' }, logs: { bucket: 'logs' } },
-        aws_s3_bucket_logging: { l: { bucket: '${aws_s3_bucket.b.id}', target_bucket: '${aws_s3_bucket.logs.id}' } },
-      }),
+      doc: tfLogging,
       address: 'aws_s3_bucket.logs',
       verdict: 'not_applicable',
       message: /access-log destination of aws_s3_bucket_logging.l/,
     },
     {
       name: 'the bucket an aws_s3_bucket_logging is for is not its destination',
-      doc: tf({
-        aws_s3_bucket: { b: { bucket: 'lake-raw' }, logs: { bucket: 'logs' } },
-        aws_s3_bucket_logging: { l: { bucket: '${aws_s3_bucket.b.id}', target_bucket: '${aws_s3_bucket.logs.id}' } },
-      }),
+      doc: tfLogging,
       address: 'aws_s3_bucket.b',
       verdict: 'fail',
     },
