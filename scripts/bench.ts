@@ -52,7 +52,7 @@ async function runCloud(cloud: 'aws' | 'azure'): Promise<CloudResult & { readonl
   return { ...ab, alone };
 }
 
-/** Last step: our plugin's overhead against cdk-nag v3 on the same generated app (scripts/bench/nag-ratio.ts). */
+/** Last step: our plugin's overhead against cdk-nag v3 on the same generated apps (scripts/bench/nag-ratio.ts). */
 function runNag(): Promise<void> {
   const child = fork(path.join(__dirname, 'bench', 'nag-ratio.ts'), [], {
     execArgv: ['-r', require.resolve('ts-node/register/transpile-only')],

@@ -1,6 +1,7 @@
 import * as path from 'path';
+import { ZERO_TRUST_ACKNOWLEDGEMENT_PREFIX } from '../../lib/core/waiver';
 import { acknowledgementsOf, trimSlashes, type Acknowledgement } from './cdk-acknowledgements';
-import { isPlainObject, readJsonFile } from './parse';
+import { isPlainObject, parseJson, readBytes } from './parse';
 
 /**
  * What a stack artifact's construct metadata says (inline `metadata` in older assemblies, the
@@ -8,6 +9,11 @@ import { isPlainObject, readJsonFile } from './parse';
  * resource's logical ID belongs to. The latter stands in for `aws:cdk:path` template metadata, which
  * only the CDK CLI turns on: a plain `new App().synth()` writes none, but always writes
  * `aws:cdk:logicalId` entries (and `aws:cdk:templateFile` on every stack, nested ones included).
+ *
+ * The metadata file is parsed only when it is needed: at once when its bytes may hold a ZeroTrust
+ * acknowledgement, else on the first question about construct paths (which templates written by
+ * `cdk synth`, with aws:cdk:path on every resource, never ask). The file is mostly creation stack
+ * traces and other tools' acknowledgements: parsing it for nothing cost as much as a template.
  */
 
 const LOGICAL_ID = 'aws:cdk:logicalId';
@@ -15,16 +21,61 @@ const TEMPLATE_FILE = 'aws:cdk:templateFile';
 
 export interface StackMetadata {
   readonly acknowledgements: readonly Acknowledgement[];
-  /** Resolved template path -> logical ID -> construct path (no leading slash). */
-  readonly constructPaths: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** Resolved template path -> logical ID -> construct path (no leading slash); read on the first call. */
+  constructPaths(): ReadonlyMap<string, ReadonlyMap<string, string>>;
+}
+
+interface Source {
+  readonly file: string;
+  readonly metadata: Record<string, unknown>;
 }
 
 /** Reads the metadata of one stack artifact (manifest entry) of the assembly in `dir`. */
 export function readStackMetadata(artifact: Record<string, unknown>, dir: string, manifestFile: string): StackMetadata {
+  const inline: Source[] = isPlainObject(artifact.metadata)
+    ? [{ file: manifestFile, metadata: artifact.metadata }]
+    : [];
+  const extra =
+    typeof artifact.additionalMetadataFile === 'string'
+      ? additionalFile(dir, artifact.additionalMetadataFile)
+      : undefined;
+  let all: Read | undefined;
+  const read = (): Read => (all ??= readSources([...inline, ...(extra ? [extra.parse()] : [])], artifact, dir));
+  // Only the inline metadata is read now, unless the file may hold one of our acknowledgements.
+  const acknowledgements = extra?.mayAcknowledge
+    ? read().acknowledgements
+    : readSources(inline, artifact, dir).acknowledgements;
+  return { acknowledgements, constructPaths: () => read().constructPaths };
+}
+
+interface Read {
+  readonly acknowledgements: readonly Acknowledgement[];
+  readonly constructPaths: ReadonlyMap<string, ReadonlyMap<string, string>>;
+}
+
+/**
+ * The additional metadata file, read now (a missing or unreadable file is an error at once) and
+ * parsed on demand. Its bytes may hold a ZeroTrust acknowledgement when they contain the prefix,
+ * or a `\u` escape (which could spell it): a cheap byte search that never misses one.
+ */
+function additionalFile(dir: string, name: string): { mayAcknowledge: boolean; parse(): Source } {
+  const file = path.join(dir, name);
+  const bytes = readBytes(file);
+  const mayAcknowledge = bytes.includes(ZERO_TRUST_ACKNOWLEDGEMENT_PREFIX) || bytes.includes('\\u');
+  return {
+    mayAcknowledge,
+    parse: () => {
+      const metadata = parseJson(bytes.toString('utf8'), file);
+      return { file, metadata: isPlainObject(metadata) ? metadata : {} };
+    },
+  };
+}
+
+function readSources(sources: readonly Source[], artifact: Record<string, unknown>, dir: string): Read {
   const acknowledgements: Acknowledgement[] = [];
   const logicalIds: { path: string; id: string }[] = [];
   const stacks: { path: string; file: string }[] = [];
-  for (const { file, metadata } of metadataSources(artifact, dir, manifestFile)) {
+  for (const { file, metadata } of sources) {
     for (const [constructPath, entries] of Object.entries(metadata)) {
       if (!Array.isArray(entries)) continue;
       const trimmed = trimSlashes(constructPath);
@@ -42,17 +93,6 @@ export function readStackMetadata(artifact: Record<string, unknown>, dir: string
     }
   }
   return { acknowledgements, constructPaths: byTemplate(logicalIds, stacks, artifact, dir) };
-}
-
-function metadataSources(artifact: Record<string, unknown>, dir: string, manifestFile: string) {
-  const sources: { file: string; metadata: Record<string, unknown> }[] = [];
-  if (isPlainObject(artifact.metadata)) sources.push({ file: manifestFile, metadata: artifact.metadata });
-  if (typeof artifact.additionalMetadataFile === 'string') {
-    const file = path.join(dir, artifact.additionalMetadataFile);
-    const metadata = readJsonFile(file);
-    if (isPlainObject(metadata)) sources.push({ file, metadata });
-  }
-  return sources;
 }
 
 /**

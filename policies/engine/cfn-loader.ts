@@ -16,9 +16,10 @@ export interface LoadOptions {
   readonly id?: string;
   /**
    * CloudFormation: logical ID -> construct path, for resources without `aws:cdk:path` metadata
-   * (the cloud assembly's metadata has it, see cdk-metadata.ts).
+   * (the cloud assembly's metadata has it, see cdk-metadata.ts). A function is called once, when
+   * the first such resource is met: a template with aws:cdk:path everywhere never reads the table.
    */
-  readonly constructPaths?: ReadonlyMap<string, string>;
+  readonly constructPaths?: ReadonlyMap<string, string> | (() => ReadonlyMap<string, string> | undefined);
   /**
    * Key path (joined by json-positions' KEY_PATH_SEPARATOR: `Resources<NUL>Bucket`,
    * `resource<NUL>aws_s3_bucket<NUL>b`) -> 1-based line, for `source.line`.
@@ -45,6 +46,12 @@ export function loadCloudFormationObject(obj: unknown, options: LoadOptions): Do
   const id = documentId(options);
   const resources: Resource[] = [];
   const linePrefix = `Resources${KEY_PATH_SEPARATOR}`;
+  const given = options.constructPaths;
+  let paths = typeof given === 'function' ? undefined : given;
+  const pathOf = (address: string): string | undefined => {
+    if (typeof given === 'function' && paths === undefined) paths = given() ?? new Map();
+    return paths?.get(address);
+  };
   for (const address in rawResources) {
     const raw = rawResources[address];
     if (!isPlainObject(raw) || typeof raw.Type !== 'string') {
@@ -57,7 +64,7 @@ export function loadCloudFormationObject(obj: unknown, options: LoadOptions): Do
     const attributes = attributesOf(raw);
     const metadata = isPlainObject(attributes.Metadata) ? attributes.Metadata : {};
     const cdkPath = metadata['aws:cdk:path'];
-    const constructPath = typeof cdkPath === 'string' ? cdkPath : options.constructPaths?.get(address);
+    const constructPath = typeof cdkPath === 'string' ? cdkPath : pathOf(address);
     const line = options.lines?.get(linePrefix + address);
     resources.push({
       address,

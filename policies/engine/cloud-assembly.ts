@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { applyAcknowledgements, type Acknowledgement } from './cdk-acknowledgements';
-import { readStackMetadata } from './cdk-metadata';
+import { readStackMetadata, type StackMetadata } from './cdk-metadata';
 import { loadCloudFormationObject } from './cfn-loader';
 import { InputError } from './errors';
 import { refuseCloudFormationDuplicates } from './json-input';
@@ -14,9 +14,6 @@ import { realDir } from './tf-module-calls';
  * at, and nested assemblies (stages) recursively. Acknowledgements become waivers at the end.
  */
 
-/** Resolved template path -> logical ID -> construct path, from the stacks' metadata. */
-type ConstructPaths = Map<string, ReadonlyMap<string, string>>;
-
 interface AssemblyState {
   /** Document.deployment of every document: the outermost assembly directory, resolved. */
   readonly deployment: string;
@@ -26,7 +23,8 @@ interface AssemblyState {
   readonly acks: Acknowledgement[];
   /** Resolved paths of the templates loaded so far. */
   readonly loaded: Set<string>;
-  readonly constructPaths: ConstructPaths;
+  /** Every stack artifact's metadata, in manifest order: construct paths are read from it on demand. */
+  readonly metadata: StackMetadata[];
   readonly positions: boolean;
 }
 
@@ -77,7 +75,7 @@ export function loadCloudAssembly(
     skipped,
     acks: [],
     loaded: new Set(),
-    constructPaths: new Map(),
+    metadata: [],
   };
   const documents = loadAssembly(dir, state);
   applyAcknowledgements(documents, state.acks);
@@ -136,10 +134,10 @@ function loadAssembly(dir: string, state: AssemblyState): Document[] {
       const stack = typeof props.stackName === 'string' ? props.stackName : id;
       const metadata = readStackMetadata(artifact, dir, manifestFile);
       state.acks.push(...metadata.acknowledgements);
-      for (const [file, ids] of metadata.constructPaths) state.constructPaths.set(file, ids);
+      state.metadata.push(metadata);
       const file = inside(dir, real, props.templateFile, manifestFile, `artifact ${id}: templateFile`);
-      const doc = loadTemplate(file, stack, state);
-      documents.push(doc, ...loadNested(doc, dir, real, assetsOf, state));
+      const doc = loadTemplate(file, stack, state, metadata);
+      documents.push(doc, ...loadNested(doc, dir, real, assetsOf, state, metadata));
     } else if (artifact.type === 'cdk:cloud-assembly') {
       if (typeof props.directoryName !== 'string') {
         throw new InputError(manifestFile, `artifact ${id}: expected properties.directoryName`);
@@ -161,13 +159,34 @@ function loadAssembly(dir: string, state: AssemblyState): Document[] {
   for (const name of fs.readdirSync(dir).sort()) {
     const file = path.join(dir, name);
     if (name.endsWith(NESTED_SUFFIX) && !state.loaded.has(path.resolve(file))) {
-      documents.push(loadTemplate(file, name.slice(0, -NESTED_SUFFIX.length), state));
+      documents.push(loadTemplate(file, name.slice(0, -NESTED_SUFFIX.length), state, undefined));
     }
   }
   return documents;
 }
 
-function loadTemplate(file: string, stack: string, state: AssemblyState, parent?: Document['parent']): Document {
+/** The construct paths of a template: from its artifact's metadata, else from any artifact's. */
+function constructPathsOf(
+  resolved: string,
+  state: AssemblyState,
+  own: StackMetadata | undefined,
+): ReadonlyMap<string, string> | undefined {
+  const found = own?.constructPaths().get(resolved);
+  if (found) return found;
+  for (let i = state.metadata.length - 1; i >= 0; i--) {
+    const ids = state.metadata[i].constructPaths().get(resolved);
+    if (ids) return ids;
+  }
+  return undefined;
+}
+
+function loadTemplate(
+  file: string,
+  stack: string,
+  state: AssemblyState,
+  metadata: StackMetadata | undefined,
+  parent?: Document['parent'],
+): Document {
   const resolved = path.resolve(file);
   state.loaded.add(resolved);
   const text = readText(file);
@@ -181,7 +200,7 @@ function loadTemplate(file: string, stack: string, state: AssemblyState, parent?
   return loadCloudFormationObject(value, {
     file,
     stack,
-    constructPaths: state.constructPaths.get(resolved),
+    constructPaths: () => constructPathsOf(resolved, state, metadata),
     ...(lines ? { lines } : {}),
     deployment: state.deployment,
     ...(parent ? { parent } : {}),
@@ -195,6 +214,7 @@ function loadNested(
   real: string,
   assets: () => ReadonlyMap<string, string>,
   state: AssemblyState,
+  stackMetadata: StackMetadata,
 ): Document[] {
   const out: Document[] = [];
   for (const r of parent.resources) {
@@ -212,11 +232,11 @@ function loadNested(
       file = hash ? assets().get(hash[1]) : undefined;
     }
     if (file === undefined || state.loaded.has(path.resolve(file))) continue; // a template outside the assembly (plain S3 URL)
-    const child = loadTemplate(file, `${parent.stack}/${r.address}`, state, {
+    const child = loadTemplate(file, `${parent.stack}/${r.address}`, state, stackMetadata, {
       documentId: parent.id,
       address: r.address,
     });
-    out.push(child, ...loadNested(child, dir, real, assets, state));
+    out.push(child, ...loadNested(child, dir, real, assets, state, stackMetadata));
   }
   return out;
 }

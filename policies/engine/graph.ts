@@ -20,8 +20,12 @@ export interface ResourceGraph {
   sameDeployment(near: Resource, type: string): readonly Resource[];
   /** Outgoing references of a resource within its document (every expression, both Fn::If branches). */
   referencesFrom(resource: Resource): readonly Reference[];
-  /** Incoming references within the resource's document: resources that mention this one. */
-  referencedBy(resource: Resource): readonly Reference[];
+  /**
+   * Incoming references within the resource's document: resources that mention this one. With
+   * `fromType`, only references from resources of that type, and only those resources are walked
+   * (a rule that asks which endpoint configs serve a model need not walk every resource).
+   */
+  referencedBy(resource: Resource, fromType?: string): readonly Reference[];
   /**
    * Resolves the value at a dotted path inside `resource.properties`, e.g.
    * "BucketEncryption.ServerSideEncryptionConfiguration.0.ServerSideEncryptionByDefault.SSEAlgorithm".

@@ -11,12 +11,17 @@ const CHUNK = 1024 * 1024;
 /** First read of a file whose size stat gives as 0 (/proc files): small, since most are. */
 const PROBE = 64 * 1024;
 
+/** Reads a regular file as UTF-8 (see readBytes). */
+export function readText(file: string, maxBytes = MAX_INPUT_BYTES): string {
+  return readBytes(file, maxBytes).toString('utf8');
+}
+
 /**
- * Reads a regular file as UTF-8. FIFOs, sockets and devices are refused before they are opened
+ * Reads a regular file's bytes. FIFOs, sockets and devices are refused before they are opened
  * (opening a FIFO blocks until a writer comes, /dev/zero never ends); a file that grows past
  * MAX_INPUT_BYTES while it is read (or a /proc file whose size says 0) stops at the cap.
  */
-export function readText(file: string, maxBytes = MAX_INPUT_BYTES): string {
+export function readBytes(file: string, maxBytes = MAX_INPUT_BYTES): Buffer {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -33,18 +38,19 @@ export function readText(file: string, maxBytes = MAX_INPUT_BYTES): string {
     throw fsError(file, e);
   }
   try {
-    // A file whose size stat gives is read as that many bytes, in one buffer decoded in place: a
+    // A file whose size stat gives is read as that many bytes, in one buffer: a
     // 50 MB template is read once, not copied again by a concat, and one read call does (no
     // second call to see the end: what is appended after the stat is not part of the snapshot).
     // Sized to the file, not to a chunk: a 1 MiB buffer per small template made an assembly load
     // allocate 160 MiB outside the heap. Only a file whose size says 0 (/proc) goes on in chunks.
     if (stat.size > 0) {
       const whole = Buffer.allocUnsafe(stat.size);
-      return whole.toString('utf8', 0, readInto(fd, whole, 0));
+      const n = readInto(fd, whole, 0);
+      return n === whole.length ? whole : whole.subarray(0, n);
     }
     const first = Buffer.allocUnsafe(Math.min(PROBE, maxBytes + 1));
     let total = readInto(fd, first, 0);
-    if (total < first.length) return first.toString('utf8', 0, total);
+    if (total < first.length) return first.subarray(0, total);
     const chunks: Buffer[] = [first];
     for (;;) {
       if (total > maxBytes) throw new InputError(file, tooLarge(maxBytes));
@@ -55,7 +61,7 @@ export function readText(file: string, maxBytes = MAX_INPUT_BYTES): string {
       total += n;
     }
     if (total > maxBytes) throw new InputError(file, tooLarge(maxBytes));
-    return Buffer.concat(chunks, total).toString('utf8');
+    return Buffer.concat(chunks, total);
   } catch (e) {
     throw e instanceof InputError ? e : fsError(file, e);
   } finally {

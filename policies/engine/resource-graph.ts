@@ -10,8 +10,9 @@ import { PathTable } from './walk';
 
 /**
  * The ResourceGraph (graph.ts) over loaded documents. Indexes are built on first use and kept:
- * type indexes with the first query, a document's reference edges with the first question about
- * references in it, deployment links with the first cross-document reference.
+ * type indexes with the first query, a resource's outgoing references with the first question about
+ * them, a document's incoming references (of every resource, or from one type) with the first
+ * question about those, deployment links with the first cross-document reference.
  */
 
 const DIALECTS: Readonly<Record<SourceFormat, Dialect>> = {
@@ -27,8 +28,23 @@ class DocumentIndex implements Scope {
   readonly dialect: Dialect;
   links?: DeploymentLinks;
   private types?: Map<string, Resource[]>;
-  private outgoing?: Map<Resource, Reference[]>;
+  /** Outgoing edges, computed per resource on first question and kept. */
+  private readonly outgoing = new Map<Resource, readonly Reference[]>();
+  /** Incoming edges from every resource of the document (absent until asked without a type). */
   private incoming?: Map<Resource, Reference[]>;
+  /** Incoming edges from the resources of one type only, by that type. */
+  private readonly incomingByType = new Map<string, Map<Resource, Reference[]>>();
+  /** The resource whose edges the sink is collecting, and its list. */
+  private current?: Resource;
+  private collected: Reference[] = [];
+  // One sink for the whole document (not a closure per resource); `current` and its list move along.
+  // The path comes from the document's path table: each edge shares the one copy of its path.
+  private readonly sink = (path: string, target: string, attribute?: string): void => {
+    const to = this.resources.get(target);
+    if (!to) return; // parameters, pseudo parameters, data sources, other documents
+    const from = this.current!;
+    this.collected.push(attribute === undefined ? { from, to, path } : { from, to, path, attribute });
+  };
 
   constructor(
     readonly document: Document,
@@ -45,43 +61,38 @@ class DocumentIndex implements Scope {
     return this.types.get(type) ?? EMPTY;
   }
 
+  /** Walks only this resource's properties: asking about one resource never walks the whole document. */
   from(resource: Resource): readonly Reference[] {
-    if (!this.outgoing) this.buildEdges();
-    return this.outgoing!.get(resource) ?? EMPTY;
-  }
-
-  to(resource: Resource): readonly Reference[] {
-    if (!this.incoming) this.buildEdges();
-    return this.incoming!.get(resource) ?? EMPTY;
-  }
-
-  private buildEdges(): void {
-    const outgoing = new Map<Resource, Reference[]>();
-    const incoming = new Map<Resource, Reference[]>();
-    // One sink for the whole document (not a closure per resource); `from` and its list move along.
-    let from: Resource | undefined;
-    let out: Reference[] = [];
-    // The path comes from the document's path table: each edge shares the one copy of its path.
-    const sink = (path: string, target: string, attribute?: string): void => {
-      const to = this.resources.get(target);
-      if (!to) return; // parameters, pseudo parameters, data sources, other documents
-      const edge: Reference =
-        attribute === undefined ? { from: from!, to, path } : { from: from!, to, path, attribute };
-      out.push(edge);
-      push(incoming, to, edge);
-    };
-    const all = this.document.resources;
-    for (let i = 0; i < all.length; i++) {
-      const r = all[i];
-      from = r;
-      this.dialect.forEachReference(r.properties, sink, this);
-      if (out.length > 0) {
-        outgoing.set(r, out);
-        out = [];
-      }
+    let edges = this.outgoing.get(resource);
+    if (edges === undefined) {
+      this.current = resource;
+      this.dialect.forEachReference(resource.properties, this.sink, this);
+      edges = this.collected.length > 0 ? this.collected : EMPTY;
+      if (this.collected.length > 0) this.collected = [];
+      this.current = undefined;
+      this.outgoing.set(resource, edges);
     }
-    this.outgoing = outgoing;
-    this.incoming = incoming;
+    return edges;
+  }
+
+  /** Incoming edges; with `fromType`, only those from resources of that type (only they are walked). */
+  to(resource: Resource, fromType?: string): readonly Reference[] {
+    let incoming: Map<Resource, Reference[]> | undefined;
+    if (fromType === undefined) incoming = this.incoming ??= this.incomingFrom(this.document.resources);
+    else {
+      incoming = this.incomingByType.get(fromType);
+      if (!incoming) this.incomingByType.set(fromType, (incoming = this.incomingFrom(this.byType(fromType))));
+    }
+    return incoming.get(resource) ?? EMPTY;
+  }
+
+  private incomingFrom(sources: readonly Resource[]): Map<Resource, Reference[]> {
+    const incoming = new Map<Resource, Reference[]>();
+    for (let i = 0; i < sources.length; i++) {
+      const edges = this.from(sources[i]);
+      for (let j = 0; j < edges.length; j++) push(incoming, edges[j].to, edges[j]);
+    }
+    return incoming;
   }
 }
 
@@ -130,8 +141,8 @@ class Graph implements ResourceGraph {
     return this.indexOf(resource).from(resource);
   }
 
-  referencedBy(resource: Resource): readonly Reference[] {
-    return this.indexOf(resource).to(resource);
+  referencedBy(resource: Resource, fromType?: string): readonly Reference[] {
+    return this.indexOf(resource).to(resource, fromType);
   }
 
   value(resource: Resource, path: string): Resolved {

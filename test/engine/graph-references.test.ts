@@ -101,6 +101,50 @@ describe('CloudFormation reference edges', () => {
     expect(graph.referencedBy(r.Policy)).toEqual([]);
   });
 
+  test('referencedBy with a type keeps only references from resources of that type', () => {
+    expect(graph.referencedBy(r.Logs, 'AWS::S3::BucketPolicy').map((e) => [e.from.address, e.path])).toEqual([
+      ['Policy', 'PolicyDocument.Statement.0.Resource.2'],
+      ['Policy', 'Other.0'],
+    ]);
+    expect(graph.referencedBy(r.Logs, 'AWS::S3::Bucket').map((e) => e.from.address)).toEqual(['Bucket']);
+    expect(graph.referencedBy(r.Logs, 'AWS::KMS::Key')).toEqual([]);
+  });
+
+  test('asking about one resource walks only what the question needs', () => {
+    // Reading a property of a resource outside the question fails the test.
+    const watched = new Set<string>();
+    const watch = (name: string, value: object) =>
+      new Proxy(value, {
+        get: (t, k, rcv) => {
+          watched.add(name);
+          return Reflect.get(t, k, rcv);
+        },
+        ownKeys: (t) => {
+          watched.add(name);
+          return Reflect.ownKeys(t);
+        },
+      });
+    const doc = loadCloudFormationObject(
+      {
+        Resources: {
+          Key: { Type: 'AWS::KMS::Key', Properties: {} },
+          Config: { Type: 'AWS::SageMaker::EndpointConfig', Properties: { Key: { Ref: 'Key' } } },
+          Role: { Type: 'AWS::IAM::Role', Properties: watch('Role', { Key: { Ref: 'Key' } }) },
+        },
+      },
+      { file: 'walked.json' },
+    );
+    const g = buildGraph([doc]);
+    const [key, config] = doc.resources;
+    watched.clear();
+    expect(g.referencesFrom(config).map((e) => e.to)).toEqual([key]);
+    expect(g.referencedBy(key, 'AWS::SageMaker::EndpointConfig').map((e) => e.from)).toEqual([config]);
+    expect(watched).toEqual(new Set());
+    // Without a type every resource of the document is walked, Role included.
+    expect(g.referencedBy(key).map((e) => e.from.address)).toEqual(['Config', 'Role']);
+    expect(watched).toEqual(new Set(['Role']));
+  });
+
   test('type and document indexes', () => {
     expect(graph.resources()).toHaveLength(10);
     expect(graph.byType('AWS::KMS::Key')).toHaveLength(4);

@@ -16,10 +16,7 @@ function dependsOn(r: Resource): string[] {
 /** Gates the model depends on directly, or through an endpoint config that serves it. */
 function gatesOf(g: ResourceGraph, model: Resource): Resource[] {
   const gates = g.sameDocument(model, VERIFICATION_TYPE);
-  const configs = g
-    .referencedBy(model)
-    .filter((ref) => ref.from.type === 'AWS::SageMaker::EndpointConfig')
-    .map((ref) => ref.from);
+  const configs = g.referencedBy(model, 'AWS::SageMaker::EndpointConfig').map((ref) => ref.from);
   const names = new Set([model, ...configs].flatMap(dependsOn));
   return gates.filter((v) => names.has(v.address));
 }

@@ -45,8 +45,16 @@ export interface CompanionIndex {
   readonly attachedCompanions: ReadonlySet<Resource>;
 }
 
+/** Keys of the specs met so far: a spec is asked about once per resource judged, its key built once. */
+const KEYS = new WeakMap<CompanionSpec, string>();
+
 export function specKey(spec: CompanionSpec): string {
-  return `companions ${spec.type} ${spec.targets.join(',')} ${(spec.forms ?? []).map(String).join(',')}`;
+  let key = KEYS.get(spec);
+  if (key === undefined) {
+    key = `companions ${spec.type} ${spec.targets.join(',')} ${(spec.forms ?? []).map(String).join(',')}`;
+    KEYS.set(spec, key);
+  }
+  return key;
 }
 
 export function companionIndex(g: ResourceGraph, spec: CompanionSpec): CompanionIndex {

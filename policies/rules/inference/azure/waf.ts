@@ -19,10 +19,7 @@ function gatewayWaf(g: ResourceGraph, agw: Resource): boolean {
 }
 
 function fronted(g: ResourceGraph, apim: Resource, why: string): CheckResult {
-  const gateways = g
-    .referencedBy(apim)
-    .map((r) => r.from)
-    .filter((r) => r.type === 'azurerm_application_gateway');
+  const gateways = g.referencedBy(apim, 'azurerm_application_gateway').map((r) => r.from);
   const withWaf = gateways.find((agw) => gatewayWaf(g, agw));
   if (withWaf) return pass(`${why}, fronted by ${withWaf.address} with a WAF`, 'virtual_network_type');
   const detail =
