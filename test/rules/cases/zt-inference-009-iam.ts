@@ -53,6 +53,21 @@ export const iamCases: RuleCase[] = [
     address: 'P',
     verdict: 'pass',
   },
+  // Wildcards before, inside and after the service prefix; other services' wildcards never cover invocation.
+  ...(['*', 'b*', 'Bedrock:Invoke*', 'bedrock:?nvokeModel', 'bed?ock:Converse'] as const).map((action): RuleCase => ({
+    name: `action pattern ${action} covers invocation`,
+    doc: iamPolicy(doc(statement(['s3:GetObject', action]))),
+    address: 'P',
+    verdict: 'fail',
+  })),
+  ...(['s3:*', 'bedrock:Get*', 'bedrock:InvokeAgent', 'bedrock:Invoke?', 'bedrockx:*'] as const).map(
+    (action): RuleCase => ({
+      name: `action pattern ${action} does not cover invocation`,
+      doc: iamPolicy(doc(statement(action))),
+      address: 'P',
+      verdict: 'not_applicable',
+    }),
+  ),
   {
     name: 'policy with no model invocation',
     doc: iamPolicy(doc(statement('s3:GetObject'))),

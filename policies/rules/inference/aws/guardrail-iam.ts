@@ -27,6 +27,9 @@ const INVOKE = [
   'bedrock:converse',
   'bedrock:conversestream',
 ];
+const INVOKE_SET = new Set(INVOKE);
+/** The service prefix every invoke action shares. */
+const SERVICE = 'bedrock:';
 const KEY = 'bedrock:guardrailidentifier';
 const STRING_TESTS = ['stringequals', 'stringlike', 'arnequals', 'arnlike'];
 
@@ -46,14 +49,30 @@ function globMatch(pattern: string, text: string): boolean {
   return row[text.length];
 }
 
+/**
+ * Whether a lower-cased action pattern covers an invoke action. A role's policies list dozens of
+ * actions of other services: the wildcard is found once and a literal part that is not `bedrock:`
+ * rejects the action before any pattern matching.
+ */
+function coversInvokeAction(p: string): boolean {
+  let wild = -1;
+  for (let i = 0; i < p.length && wild === -1; i++) {
+    const c = p.charCodeAt(i);
+    if (c === 42 || c === 63) wild = i; // '*' or '?'
+  }
+  if (wild === -1) return INVOKE_SET.has(p);
+  const literal = Math.min(wild, SERVICE.length);
+  for (let i = 0; i < literal; i++) if (p.charCodeAt(i) !== SERVICE.charCodeAt(i)) return false;
+  return INVOKE.some((action) => globMatch(p, action));
+}
+
 /** The statement allows (or denies) invoking a model: an action pattern covering an invoke action. */
 function coversInvoke(stmt: PolicyValue): Tri {
   if (field(stmt, 'NotAction') !== undefined) return true;
   return someValue(field(stmt, 'Action'), (a) => {
     if (a instanceof Opaque) return a;
     if (typeof a !== 'string' || a.length > 256) return false;
-    const p = lowerCase(a);
-    return INVOKE.some((action) => globMatch(p, action));
+    return coversInvokeAction(lowerCase(a));
   });
 }
 

@@ -1,0 +1,54 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, type IPolicyValidationPlugin, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks, type NagPack, NIST80053R5Checks } from 'cdk-nag';
+import { ZeroTrustValidationPlugin } from '../../policies/integrations/cdk-plugin';
+import { type BenchApp, CDK_CLI_CONTEXT } from './nag-apps';
+import { collectGarbage, cpuMs, nowMs } from './timing';
+
+/** The two arms of the cdk-nag comparison, and one timed synth of an app with one of them. */
+
+export type ArmName = 'zero-trust' | 'cdk-nag';
+
+export const nagPacks = (app: App): NagPack[] => [new AwsSolutionsChecks(app), new NIST80053R5Checks(app)];
+
+export const ARMS: Readonly<Record<ArmName, (app: App) => IPolicyValidationPlugin[]>> = {
+  'zero-trust': () => [new ZeroTrustValidationPlugin({ print: false })],
+  'cdk-nag': nagPacks,
+};
+
+export interface Times {
+  cpu: number;
+  wall: number;
+}
+
+/** Wraps validate() to time it. Findings are not the point: success lets both arms finish the synth alike. */
+function timed(plugin: IPolicyValidationPlugin, into: Times): IPolicyValidationPlugin {
+  const validate = plugin.validate.bind(plugin);
+  plugin.validate = (ctx) => {
+    const c = cpuMs();
+    const w = nowMs();
+    validate(ctx);
+    into.cpu += cpuMs() - c;
+    into.wall += nowMs() - w;
+    return { success: true, violations: [] };
+  };
+  return plugin;
+}
+
+/** One synth of `bench` with the arm's plugins; the time spent in their validate(). */
+export function synthTimed(bench: BenchApp, arm: ArmName): Times {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'zt-bench-nag-'));
+  const times: Times = { cpu: 0, wall: 0 };
+  try {
+    const app = new App({ outdir, context: { ...CDK_CLI_CONTEXT } });
+    Validations.of(app).addPlugins(...ARMS[arm](app).map((p) => timed(p, times)));
+    bench.build(app);
+    collectGarbage();
+    app.synth();
+    return times;
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+}
