@@ -67,9 +67,10 @@ class DocumentIndex implements Scope {
     if (edges === undefined) {
       this.current = resource;
       this.dialect.forEachReference(resource.properties, this.sink, this);
-      edges = this.collected.length > 0 ? this.collected : EMPTY;
-      if (this.collected.length > 0) this.collected = [];
       this.current = undefined;
+      // The list moves to the resource; most resources reference nothing and share EMPTY.
+      edges = this.collected.length === 0 ? EMPTY : this.collected;
+      if (edges !== EMPTY) this.collected = [];
       this.outgoing.set(resource, edges);
     }
     return edges;

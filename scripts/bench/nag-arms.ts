@@ -39,32 +39,50 @@ export interface Times {
   wall: number;
 }
 
-/** Wraps validate() to time it. Findings are not the point: success lets both arms finish the synth alike. */
-function timed(plugin: IPolicyValidationPlugin, into: Times): IPolicyValidationPlugin {
+/**
+ * Wraps validate() to time it (into `times`, when given). Findings are not the point: success lets
+ * every synth of the comparison finish alike, whatever the packs find.
+ */
+function succeeding(plugin: IPolicyValidationPlugin, times?: Times): IPolicyValidationPlugin {
   const validate = plugin.validate.bind(plugin);
   plugin.validate = (ctx) => {
     const c = cpuMs();
     const w = nowMs();
     validate(ctx);
-    into.cpu += cpuMs() - c;
-    into.wall += nowMs() - w;
+    if (times) {
+      times.cpu += cpuMs() - c;
+      times.wall += nowMs() - w;
+    }
     return { success: true, violations: [] };
   };
   return plugin;
 }
 
-/** One synth of `bench` with the arm's plugins; the time spent in their validate(). */
-export function synthTimed(bench: BenchApp, arm: ArmName): Times {
+/**
+ * One synth of `bench` as `cdk synth` builds it, with `plugins` registered, in an output directory
+ * of its own; `after` reads that directory before it is removed.
+ */
+export function synthWith<T>(
+  bench: BenchApp,
+  plugins: (app: App) => readonly IPolicyValidationPlugin[],
+  after: (outdir: string) => T,
+  times?: Times,
+): T {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'zt-bench-nag-'));
-  const times: Times = { cpu: 0, wall: 0 };
   try {
     const app = new App({ outdir, context: { ...CDK_CLI_CONTEXT } });
-    Validations.of(app).addPlugins(...ARMS[arm](app).map((p) => timed(p, times)));
+    Validations.of(app).addPlugins(...plugins(app).map((p) => succeeding(p, times)));
     bench.build(app);
     collectGarbage();
     app.synth();
-    return times;
+    return after(outdir);
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+/** One synth of `bench` with the arm's plugins; the time spent in their validate(). */
+export function synthTimed(bench: BenchApp, arm: ArmName): Times {
+  const times: Times = { cpu: 0, wall: 0 };
+  return synthWith(bench, ARMS[arm], () => times, times);
 }

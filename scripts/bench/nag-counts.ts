@@ -1,11 +1,9 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { App, type IPolicyValidationPlugin, Validations } from 'aws-cdk-lib';
+import type { App } from 'aws-cdk-lib';
 import { type NagPack, NagRuleCompliance } from 'cdk-nag';
 import { buildGraph, evaluate, loadCloudAssembly } from '../../policies/engine';
 import { ALL_RULES } from '../../policies/rules';
-import { type BenchApp, CDK_CLI_CONTEXT } from './nag-apps';
+import type { BenchApp } from './nag-apps';
+import { synthWith } from './nag-arms';
 
 /**
  * What each side evaluated on an app, counted in a synth of its own (never in a timed one): a rule
@@ -21,25 +19,14 @@ export interface Coverage {
   readonly typesPresent: number;
 }
 
-function withOutdir<T>(fn: (outdir: string) => T): T {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'zt-bench-count-'));
-  try {
-    return fn(outdir);
-  } finally {
-    fs.rmSync(outdir, { recursive: true, force: true });
-  }
-}
-
 export function nagCoverage(bench: BenchApp, packs: (app: App) => NagPack[]): Coverage {
-  return withOutdir((outdir) => {
-    const app = new App({ outdir, context: { ...CDK_CLI_CONTEXT } });
-    const applied = new Set<string>();
-    const checks = new Set<string>();
-    const rules = new Set<string>();
-    const judged = new Set<string>();
-    const present = new Set<string>();
-    const plugins = packs(app);
-    for (const pack of plugins) {
+  const applied = new Set<string>();
+  const checks = new Set<string>();
+  const rules = new Set<string>();
+  const judged = new Set<string>();
+  const present = new Set<string>();
+  const counted = (app: App): NagPack[] =>
+    packs(app).map((pack) => {
       const p = pack as unknown as { applyRule: NagPack['applyRule'] };
       const apply = p.applyRule.bind(pack);
       p.applyRule = (params) => {
@@ -54,40 +41,32 @@ export function nagCoverage(bench: BenchApp, packs: (app: App) => NagPack[]): Co
         }
         return apply(params);
       };
-      // Counted, not reported: the synth goes on whatever the packs find.
-      const validate = pack.validate.bind(pack);
-      pack.validate = (ctx) => {
-        validate(ctx);
-        return { success: true, violations: [] };
-      };
-    }
-    Validations.of(app).addPlugins(...(plugins as IPolicyValidationPlugin[]));
-    bench.build(app);
-    app.synth();
-    return {
-      applied: applied.size,
-      withVerdict: rules.size,
-      checks: checks.size,
-      typesJudged: judged.size,
-      typesPresent: present.size,
-    };
-  });
+      return pack;
+    });
+  return synthWith(bench, counted, () => ({
+    applied: applied.size,
+    withVerdict: rules.size,
+    checks: checks.size,
+    typesJudged: judged.size,
+    typesPresent: present.size,
+  }));
 }
 
 export function ourCoverage(bench: BenchApp): Coverage {
-  return withOutdir((outdir) => {
-    const app = new App({ outdir, context: { ...CDK_CLI_CONTEXT } });
-    bench.build(app);
-    app.synth();
-    const graph = buildGraph(loadCloudAssembly(outdir));
-    const present = new Set(graph.resources().map((r) => r.type));
-    const judgedFindings = evaluate(graph, ALL_RULES).findings.filter((f) => f.status !== 'not_applicable');
-    return {
-      applied: ALL_RULES.filter((r) => Object.keys(r.checks).some((t) => present.has(t))).length,
-      withVerdict: new Set(judgedFindings.map((f) => f.ruleId)).size,
-      checks: new Set(judgedFindings.map((f) => `${f.ruleId} ${f.resource.type}`)).size,
-      typesJudged: new Set(judgedFindings.map((f) => f.resource.type)).size,
-      typesPresent: present.size,
-    };
-  });
+  return synthWith(
+    bench,
+    () => [],
+    (outdir) => {
+      const graph = buildGraph(loadCloudAssembly(outdir));
+      const present = new Set(graph.resources().map((r) => r.type));
+      const judgedFindings = evaluate(graph, ALL_RULES).findings.filter((f) => f.status !== 'not_applicable');
+      return {
+        applied: ALL_RULES.filter((r) => Object.keys(r.checks).some((t) => present.has(t))).length,
+        withVerdict: new Set(judgedFindings.map((f) => f.ruleId)).size,
+        checks: new Set(judgedFindings.map((f) => `${f.ruleId} ${f.resource.type}`)).size,
+        typesJudged: new Set(judgedFindings.map((f) => f.resource.type)).size,
+        typesPresent: present.size,
+      };
+    },
+  );
 }
