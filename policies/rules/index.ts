@@ -21,6 +21,7 @@ import { gatewayTlsRule } from './inference/zt-inference-007-tls-policy';
 import { endpointEncryptionRule } from './inference/zt-inference-008-endpoint-encryption';
 import { llmGuardrailsRule } from './inference/zt-inference-009-guardrails';
 import { modelInternalsRule } from './inference/zt-inference-010-model-internals';
+import { wafManagedRulesRule } from './inference/zt-inference-012-waf-managed-rules';
 import { noLegacyAccessRule } from './identity/zt-identity-001-no-legacy-access';
 import { noWildcardActionsRule } from './identity/zt-identity-002-no-wildcard-actions';
 import { noAdminRolesRule } from './identity/zt-identity-003-no-admin-roles';
@@ -34,10 +35,15 @@ import { noOpenCidrRule } from './network/zt-network-003-no-open-cidr';
 import { flowLogsRule } from './network/zt-network-004-flow-logs';
 import { defaultSecurityGroupRule } from './network/zt-network-005-default-sg-closed';
 import { noInternetRouteRule } from './network/zt-network-006-no-internet-route';
+import { privateDnsRule } from './network/zt-network-007-private-dns';
+import { noPublicIpsRule } from './network/zt-network-008-no-public-ips-on-launch';
+import { functionsInVpcRule } from './network/zt-network-009-functions-in-vpc';
 import { auditTrailRule } from './monitoring/zt-monitoring-001-audit-trail';
 import { storeDiagnosticsRule } from './monitoring/zt-monitoring-002-store-diagnostics';
 import { logRetentionRule } from './monitoring/zt-monitoring-003-log-retention';
 import { apiAlarmsRule } from './monitoring/zt-monitoring-004-api-alarms';
+import { alarmActionsRule } from './monitoring/zt-monitoring-005-alarm-actions';
+import { wafLoggingRule } from './monitoring/zt-monitoring-006-waf-logging';
 import { computeIsolationRule } from './pipeline/zt-pipeline-001-compute-isolation';
 import { jobIsolationRule } from './pipeline/zt-pipeline-002-job-isolation';
 import { privateWorkspacesRule } from './pipeline/zt-pipeline-003-private-workspaces';
@@ -65,6 +71,7 @@ export const ALL_RULES: readonly Rule[] = [
   endpointEncryptionRule,
   llmGuardrailsRule,
   modelInternalsRule,
+  wafManagedRulesRule,
   noLegacyAccessRule,
   noWildcardActionsRule,
   noAdminRolesRule,
@@ -79,6 +86,9 @@ export const ALL_RULES: readonly Rule[] = [
   flowLogsRule,
   defaultSecurityGroupRule,
   noInternetRouteRule,
+  privateDnsRule,
+  noPublicIpsRule,
+  functionsInVpcRule,
   computeIsolationRule,
   jobIsolationRule,
   privateWorkspacesRule,
@@ -86,6 +96,8 @@ export const ALL_RULES: readonly Rule[] = [
   storeDiagnosticsRule,
   logRetentionRule,
   apiAlarmsRule,
+  alarmActionsRule,
+  wafLoggingRule,
 ];
 
 const BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));

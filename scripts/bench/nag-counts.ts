@@ -17,6 +17,21 @@ export interface Coverage {
   readonly checks: number;
   readonly typesJudged: number;
   readonly typesPresent: number;
+  /** Ids of the rules with a verdict (cdk-nag: pack-prefixed, as its findings name them). */
+  readonly verdictIds: ReadonlySet<string>;
+}
+
+/**
+ * cdk-nag rules with a verdict on the app that one of our rules with a verdict names as an
+ * equivalent: how much of what cdk-nag judged our pack judges too.
+ */
+export function nagRulesCovered(ours: Coverage, nag: Coverage): number {
+  const named = new Set(
+    ALL_RULES.filter((r) => ours.verdictIds.has(r.id)).flatMap((r) =>
+      r.equivalents.filter((e) => e.tool === 'cdk-nag').map((e) => e.id),
+    ),
+  );
+  return [...nag.verdictIds].filter((id) => named.has(id)).length;
 }
 
 export function nagCoverage(bench: BenchApp, packs: (app: App) => NagPack[]): Coverage {
@@ -49,6 +64,7 @@ export function nagCoverage(bench: BenchApp, packs: (app: App) => NagPack[]): Co
     checks: checks.size,
     typesJudged: judged.size,
     typesPresent: present.size,
+    verdictIds: rules,
   }));
 }
 
@@ -66,6 +82,7 @@ export function ourCoverage(bench: BenchApp): Coverage {
         checks: new Set(judgedFindings.map((f) => `${f.ruleId} ${f.resource.type}`)).size,
         typesJudged: new Set(judgedFindings.map((f) => f.resource.type)).size,
         typesPresent: present.size,
+        verdictIds: new Set(judgedFindings.map((f) => f.ruleId)),
       };
     },
   );

@@ -15,7 +15,7 @@ import { fork } from 'child_process';
 import * as path from 'path';
 import { type BenchApp, dataLakeApp, platformApp } from './nag-apps';
 import { type ArmName, nagPacks, synthTimed, type Times } from './nag-arms';
-import { type Coverage, nagCoverage, ourCoverage } from './nag-counts';
+import { type Coverage, nagCoverage, nagRulesCovered, ourCoverage } from './nag-counts';
 import { median } from './timing';
 
 const PLATFORMS = Number(process.env.BENCH_PLATFORMS ?? 3);
@@ -76,6 +76,10 @@ async function compare(appName: string, bench: BenchApp): Promise<boolean> {
   console.log(`  ${bench.label}:`);
   console.log(`    zero-trust plugin: ${describe(ourCount, 'with a check for a present type')}`);
   console.log(`    cdk-nag AwsSolutions + NIST 800-53 R5: ${describe(nagCount, 'applied to every resource')}`);
+  console.log(
+    `    cdk-nag rules with a verdict that a zero-trust rule with a verdict names as its equivalent: ` +
+      `${nagRulesCovered(ourCount, nagCount)} of ${nagCount.withVerdict}`,
+  );
   console.log(
     `    in one process (median of ${RUNS} synths): ours ${ms(ours)}, cdk-nag ${ms(nag)}; ` +
       `ratio ${ratio(ours, nag)} (target <= ${TARGET} by CPU: ${ok ? 'met' : 'missed'})`,

@@ -20,6 +20,7 @@ import { cases as inference007 } from './cases/zt-inference-007';
 import { cases as inference008 } from './cases/zt-inference-008';
 import { cases as inference009 } from './cases/zt-inference-009';
 import { cases as inference010 } from './cases/zt-inference-010';
+import { cases as inference012 } from './cases/zt-inference-012';
 import { cases as identity001 } from './cases/zt-identity-001';
 import { cases as identity002 } from './cases/zt-identity-002';
 import { cases as identity003 } from './cases/zt-identity-003';
@@ -34,6 +35,9 @@ import { cases as network003 } from './cases/zt-network-003';
 import { cases as network004 } from './cases/zt-network-004';
 import { cases as network005 } from './cases/zt-network-005';
 import { cases as network006 } from './cases/zt-network-006';
+import { cases as network007 } from './cases/zt-network-007';
+import { cases as network008 } from './cases/zt-network-008';
+import { cases as network009 } from './cases/zt-network-009';
 import { cases as pipeline001 } from './cases/zt-pipeline-001';
 import { cases as pipeline002 } from './cases/zt-pipeline-002';
 import { cases as pipeline003 } from './cases/zt-pipeline-003';
@@ -41,6 +45,8 @@ import { cases as monitoring001 } from './cases/zt-monitoring-001';
 import { cases as monitoring002 } from './cases/zt-monitoring-002';
 import { cases as monitoring003 } from './cases/zt-monitoring-003';
 import { cases as monitoring004 } from './cases/zt-monitoring-004';
+import { cases as monitoring005 } from './cases/zt-monitoring-005';
+import { cases as monitoring006 } from './cases/zt-monitoring-006';
 
 /** Every rule's case table, for the coverage test. */
 export const ALL_CASES: readonly RuleCases[] = [
@@ -65,6 +71,7 @@ export const ALL_CASES: readonly RuleCases[] = [
   inference008,
   inference009,
   inference010,
+  inference012,
   identity001,
   identity002,
   identity003,
@@ -79,6 +86,9 @@ export const ALL_CASES: readonly RuleCases[] = [
   network004,
   network005,
   network006,
+  network007,
+  network008,
+  network009,
   pipeline001,
   pipeline002,
   pipeline003,
@@ -86,4 +96,6 @@ export const ALL_CASES: readonly RuleCases[] = [
   monitoring002,
   monitoring003,
   monitoring004,
+  monitoring005,
+  monitoring006,
 ];

@@ -2,7 +2,7 @@ import { WAIVER_METADATA_KEY } from '../../../lib/core/waiver';
 import { loadTerraformObject } from '../../engine/tf-loader';
 import { UNKNOWN_EXPRESSION } from '../../engine/tf-plan';
 import type { Document } from '../../engine/model';
-import { AZURE_NATIVE, blobServiceProperties } from './azure-native';
+import { AZURE_NATIVE, MERGED_CHILDREN } from './azure-native';
 import { type Linked, type SubResource, linkReaders } from './links';
 import { awsTerraformType, snake } from './tokens';
 
@@ -88,7 +88,7 @@ export function translate(
     plan.push({ r, type, name });
   }
   const subs = subResources(resources, addresses);
-  const blobProps = mergedBlobProperties(resources, subs);
+  const merged = mergedChildren(resources, addresses);
   const read: Linked[] = plan.map(({ r, type, name }) => {
     const reader = AZURE_NATIVE[r.type];
     // unknownsOf also copies: links are set on the copy, never on Pulumi's inputs.
@@ -99,8 +99,7 @@ export function translate(
   linkReaders(read, targetsByUrn(plan), subs);
   const body: Record<string, Record<string, unknown>> = {};
   read.forEach(({ r, type, address, attrs }, i) => {
-    const blob = blobProps.get(address);
-    if (blob) attrs.blob_properties = unknownsOf(blob);
+    for (const [attr, value] of Object.entries(merged.get(address) ?? {})) attrs[attr] = unknownsOf(value);
     if (r.opts?.protect || r.opts?.retainOnDelete) attrs.lifecycle = { prevent_destroy: true };
     const waivers = waiversFor(r);
     if (waivers.length > 0) attrs['//'] = { [WAIVER_METADATA_KEY]: waivers };
@@ -150,12 +149,17 @@ function unknownsOf(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unknownsOf(v)]));
 }
 
-/** storage:BlobServiceProperties is its own ARM resource: its settings belong to the account's blob_properties. */
-function mergedBlobProperties(resources: readonly PulumiResource[], subs: ReadonlyMap<string, SubResource>) {
+/**
+ * ARM resources whose settings azurerm keeps inside their parent (a blob service's in the account's
+ * blob_properties, a DNS zone group in the private endpoint's private_dns_zone_group): merged into
+ * the parent found through the child's dependency on it.
+ */
+function mergedChildren(resources: readonly PulumiResource[], addresses: ReadonlyMap<string, string>) {
   const out = new Map<string, Record<string, unknown>>();
   for (const r of resources) {
-    const account = subs.get(r.urn);
-    if (account) out.set(account.address, blobServiceProperties(r.props));
+    const child = MERGED_CHILDREN[r.type];
+    const parent = child && addresses.get(r.propertyDependencies?.[child.parent]?.[0]?.urn ?? '');
+    if (parent) out.set(parent, { ...out.get(parent), [child.attribute]: child.read(r.props) });
   }
   return out;
 }

@@ -84,6 +84,7 @@ export const keyRotationRule: Rule = {
   equivalents: [
     { tool: 'checkov', id: 'CKV_AWS_7', resourceTypes: ['AWS::KMS::Key', 'aws_kms_key'] },
     { tool: 'cdk-nag', id: 'AwsSolutions-KMS5', resourceTypes: ['AWS::KMS::Key'] },
+    { tool: 'cdk-nag', id: 'NIST.800.53.R5-KMSBackingKeyRotationEnabled', resourceTypes: ['AWS::KMS::Key'] },
   ],
   checks: {
     'AWS::KMS::Key': kmsRotation(CFN),

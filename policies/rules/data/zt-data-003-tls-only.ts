@@ -54,6 +54,9 @@ export const tlsOnlyRule: Rule = {
         'cdk-nag also verifies the statement lists the bucket and bucket/* ARNs; this rule relies on the policy being ' +
         'attached to the bucket through the graph and does not inspect Resource.',
     },
+    { tool: 'cdk-nag', id: 'NIST.800.53.R5-S3BucketSSLRequestsOnly', resourceTypes: ['AWS::S3::Bucket'] },
+    { tool: 'cdk-nag', id: 'AwsSolutions-SNS3', resourceTypes: ['AWS::SNS::Topic'] },
+    { tool: 'cdk-nag', id: 'AwsSolutions-SQS4', resourceTypes: ['AWS::SQS::Queue'] },
   ],
   reads: ['AWS::S3::BucketPolicy', 'aws_s3_bucket_policy', ...AWS_STORES.tls.reads],
   checks: {

@@ -7,6 +7,7 @@ import { orphanOnly, withCompanions } from '../shared/companions';
 import { type Setting, isFalse, isTrue, judgeSetting, oneOf, setting } from '../shared/expect';
 import { joinPath } from '../shared/read';
 import { AWS_STORES, AWS_STORE_REMEDIATION } from './stores/aws';
+import { nagEquivalents } from '../shared/nag-equivalents';
 
 /** The four flags under `base` (an omitted flag is false), with their settings and wording built once. */
 interface FlagSet {
@@ -105,6 +106,13 @@ export const noPublicAccessRule: Rule = {
     { tool: 'checkov', id: 'CKV_AZURE_34', resourceTypes: ['azurerm_storage_container'] },
     { tool: 'checkov', id: 'CKV2_AZURE_47', resourceTypes: ['azurerm_storage_account'] },
     { tool: 'cdk-nag', id: 'AwsSolutions-S2', resourceTypes: ['AWS::S3::Bucket'] },
+    { tool: 'cdk-nag', id: 'NIST.800.53.R5-S3BucketLevelPublicAccessProhibited', resourceTypes: ['AWS::S3::Bucket'] },
+    ...nagEquivalents(
+      ['NIST.800.53.R5-S3BucketPublicReadProhibited', 'NIST.800.53.R5-S3BucketPublicWriteProhibited'],
+      ['AWS::S3::Bucket'],
+      'cdk-nag passes a bucket whose policy and ACL grant no public access; this rule requires all four public ' +
+        'access blocks, which also stop a later grant.',
+    ),
   ],
   checks: {
     'AWS::S3::Bucket': (bucket, { graph }) => allFlagsOn(graph, bucket, CFN_FLAGS),

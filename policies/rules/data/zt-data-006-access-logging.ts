@@ -55,6 +55,7 @@ export const accessLoggingRule: Rule = {
   equivalents: [
     { tool: 'checkov', id: 'CKV_AWS_18', resourceTypes: ['AWS::S3::Bucket', 'aws_s3_bucket'] },
     { tool: 'cdk-nag', id: 'AwsSolutions-S1', resourceTypes: ['AWS::S3::Bucket'] },
+    { tool: 'cdk-nag', id: 'NIST.800.53.R5-S3BucketLoggingEnabled', resourceTypes: ['AWS::S3::Bucket'] },
   ],
   reads: ['aws_s3_bucket_logging'],
   checks: {

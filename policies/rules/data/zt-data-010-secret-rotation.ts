@@ -152,6 +152,11 @@ export const secretRotationRule: Rule = {
       id: 'HIPAA.Security-SecretsManagerRotationEnabled',
       resourceTypes: ['AWS::SecretsManager::Secret'],
     },
+    {
+      tool: 'cdk-nag',
+      id: 'NIST.800.53.R5-SecretsManagerRotationEnabled',
+      resourceTypes: ['AWS::SecretsManager::Secret'],
+    },
   ],
   checks: {
     'AWS::SecretsManager::Secret': withCompanions({

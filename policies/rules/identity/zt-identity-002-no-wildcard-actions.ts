@@ -92,6 +92,13 @@ export const noWildcardActionsRule: Rule = {
   ],
   equivalents: [
     {
+      tool: 'cdk-nag',
+      id: 'NIST.800.53.R5-IAMPolicyNoStatementsWithAdminAccess',
+      resourceTypes: CFN_TYPES,
+      note: 'cdk-nag fails Action "*" on Resource "*"; this rule fails Action "*" on any resource.',
+    },
+    { tool: 'cdk-nag', id: 'NIST.800.53.R5-IAMPolicyNoStatementsWithFullAccess', resourceTypes: CFN_TYPES },
+    {
       tool: 'checkov',
       id: 'CKV_AWS_63',
       resourceTypes: [...CFN_TYPES, ...TF_POLICY_TYPES],

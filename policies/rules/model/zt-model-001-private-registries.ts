@@ -104,6 +104,7 @@ export const privateRegistriesRule: Rule = {
     { framework: 'ISO-27001', id: 'A.8.3' },
   ],
   equivalents: [
+    { tool: 'cdk-nag', id: 'AwsSolutions-ECR1', resourceTypes: ['AWS::ECR::Repository'] },
     {
       tool: 'checkov',
       id: 'CKV_AWS_32',

@@ -5,15 +5,13 @@ import { eachOf } from '../shared/combine';
 import { type CompanionSpec, companionIndex } from '../shared/companion-index';
 import { describeResolved, joinPath, listLength, rawAt, readString, unknownAt } from '../shared/read';
 import { CFN_SOURCES, TF_SOURCES, VPC_SOURCES, withoutSource } from '../shared/security-group-sources';
+import { nagEquivalents } from '../shared/nag-equivalents';
 
-/**
- * No security-group or NSG rule admits the whole internet, in either direction, on any port: the
- * training network reaches only the platform's endpoints. One finding per offending entry.
- */
+// No security-group or NSG rule admits the whole internet, in either direction, on any port: the
+// training network reaches only the platform's endpoints. One finding per offending entry.
 const OPEN_AWS = new Set(['0.0.0.0/0', '::/0']);
 /** NSG prefixes that mean "anywhere" (service tags and the wildcard). */
 const OPEN_AZURE = new Set(['*', '0.0.0.0/0', '0.0.0.0', '::/0', 'internet', 'any']);
-
 /** Any prefix of length 0 (`0.0.0.0/0`, `::/0`, `1.2.3.4/0`) covers every address. */
 const isOpen = (v: string, open: ReadonlySet<string>): boolean => open.has(v.toLowerCase()) || /\/0$/.test(v.trim());
 
@@ -229,6 +227,7 @@ const portCheck = (id: string, types: readonly string[], diffs: ReturnType<typeo
   differences: diffs,
 });
 
+const NAG_NOTE = 'cdk-nag fails an open CIDR on SSH or common ports; this rule, on any port.';
 const CFN_SG = ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'];
 const TF_SG = ['aws_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule'];
 const AZ_NSG = ['azurerm_network_security_group', 'azurerm_network_security_rule'];
@@ -277,6 +276,8 @@ export const noOpenCidrRule: Rule = {
     portCheck('CKV_AZURE_9', AZ_NSG, AZURE_DIFFERENCES),
     portCheck('CKV_AZURE_160', AZ_NSG, AZURE_DIFFERENCES),
     portCheck('CKV_AZURE_77', AZ_NSG, AZURE_DIFFERENCES),
+    ...nagEquivalents(['AwsSolutions-EC23'], CFN_SG),
+    ...nagEquivalents(['NIST.800.53.R5-EC2RestrictedSSH', 'NIST.800.53.R5-EC2RestrictedCommonPorts'], CFN_SG, NAG_NOTE),
   ],
   checks: {
     'AWS::EC2::SecurityGroup': cfnSecurityGroup,

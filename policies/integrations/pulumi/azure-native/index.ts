@@ -1,13 +1,12 @@
 import { APIM_READERS } from './apim';
 import { COGNITIVE } from './cognitive';
-import { keyVault, keyVaultKey, mlWorkspace, storageAccount } from './data';
+import { blobServiceProperties, keyVault, keyVaultKey, mlWorkspace, storageAccount } from './data';
 import { MONITOR } from './monitor';
-import { NETWORK } from './network';
-import type { Reader } from './read';
+import { NETWORK, privateDnsZoneGroup } from './network';
+import type { Props, Reader } from './read';
 import { REGISTRY } from './registry';
 
 /** Every azure-native token the pack reads, onto its azurerm type (one reader per token, by family). */
-export { blobServiceProperties } from './data';
 export type { Link, Reader } from './read';
 
 export const AZURE_NATIVE: Readonly<Record<string, Reader>> = {
@@ -20,4 +19,24 @@ export const AZURE_NATIVE: Readonly<Record<string, Reader>> = {
   ...REGISTRY,
   ...APIM_READERS,
   ...MONITOR,
+};
+
+/** A child resource azurerm folds into its parent: the parent's dependency, and the attribute it fills. */
+export interface MergedChild {
+  readonly parent: string;
+  readonly attribute: string;
+  readonly read: (p: Props) => Props;
+}
+
+export const MERGED_CHILDREN: Readonly<Record<string, MergedChild>> = {
+  'azure-native:storage:BlobServiceProperties': {
+    parent: 'accountName',
+    attribute: 'blob_properties',
+    read: blobServiceProperties,
+  },
+  'azure-native:network:PrivateDnsZoneGroup': {
+    parent: 'privateEndpointName',
+    attribute: 'private_dns_zone_group',
+    read: privateDnsZoneGroup,
+  },
 };

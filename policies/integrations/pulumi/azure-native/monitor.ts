@@ -1,4 +1,4 @@
-import { type Props, type Reader, defined, list } from './read';
+import { type Props, type Reader, defined, list, obj } from './read';
 
 /**
  * Azure Monitor (azure-native:insights): a diagnostic setting names its target in resourceUri and
@@ -42,7 +42,25 @@ function subscriptionDiagnosticSetting(p: Props): Props {
   });
 }
 
-const alert = (p: Props): Props => defined({ name: p.ruleName, scopes: p.scopes });
+const alert = (p: Props): Props => defined({ name: p.ruleName, scopes: p.scopes, enabled: p.enabled });
+
+/** A metric alert's actions[] (each an action group) are azurerm's action blocks. */
+const metricAlert = (p: Props): Props =>
+  defined({
+    ...alert(p),
+    action: list(p.actions)?.map((a) => defined({ action_group_id: a.actionGroupId })) ?? p.actions,
+  });
+
+/** A scheduled query rule's actions.actionGroups is azurerm's action.action_groups. */
+const queryAlert = (p: Props): Props =>
+  defined({
+    ...alert(p),
+    // An actions object unknown at preview stays unknown.
+    action:
+      typeof p.actions === 'string' || p.actions === undefined
+        ? p.actions
+        : defined({ action_groups: obj(p.actions).actionGroups }),
+  });
 
 export const MONITOR: Readonly<Record<string, Reader>> = {
   'azure-native:insights:DiagnosticSetting': {
@@ -56,12 +74,12 @@ export const MONITOR: Readonly<Record<string, Reader>> = {
   },
   'azure-native:insights:MetricAlert': {
     type: 'azurerm_monitor_metric_alert',
-    read: alert,
+    read: metricAlert,
     links: [{ prop: 'scopes', at: 'scopes.*' }],
   },
   'azure-native:insights:ScheduledQueryRule': {
     type: 'azurerm_monitor_scheduled_query_rules_alert_v2',
-    read: alert,
+    read: queryAlert,
     links: [{ prop: 'scopes', at: 'scopes.*' }],
   },
 };

@@ -5,6 +5,13 @@ import { type Props, type Reader, defined, list, obj, snakeKeys } from './read';
  * gateways and private endpoints: each privateLinkServiceConnections[] item (manual ones too) is a
  * private_service_connection block whose private_connection_resource_id is the privateLinkServiceId.
  */
+/** A private endpoint's DNS zone group (its own ARM resource): the zones it registers the endpoint in. */
+export const privateDnsZoneGroup = (p: Props): Props =>
+  defined({
+    name: p.privateDnsZoneGroupName,
+    private_dns_zone_ids: list(p.privateDnsZoneConfigs)?.map((c) => c.privateDnsZoneId) ?? p.privateDnsZoneConfigs,
+  });
+
 function securityGroup(p: Props): Props {
   const rules = Array.isArray(p.securityRules) ? p.securityRules.map((r) => snakeKeys(obj(r))) : undefined;
   return defined({ security_rule: rules });

@@ -37,6 +37,13 @@ const CMK: readonly Equivalent[] = [
     ],
   },
   { tool: 'checkov', id: 'CKV_AWS_26', resourceTypes: ['AWS::SNS::Topic'] },
+  { tool: 'cdk-nag', id: 'NIST.800.53.R5-SNSEncryptedKMS', resourceTypes: ['AWS::SNS::Topic'] },
+  {
+    tool: 'cdk-nag',
+    id: 'AwsSolutions-SQS2',
+    resourceTypes: ['AWS::SQS::Queue'],
+    note: 'cdk-nag accepts SSE-SQS; this rule requires a customer-managed KMS key (KmsMasterKeyId).',
+  },
   {
     tool: 'checkov',
     id: 'CKV2_AWS_73',
