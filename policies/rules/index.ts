@@ -25,6 +25,7 @@ import { wafManagedRulesRule } from './inference/zt-inference-012-waf-managed-ru
 import { noLegacyAccessRule } from './identity/zt-identity-001-no-legacy-access';
 import { noWildcardActionsRule } from './identity/zt-identity-002-no-wildcard-actions';
 import { noAdminRolesRule } from './identity/zt-identity-003-no-admin-roles';
+import { noPublicInvokeRule } from './identity/zt-identity-004-no-public-invoke';
 import { registriesImmutableRule } from './model/zt-model-002-registries-immutable-scanned';
 import { signingKeysRule } from './model/zt-model-003-signing-keys';
 import { signatureGateRule } from './model/zt-model-004-signature-gate';
@@ -75,6 +76,7 @@ export const ALL_RULES: readonly Rule[] = [
   noLegacyAccessRule,
   noWildcardActionsRule,
   noAdminRolesRule,
+  noPublicInvokeRule,
   privateRegistriesRule,
   registriesImmutableRule,
   signingKeysRule,

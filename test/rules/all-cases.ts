@@ -24,6 +24,7 @@ import { cases as inference012 } from './cases/zt-inference-012';
 import { cases as identity001 } from './cases/zt-identity-001';
 import { cases as identity002 } from './cases/zt-identity-002';
 import { cases as identity003 } from './cases/zt-identity-003';
+import { cases as identity004 } from './cases/zt-identity-004';
 import { cases as model001 } from './cases/zt-model-001';
 import { cases as model002 } from './cases/zt-model-002';
 import { cases as model003 } from './cases/zt-model-003';
@@ -75,6 +76,7 @@ export const ALL_CASES: readonly RuleCases[] = [
   identity001,
   identity002,
   identity003,
+  identity004,
   model001,
   model002,
   model003,
