@@ -4,7 +4,7 @@ import { type Check, type CheckResult, Rule, fail, notApplicable, pass, unknown 
 import { DIAGNOSTIC_SETTING } from '../shared/companion-specs';
 import { withCompanions } from '../shared/companions';
 import { CFN_TRAIL, TF_TRAIL, type TrailShape, dataEventCoverage, isLogStore } from '../shared/data-events';
-import { isPresent, listLength } from '../shared/read';
+import { judgeLogExport } from '../shared/diagnostic-setting';
 
 /**
  * Every data and model store records who read and wrote it: S3 buckets through a CloudTrail
@@ -40,22 +40,11 @@ const bucket =
   };
 
 /** A diagnostic setting that sends at least one log category to a destination. */
-function judgeDiagnostic(g: ResourceGraph, d: Resource): CheckResult {
-  const dest = [
-    'log_analytics_workspace_id',
-    'storage_account_id',
-    'eventhub_authorization_rule_id',
-    'partner_solution_id',
-  ];
-  if (!dest.some((p) => isPresent(g, d, p)))
-    return fail('sends its records nowhere: set log_analytics_workspace_id', 'log_analytics_workspace_id');
-  const logs = ['enabled_log', 'log'].map((p) => listLength(g, d, p));
-  if (logs.some((n) => n.kind === 'unknown')) return unknown('enabled_log is decided at plan time', 'enabled_log');
-  const n = logs.reduce((a, l) => a + (l.kind === 'value' ? l.value : 0), 0);
-  return n > 0
-    ? pass(`exports ${n} log categor${n === 1 ? 'y' : 'ies'}`, 'enabled_log')
-    : fail('exports metrics only: no enabled_log, so data-plane access is not recorded', 'enabled_log');
-}
+const judgeDiagnostic = (g: ResourceGraph, d: Resource): CheckResult =>
+  judgeLogExport(g, d, 'any', {
+    what: 'a log category',
+    missing: 'exports metrics only: no enabled_log, so data-plane access is not recorded',
+  });
 
 const store: Check = withCompanions({
   spec: DIAGNOSTIC_SETTING,

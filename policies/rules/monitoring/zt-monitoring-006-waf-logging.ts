@@ -3,6 +3,7 @@ import type { Resource } from '../../engine/model';
 import { type Check, type CheckResult, Rule, fail, notApplicable, pass, unknown } from '../../engine/rule';
 import type { CompanionSpec } from '../shared/companion-index';
 import { DIAGNOSTIC_SETTING } from '../shared/companion-specs';
+import { judgeLogExport } from '../shared/diagnostic-setting';
 import { withCompanions } from '../shared/companions';
 import { nagEquivalents } from '../shared/nag-equivalents';
 import { isPresent, joinPath, listLength, readBoolean, readString } from '../shared/read';
@@ -52,47 +53,11 @@ function runsWaf(g: ResourceGraph, agw: Resource): boolean | 'unknown' {
 const FIREWALL_LOG = 'ApplicationGatewayFirewallLog';
 
 /** A diagnostic setting that sends the firewall log (or all logs) somewhere. */
-function judgeDiagnostic(g: ResourceGraph, d: Resource): CheckResult {
-  const dest = [
-    'log_analytics_workspace_id',
-    'storage_account_id',
-    'eventhub_authorization_rule_id',
-    'partner_solution_id',
-  ];
-  if (!dest.some((p) => isPresent(g, d, p)))
-    return fail('sends its records nowhere: set log_analytics_workspace_id', 'log_analytics_workspace_id');
-  let undecided: string | undefined;
-  // enabled_log (azurerm 3.x/4.x) and the older log block (with its own enabled flag).
-  for (const block of ['enabled_log', 'log']) {
-    const n = listLength(g, d, block);
-    if (n.kind === 'unknown') undecided ??= block;
-    for (let i = 0; n.kind === 'value' && i < n.value; i++) {
-      const at = joinPath(block, i);
-      const category = readString(g, d, joinPath(at, 'category'));
-      const group = readString(g, d, joinPath(at, 'category_group'));
-      const on = block === 'log' ? readBoolean(g, d, joinPath(at, 'enabled')) : undefined;
-      if (category.kind === 'unknown' || group.kind === 'unknown' || on?.kind === 'unknown') undecided ??= at;
-      else if (on?.kind === 'value' && !on.value) continue;
-      else if (
-        (category.kind === 'value' && category.value === FIREWALL_LOG) ||
-        (group.kind === 'value' && group.value === 'allLogs')
-      )
-        return pass(`exports the WAF\u2019s decisions (${at})`, at);
-    }
-  }
-  if (rawDynamic(d)) undecided ??= 'dynamic enabled_log';
-  if (undecided)
-    return unknown(`whether ${FIREWALL_LOG} is exported is decided at plan time (${undecided})`, 'enabled_log');
-  return fail(
-    `enables neither ${FIREWALL_LOG} nor the allLogs group: the WAF\u2019s decisions are not recorded`,
-    'enabled_log',
-  );
-}
-
-const rawDynamic = (d: Resource): boolean => {
-  const dyn = (d.properties as Record<string, unknown>).dynamic;
-  return typeof dyn === 'object' && dyn !== null && ('enabled_log' in dyn || 'log' in dyn);
-};
+const judgeDiagnostic = (g: ResourceGraph, d: Resource): CheckResult =>
+  judgeLogExport(g, d, (category, group) => category === FIREWALL_LOG || group === 'allLogs', {
+    what: `the WAF\u2019s decisions (${FIREWALL_LOG})`,
+    missing: `enables neither ${FIREWALL_LOG} nor the allLogs group: the WAF\u2019s decisions are not recorded`,
+  });
 
 const withDiagnostics: Check = withCompanions({
   spec: DIAGNOSTIC_SETTING,

@@ -114,6 +114,18 @@ export const cases: RuleCases = {
       address: GW,
       verdict: 'pass',
     },
+    {
+      name: 'APIM diagnostic setting with the allLogs group after a category from a variable',
+      doc: apim(setting([{ category: '${var.category}' }, { category_group: 'allLogs' }])),
+      address: GW,
+      verdict: 'pass',
+    },
+    {
+      name: 'APIM diagnostic setting whose only category comes from a variable',
+      doc: apim(setting([{ category: '${var.category}' }])),
+      address: GW,
+      verdict: 'unknown',
+    },
     { name: 'APIM diagnostic setting with metrics only', doc: apim(setting([])), address: GW, verdict: 'fail' },
     { name: 'APIM without any diagnostics', doc: apim({}), address: GW, verdict: 'fail' },
     {

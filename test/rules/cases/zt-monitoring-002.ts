@@ -190,6 +190,32 @@ export const cases: RuleCases = {
       path: 'azurerm_monitor_diagnostic_setting.d.enabled_log',
     },
     {
+      name: 'key vault whose legacy log block is disabled',
+      doc: store('azurerm_key_vault', { log: [{ category: 'AuditEvent', enabled: false }] }),
+      address: 'azurerm_key_vault.s',
+      verdict: 'fail',
+      path: 'azurerm_monitor_diagnostic_setting.d.enabled_log',
+    },
+    {
+      name: 'key vault whose legacy log block is enabled',
+      doc: store('azurerm_key_vault', { log: [{ category: 'AuditEvent', enabled: true }] }),
+      address: 'azurerm_key_vault.s',
+      verdict: 'pass',
+    },
+    {
+      name: 'key vault whose log block is enabled by a variable',
+      doc: store('azurerm_key_vault', { log: [{ category: 'AuditEvent', enabled: '${var.on}' }] }),
+      address: 'azurerm_key_vault.s',
+      verdict: 'unknown',
+    },
+    {
+      name: 'key vault whose diagnostic setting names no destination',
+      doc: store('azurerm_key_vault', { ...LOGS, log_analytics_workspace_id: null }),
+      address: 'azurerm_key_vault.s',
+      verdict: 'fail',
+      path: 'azurerm_monitor_diagnostic_setting.d.log_analytics_workspace_id',
+    },
+    {
       name: 'storage account and a diagnostic setting whose target is decided at plan time',
       doc: tf({
         azurerm_storage_account: { s: { name: 's' } },

@@ -4,7 +4,8 @@ import { type Check, type CheckResult, type Equivalent, fail, pass } from '../..
 import { bestOf } from '../../shared/combine';
 import { APIM_DIAGNOSTIC, DIAGNOSTIC_SETTING } from '../../shared/companion-specs';
 import { judgeWithCompanions } from '../../shared/companions';
-import { isPresent, joinPath, listLength, readNumber, readString, unknownAt } from '../../shared/read';
+import { judgeLogExport } from '../../shared/diagnostic-setting';
+import { isPresent, readNumber, readString, unknownAt } from '../../shared/read';
 
 /**
  * ZT-INFERENCE-006 on Terraform azurerm_*: API Management logs every call, through its own
@@ -30,31 +31,13 @@ function apimDiagnostic(g: ResourceGraph, d: Resource): CheckResult {
   return pass(`an ${id.value} diagnostic logs every call`, 'identifier');
 }
 
-const DESTINATIONS = [
-  'log_analytics_workspace_id',
-  'storage_account_id',
-  'eventhub_authorization_rule_id',
-  'partner_solution_id',
-];
 const GATEWAY_LOGS = new Set(['GatewayLogs', 'allLogs']);
 
-function diagnosticSetting(g: ResourceGraph, d: Resource): CheckResult {
-  if (!DESTINATIONS.some((p) => isPresent(g, d, p)))
-    return fail('names no destination (workspace, storage, event hub)', 'log_analytics_workspace_id');
-  const n = listLength(g, d, 'enabled_log');
-  if (n.kind === 'unknown') return unknownAt('enabled_log', n.reason);
-  const count = n.kind === 'value' ? n.value : 0;
-  for (let i = 0; i < count; i++) {
-    for (const field of ['category', 'category_group']) {
-      const path = joinPath('enabled_log', i, field);
-      const v = readString(g, d, path);
-      if (v.kind === 'unknown') return unknownAt(path, v.reason);
-      if (v.kind === 'value' && GATEWAY_LOGS.has(v.value))
-        return pass(`${path} is ${v.value}: every gateway call is logged`, path);
-    }
-  }
-  return fail('no enabled_log sends GatewayLogs (or the allLogs group): gateway calls are not logged', 'enabled_log');
-}
+const diagnosticSetting = (g: ResourceGraph, d: Resource): CheckResult =>
+  judgeLogExport(g, d, (category, group) => GATEWAY_LOGS.has(category ?? '') || GATEWAY_LOGS.has(group ?? ''), {
+    what: 'GatewayLogs: every gateway call',
+    missing: 'no enabled_log sends GatewayLogs (or the allLogs group): gateway calls are not logged',
+  });
 
 const apim: Check = (a, { graph }) => {
   const none = (what: string) => () =>
