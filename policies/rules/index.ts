@@ -21,6 +21,7 @@ import { gatewayTlsRule } from './inference/zt-inference-007-tls-policy';
 import { endpointEncryptionRule } from './inference/zt-inference-008-endpoint-encryption';
 import { llmGuardrailsRule } from './inference/zt-inference-009-guardrails';
 import { modelInternalsRule } from './inference/zt-inference-010-model-internals';
+import { noPayloadLoggingRule } from './inference/zt-inference-011-no-payload-logging';
 import { wafManagedRulesRule } from './inference/zt-inference-012-waf-managed-rules';
 import { noLegacyAccessRule } from './identity/zt-identity-001-no-legacy-access';
 import { noWildcardActionsRule } from './identity/zt-identity-002-no-wildcard-actions';
@@ -72,6 +73,7 @@ export const ALL_RULES: readonly Rule[] = [
   endpointEncryptionRule,
   llmGuardrailsRule,
   modelInternalsRule,
+  noPayloadLoggingRule,
   wafManagedRulesRule,
   noLegacyAccessRule,
   noWildcardActionsRule,

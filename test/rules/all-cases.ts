@@ -20,6 +20,7 @@ import { cases as inference007 } from './cases/zt-inference-007';
 import { cases as inference008 } from './cases/zt-inference-008';
 import { cases as inference009 } from './cases/zt-inference-009';
 import { cases as inference010 } from './cases/zt-inference-010';
+import { cases as inference011 } from './cases/zt-inference-011';
 import { cases as inference012 } from './cases/zt-inference-012';
 import { cases as identity001 } from './cases/zt-identity-001';
 import { cases as identity002 } from './cases/zt-identity-002';
@@ -72,6 +73,7 @@ export const ALL_CASES: readonly RuleCases[] = [
   inference008,
   inference009,
   inference010,
+  inference011,
   inference012,
   identity001,
   identity002,

@@ -34,6 +34,7 @@ const AWS_OVERRIDES: Readonly<Record<string, string>> = {
   'aws:apigateway/restApi:RestApi': 'aws_api_gateway_rest_api',
   'aws:apigateway/stage:Stage': 'aws_api_gateway_stage',
   'aws:apigateway/method:Method': 'aws_api_gateway_method',
+  'aws:apigateway/methodSettings:MethodSettings': 'aws_api_gateway_method_settings',
   'aws:apigateway/usagePlan:UsagePlan': 'aws_api_gateway_usage_plan',
   'aws:apigateway/domainName:DomainName': 'aws_api_gateway_domain_name',
 };

@@ -176,7 +176,6 @@ export const noPublicInvokeRule: Rule = {
       'cdk-nag judges the principal only; this rule also fails a permission with FunctionUrlAuthType NONE.',
     ),
   ],
-  scope: 'resource',
   checks: {
     'AWS::Lambda::Permission': permission({
       principal: 'Principal',

@@ -33,3 +33,13 @@ export function throughDynamic(loc: BlockLocation, result: CheckResult): CheckRe
     loc.path,
   );
 }
+
+/**
+ * A flag that must not be true, in a block that may be dynamic: the content of a dynamic block is
+ * rendered only if its for_each is non-empty, so a failing content is unknown and a passing one passes
+ * (the inverse of throughDynamic, which is for blocks that must exist).
+ */
+export function forbiddenInBlock(loc: BlockLocation, result: CheckResult): CheckResult {
+  if (loc.kind !== 'dynamic' || result.verdict !== 'fail') return result;
+  return unknown(`${result.message}, if the dynamic block (for_each decided at plan time) is rendered`, result.path);
+}

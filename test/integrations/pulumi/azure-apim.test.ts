@@ -216,6 +216,48 @@ describe('the azure-native API Management instance', () => {
     ]);
     expect(await run('ZT-INFERENCE-006', [svc])).toHaveLength(1);
   });
+  test('ZT-INFERENCE-011: diagnostics (service and API) logging no body pass; body bytes fail; unknown bytes are not violations', async () => {
+    const svc = service();
+    const l = logger(svc);
+    const a = api(svc);
+    const withBodies = (type: string, name: string, frontend: unknown, backend: unknown, extra = {}) =>
+      resource(
+        `${T}${type}`,
+        name,
+        {
+          serviceName: 'apim-platform',
+          diagnosticId: 'applicationinsights',
+          loggerId: PULUMI_UNKNOWN,
+          frontend,
+          backend,
+          ...extra,
+        },
+        deps({ serviceName: svc, loggerId: l }),
+      );
+    const headersOnly = { request: { headers: ['x-request-id'], body: { bytes: 0 } }, response: { headers: [] } };
+    const clean = withBodies('Diagnostic', 'clean', headersOnly, headersOnly);
+    expect(await run('ZT-INFERENCE-011', [svc, l, clean])).toEqual([]);
+    const prompts = withBodies('Diagnostic', 'prompts', { request: { body: { bytes: 8192 } } }, undefined);
+    expect(await run('ZT-INFERENCE-011', [svc, l, prompts])).toEqual([
+      { message: expect.stringMatching(/frontend_request.body_bytes is 8192/), urn: prompts.urn },
+    ]);
+    const completions = withBodies(
+      'ApiDiagnostic',
+      'completions',
+      undefined,
+      { response: { body: { bytes: 1024 } } },
+      {
+        apiId: 'chat',
+      },
+    );
+    expect(await run('ZT-INFERENCE-011', [svc, l, oai, a, completions])).toEqual([
+      { message: expect.stringMatching(/backend_response.body_bytes is 1024/), urn: completions.urn },
+    ]);
+    const pending = withBodies('Diagnostic', 'pending', PULUMI_UNKNOWN, {
+      response: { body: { bytes: PULUMI_UNKNOWN } },
+    });
+    expect(await run('ZT-INFERENCE-011', [svc, l, pending])).toEqual([]);
+  });
   test('ZT-MONITORING-004: a metric alert scoped to the instance passes; none fails', async () => {
     const svc = service();
     const alert = resource(

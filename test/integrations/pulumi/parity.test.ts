@@ -136,3 +136,40 @@ describe.each([
     expect(v.length === 0 ? 'pass' : 'fail').toBe(expected);
   });
 });
+
+describe.each([
+  ['a stage logging every method without data trace', false, 'pass'],
+  ['a stage tracing request and response bodies', true, 'fail'],
+] as const)('ZT-INFERENCE-011, %s (method settings)', (_name, trace, expected) => {
+  test('Terraform', () => {
+    const doc = tf({
+      aws_api_gateway_stage: { s: { stage_name: 'prod', rest_api_id: 'a', deployment_id: 'd' } },
+      aws_api_gateway_method_settings: {
+        all: {
+          rest_api_id: 'a',
+          stage_name: '${aws_api_gateway_stage.s.stage_name}',
+          method_path: '*/*',
+          settings: [{ logging_level: 'INFO', data_trace_enabled: trace }],
+        },
+      },
+    });
+    expect(verdicts(doc, 'ZT-INFERENCE-011').filter((s) => s !== 'not_applicable')).toEqual([expected]);
+  });
+  test('Pulumi', async () => {
+    const stage = resource('aws:apigateway/stage:Stage', 's', { stageName: 'prod', restApi: 'a', deployment: 'd' });
+    const settings = resource(
+      'aws:apigateway/methodSettings:MethodSettings',
+      'all',
+      {
+        restApi: 'a',
+        stageName: PULUMI_UNKNOWN,
+        methodPath: '*/*',
+        settings: { loggingLevel: 'INFO', dataTraceEnabled: trace },
+      },
+      { propertyDependencies: { stageName: [{ urn: stage.urn }] } },
+    );
+    const v = await run('ZT-INFERENCE-011', [stage, settings]);
+    expect(v.length === 0 ? 'pass' : 'fail').toBe(expected);
+    if (trace) expect(v).toEqual([{ message: expect.stringMatching(/data_trace_enabled is true/), urn: stage.urn }]);
+  });
+});

@@ -21,6 +21,8 @@ test.each([
   ['aws:sagemaker/domain:Domain', 'aws_sagemaker_domain'],
   ['aws:secretsmanager/secret:Secret', 'aws_secretsmanager_secret'],
   ['aws:secretsmanager/secretRotation:SecretRotation', 'aws_secretsmanager_secret_rotation'],
+  ['aws:apigateway/stage:Stage', 'aws_api_gateway_stage'],
+  ['aws:apigateway/methodSettings:MethodSettings', 'aws_api_gateway_method_settings'],
 ])('%s -> %s', (token, type) => {
   expect(awsTerraformType(token, KNOWN)).toBe(type);
 });

@@ -82,16 +82,36 @@ const backend = (p: Props): Props => defined({ name: p.backendId, api_management
 const logger = (p: Props): Props =>
   defined({ name: p.loggerId, api_management_name: p.serviceName, resource_id: p.resourceId });
 
+/** One step into an ARM object; a value unknown at preview (a string) stays what it is. */
+const step = (v: unknown, key: string): unknown => (typeof v === 'string' ? v : obj(v)[key]);
+
+/**
+ * ARM's `frontend` / `backend` `{ request, response } { body { bytes } }` onto azurerm's
+ * frontend_request ... backend_response blocks' body_bytes (ZT-INFERENCE-011); absent stays absent.
+ */
+function bodyBlocks(p: Props): Props {
+  const out: Props = {};
+  for (const side of ['frontend', 'backend'])
+    for (const direction of ['request', 'response']) {
+      const bytes = step(step(step(p[side], direction), 'body'), 'bytes');
+      if (bytes !== undefined) out[`${side}_${direction}`] = [{ body_bytes: bytes }];
+    }
+  return out;
+}
+
 /** A service diagnostic: diagnosticId is azurerm's identifier, sampling.percentage its sampling_percentage. */
 function diagnostic(p: Props): Props {
-  const sampling = p.sampling;
   return defined({
     identifier: p.diagnosticId,
     api_management_name: p.serviceName,
     api_management_logger_id: p.loggerId,
-    sampling_percentage: typeof sampling === 'string' ? sampling : obj(sampling).percentage,
+    sampling_percentage: step(p.sampling, 'percentage'),
+    ...bodyBlocks(p),
   });
 }
+
+/** An API's diagnostic: the service diagnostic's arguments and the API it logs (apiId). */
+const apiDiagnostic = (p: Props): Props => defined({ ...diagnostic(p), api_name: p.apiId });
 
 /** Children name their instance by serviceName, whichever attribute azurerm gives it (name, or id for the global policy). */
 const inService = (at = 'api_management_name', attribute = 'name'): Link => ({
@@ -103,6 +123,7 @@ const inService = (at = 'api_management_name', attribute = 'name'): Link => ({
 });
 const ofApi: Link = { prop: 'apiId', at: 'api_name', to: [API], attribute: 'name' };
 const ofProduct: Link = { prop: 'productId', at: 'product_id', to: [PRODUCT], attribute: 'product_id' };
+const TO_LOGGER: Link = { prop: 'loggerId', at: 'api_management_logger_id', to: ['azurerm_api_management_logger'] };
 const toLlm = (prop: string, at: string): Link => ({
   prop,
   at,
@@ -148,6 +169,11 @@ export const APIM_READERS: Readonly<Record<string, Reader>> = {
   'azure-native:apimanagement:Diagnostic': {
     type: 'azurerm_api_management_diagnostic',
     read: diagnostic,
-    links: [inService(), { prop: 'loggerId', at: 'api_management_logger_id', to: ['azurerm_api_management_logger'] }],
+    links: [inService(), TO_LOGGER],
+  },
+  'azure-native:apimanagement:ApiDiagnostic': {
+    type: 'azurerm_api_management_api_diagnostic',
+    read: apiDiagnostic,
+    links: [inService(), ofApi, TO_LOGGER],
   },
 };
