@@ -23,6 +23,7 @@ import { llmGuardrailsRule } from './inference/zt-inference-009-guardrails';
 import { modelInternalsRule } from './inference/zt-inference-010-model-internals';
 import { noPayloadLoggingRule } from './inference/zt-inference-011-no-payload-logging';
 import { wafManagedRulesRule } from './inference/zt-inference-012-waf-managed-rules';
+import { cacheEncryptionRule } from './inference/zt-inference-013-cache-encryption';
 import { noLegacyAccessRule } from './identity/zt-identity-001-no-legacy-access';
 import { noWildcardActionsRule } from './identity/zt-identity-002-no-wildcard-actions';
 import { noAdminRolesRule } from './identity/zt-identity-003-no-admin-roles';
@@ -75,6 +76,7 @@ export const ALL_RULES: readonly Rule[] = [
   modelInternalsRule,
   noPayloadLoggingRule,
   wafManagedRulesRule,
+  cacheEncryptionRule,
   noLegacyAccessRule,
   noWildcardActionsRule,
   noAdminRolesRule,

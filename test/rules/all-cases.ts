@@ -22,6 +22,7 @@ import { cases as inference009 } from './cases/zt-inference-009';
 import { cases as inference010 } from './cases/zt-inference-010';
 import { cases as inference011 } from './cases/zt-inference-011';
 import { cases as inference012 } from './cases/zt-inference-012';
+import { cases as inference013 } from './cases/zt-inference-013';
 import { cases as identity001 } from './cases/zt-identity-001';
 import { cases as identity002 } from './cases/zt-identity-002';
 import { cases as identity003 } from './cases/zt-identity-003';
@@ -75,6 +76,7 @@ export const ALL_CASES: readonly RuleCases[] = [
   inference010,
   inference011,
   inference012,
+  inference013,
   identity001,
   identity002,
   identity003,

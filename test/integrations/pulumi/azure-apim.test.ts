@@ -258,6 +258,24 @@ describe('the azure-native API Management instance', () => {
     });
     expect(await run('ZT-INFERENCE-011', [svc, l, pending])).toEqual([]);
   });
+  test('ZT-INFERENCE-013: an external Redis cache reached with ssl=True passes; without it fails; unknown is not a violation', async () => {
+    const svc = service();
+    const cache = (name: string, connectionString: unknown) =>
+      resource(
+        `${T}Cache`,
+        name,
+        { serviceName: 'apim-platform', cacheId: name, useFromLocation: 'westeurope', connectionString },
+        deps({ serviceName: svc }),
+      );
+    const HOST = 'llm-cache.redis.cache.windows.net';
+    const tls = cache('tls', `${HOST}:6380,password=p,ssl=True,abortConnect=False`);
+    expect(await run('ZT-INFERENCE-013', [svc, tls])).toEqual([]);
+    const plain = cache('plain', `${HOST}:6379,password=p,ssl=False`);
+    expect(await run('ZT-INFERENCE-013', [svc, plain])).toEqual([
+      { message: expect.stringMatching(/connection_string sets ssl to something other than True/), urn: plain.urn },
+    ]);
+    expect(await run('ZT-INFERENCE-013', [svc, cache('pending', PULUMI_UNKNOWN)])).toEqual([]);
+  });
   test('ZT-MONITORING-004: a metric alert scoped to the instance passes; none fails', async () => {
     const svc = service();
     const alert = resource(

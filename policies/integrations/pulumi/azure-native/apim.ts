@@ -82,6 +82,19 @@ const backend = (p: Props): Props => defined({ name: p.backendId, api_management
 const logger = (p: Props): Props =>
   defined({ name: p.loggerId, api_management_name: p.serviceName, resource_id: p.resourceId });
 
+/**
+ * APIM's external response cache (ZT-INFERENCE-013): cacheId is azurerm's name, connectionString its
+ * connection_string, useFromLocation its cache_location, resourceId its redis_cache_id.
+ */
+const cache = (p: Props): Props =>
+  defined({
+    name: p.cacheId,
+    api_management_id: p.serviceName,
+    connection_string: p.connectionString,
+    cache_location: p.useFromLocation,
+    redis_cache_id: p.resourceId,
+  });
+
 /** One step into an ARM object; a value unknown at preview (a string) stays what it is. */
 const step = (v: unknown, key: string): unknown => (typeof v === 'string' ? v : obj(v)[key]);
 
@@ -164,6 +177,11 @@ export const APIM_READERS: Readonly<Record<string, Reader>> = {
     type: 'azurerm_api_management_backend',
     read: backend,
     links: [inService(), toLlm('url', 'url')],
+  },
+  'azure-native:apimanagement:Cache': {
+    type: 'azurerm_api_management_redis_cache',
+    read: cache,
+    links: [inService('api_management_id', 'id')],
   },
   'azure-native:apimanagement:Logger': { type: 'azurerm_api_management_logger', read: logger, links: [inService()] },
   'azure-native:apimanagement:Diagnostic': {
