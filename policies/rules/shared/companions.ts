@@ -59,6 +59,17 @@ function uncovered(g: ResourceGraph, target: Resource, attachments: readonly Att
   return missing.length === 0 ? undefined : `instance(s) ${missing.join(', ')}`;
 }
 
+/**
+ * A companion's result restated for an attachment that may not exist (count / for_each decided at
+ * plan time): undecided then, since the setting may never be applied. Callers pass only the
+ * verdicts the companion's absence would change.
+ */
+export function uncertainIfMaybe(a: Attachment, r: CheckResult): CheckResult {
+  return a.presence.kind === 'maybe'
+    ? unknown(`${r.message}; but ${a.companion.address} ${a.presence.reason}`, r.path)
+    : r;
+}
+
 export function judgeWithCompanions(g: ResourceGraph, target: Resource, j: CompanionJudgement): CheckResult[] {
   const index = companionIndex(g, j.spec);
   const attachments = index.attached.get(target) ?? NONE;

@@ -1,10 +1,10 @@
 import type { ResourceGraph } from '../../../engine/graph';
 import type { Resource } from '../../../engine/model';
-import { type Check, type CheckResult, type Equivalent, fail, pass, unknown } from '../../../engine/rule';
+import { type Check, type CheckResult, type Equivalent, fail, pass } from '../../../engine/rule';
 import { eachOf } from '../../shared/combine';
 import { companionIndex } from '../../shared/companion-index';
 import { TF_METHOD_SETTINGS } from '../../shared/companion-specs';
-import { orphanOnly } from '../../shared/companions';
+import { orphanOnly, uncertainIfMaybe } from '../../shared/companions';
 import { nagEquivalents } from '../../shared/nag-equivalents';
 import { joinPath, listLength, readBoolean, unknownAt } from '../../shared/read';
 import { forbiddenInBlock, tfBlock } from '../../shared/tf-blocks';
@@ -88,10 +88,6 @@ const cfnStage: Check = (s, { graph }) => {
   );
 };
 
-/** A companion that exists only under a condition decides nothing for certain. */
-const maybe = (r: CheckResult, why: string | undefined): CheckResult =>
-  why === undefined ? r : unknown(`${r.message}; but ${why}`, r.path);
-
 /** One aws_api_gateway_method_settings' settings block (static or dynamic); `where` prefixes its paths. */
 function tfSettings(g: ResourceGraph, ms: Resource, where: string): Judged {
   const loc = tfBlock(g, ms, '', 'settings');
@@ -105,9 +101,8 @@ const tfStage: Check = (s, { graph }) => {
   const results: Judged[] = [];
   for (const a of index.attached.get(s) ?? []) {
     const ms = a.companion;
-    const why = a.presence.kind === 'maybe' ? `${ms.address} ${a.presence.reason}` : undefined;
     const j = tfSettings(graph, ms, `${ms.address}.settings`);
-    results.push(j.result.verdict === 'pass' ? j : { ...j, result: maybe(j.result, why) });
+    results.push(j.result.verdict === 'pass' ? j : { ...j, result: uncertainIfMaybe(a, j.result) });
   }
   return judged(
     results,

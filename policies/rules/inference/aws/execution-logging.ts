@@ -4,7 +4,7 @@ import { type Check, type CheckResult, type Equivalent, fail, pass, unknown } fr
 import { bestOf, eachOf, worstOf } from '../../shared/combine';
 import { companionIndex } from '../../shared/companion-index';
 import { TF_METHOD_SETTINGS } from '../../shared/companion-specs';
-import { orphanOnly } from '../../shared/companions';
+import { orphanOnly, uncertainIfMaybe } from '../../shared/companions';
 import { nagEquivalents } from '../../shared/nag-equivalents';
 import { joinPath, listLength, readBoolean, readString, unknownAt } from '../../shared/read';
 import { forbiddenInBlock, tfBlock, throughDynamic } from '../../shared/tf-blocks';
@@ -71,10 +71,6 @@ const cfnStage: Check = (s, { graph }) => {
   return eachOf([logging, trace]);
 };
 
-/** A companion that exists only under a condition decides nothing for certain. */
-const maybe = (r: CheckResult, why: string | undefined): CheckResult =>
-  why === undefined ? r : unknown(`${r.message}; but ${why}`, r.path);
-
 /** Terraform stage: through its aws_api_gateway_method_settings (a "*\/*" one logging; none tracing data). */
 const tfStage: Check = (s, { graph }) => {
   const index = companionIndex(graph, TF_METHOD_SETTINGS);
@@ -82,7 +78,6 @@ const tfStage: Check = (s, { graph }) => {
   const traces: CheckResult[] = [];
   for (const a of index.attached.get(s) ?? []) {
     const ms = a.companion;
-    const why = a.presence.kind === 'maybe' ? `${ms.address} ${a.presence.reason}` : undefined;
     const loc = tfBlock(graph, ms, '', 'settings');
     const traced = dataTrace(
       graph,
@@ -90,13 +85,16 @@ const tfStage: Check = (s, { graph }) => {
       joinPath(loc.path, 'data_trace_enabled'),
       `${ms.address}.settings.data_trace_enabled`,
     );
-    traces.push(traced.verdict === 'pass' ? traced : maybe(forbiddenInBlock(loc, traced), why));
+    traces.push(traced.verdict === 'pass' ? traced : uncertainIfMaybe(a, forbiddenInBlock(loc, traced)));
     const path = readString(graph, ms, 'method_path');
     if (path.kind === 'unknown') candidates.push(unknownAt(`${ms.address}.method_path`, path.reason));
     if (path.kind !== 'value' || path.value !== '*/*') continue;
     const where = `${ms.address}.settings.logging_level`;
     candidates.push(
-      maybe(throughDynamic(loc, level(where, readString(graph, ms, joinPath(loc.path, 'logging_level')))), why),
+      uncertainIfMaybe(
+        a,
+        throughDynamic(loc, level(where, readString(graph, ms, joinPath(loc.path, 'logging_level')))),
+      ),
     );
   }
   let logging =
