@@ -11,6 +11,8 @@ const config = resolveConfig({
     tenantId: env.ZT_AZURE_TENANT_ID || undefined,
     location: env.ZT_AZURE_LOCATION || undefined,
     inferenceApiClientId: env.ZT_AZURE_INFERENCE_CLIENT_ID || undefined,
+    // Validated by the constructs (SecureDataLake.deployerPrincipalType): a bad value fails synth.
+    deployerPrincipalType: (env.ZT_AZURE_DEPLOYER_PRINCIPAL_TYPE || undefined) as 'ServicePrincipal' | undefined,
   },
 });
 

@@ -95,6 +95,7 @@ export class AzurePlatformStack extends TerraformStack {
       zones: config.dataLake.zones,
       retentionDays: config.dataLake.retentionDays,
       objectLock: config.dataLake.objectLock,
+      deployerPrincipalType: azure.deployerPrincipalType,
     });
     // Raw flow logs are encrypted with the lake's rotating customer-managed key.
     this.network.enableFlowLogs({ keyVault: this.dataLake.keyVault, key: this.dataLake.key });
@@ -104,6 +105,7 @@ export class AzurePlatformStack extends TerraformStack {
       keyVaultId: this.dataLake.keyVault.id,
       dependsOn: [this.dataLake.privateEndpoints.vault],
       secrets: [{ name: 'api-token' }],
+      deployerPrincipalType: azure.deployerPrincipalType,
       project: config.name,
       environment: config.environment,
       owner: config.owner,

@@ -88,6 +88,13 @@ export function vpcNetworkInterfacesStatement(): iam.PolicyStatement {
   });
 }
 
+/**
+ * Upper bound of a platform function's reserved concurrency (the props that set one validate
+ * against it): a ceiling is only one while small, and every reserved execution is taken from the
+ * account's shared pool, of which AWS keeps at least 100 unreserved.
+ */
+export const MAX_FUNCTION_CONCURRENCY = 100;
+
 export type VpcFunctionProps = Omit<
   lambda.FunctionProps,
   'role' | 'vpc' | 'vpcSubnets' | 'securityGroups' | 'environmentEncryption' | 'logGroup' | 'deadLetterQueue'

@@ -77,6 +77,12 @@ export interface AzureSettings {
   readonly inferenceApiClientId: string;
   /** Azure serving path (Azure OpenAI behind internal API Management). @default see AzureInferenceSettings */
   readonly inference?: AzureInferenceSettings;
+  /**
+   * What runs `cdktf deploy`, written on the deployer's role assignments (ARM rejects a mismatch).
+   * A pipeline's service principal: no person holds standing data-plane roles (ZT-IDENTITY-007).
+   * @default "ServicePrincipal", override with ZT_AZURE_DEPLOYER_PRINCIPAL_TYPE
+   */
+  readonly deployerPrincipalType: 'ServicePrincipal' | 'Group' | 'User';
 }
 
 /**
@@ -186,6 +192,7 @@ export const DEFAULT_CONFIG: BlueprintConfig = {
     tenantId: PLACEHOLDER_TENANT_ID,
     subscriptionId: PLACEHOLDER_SUBSCRIPTION_ID,
     inferenceApiClientId: PLACEHOLDER_INFERENCE_CLIENT_ID,
+    deployerPrincipalType: 'ServicePrincipal',
   },
   dataLake: { zones: ['raw', 'curated', 'features'], retentionDays: 90 },
   network: {

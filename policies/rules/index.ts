@@ -24,10 +24,15 @@ import { modelInternalsRule } from './inference/zt-inference-010-model-internals
 import { noPayloadLoggingRule } from './inference/zt-inference-011-no-payload-logging';
 import { wafManagedRulesRule } from './inference/zt-inference-012-waf-managed-rules';
 import { cacheEncryptionRule } from './inference/zt-inference-013-cache-encryption';
+import { backendAuthenticationRule } from './inference/zt-inference-014-backend-authentication';
 import { noLegacyAccessRule } from './identity/zt-identity-001-no-legacy-access';
 import { noWildcardActionsRule } from './identity/zt-identity-002-no-wildcard-actions';
 import { noAdminRolesRule } from './identity/zt-identity-003-no-admin-roles';
 import { noPublicInvokeRule } from './identity/zt-identity-004-no-public-invoke';
+import { namedTrustRule } from './identity/zt-identity-005-named-trust';
+import { namedKeyAccessRule } from './identity/zt-identity-006-named-key-access';
+import { noUserGrantsRule } from './identity/zt-identity-007-no-user-grants';
+import { narrowGrantsRule } from './identity/zt-identity-008-narrow-grants';
 import { registriesImmutableRule } from './model/zt-model-002-registries-immutable-scanned';
 import { signingKeysRule } from './model/zt-model-003-signing-keys';
 import { signatureGateRule } from './model/zt-model-004-signature-gate';
@@ -41,15 +46,19 @@ import { noInternetRouteRule } from './network/zt-network-006-no-internet-route'
 import { privateDnsRule } from './network/zt-network-007-private-dns';
 import { noPublicIpsRule } from './network/zt-network-008-no-public-ips-on-launch';
 import { functionsInVpcRule } from './network/zt-network-009-functions-in-vpc';
+import { describedRulesRule } from './network/zt-network-010-described-rules';
 import { auditTrailRule } from './monitoring/zt-monitoring-001-audit-trail';
 import { storeDiagnosticsRule } from './monitoring/zt-monitoring-002-store-diagnostics';
 import { logRetentionRule } from './monitoring/zt-monitoring-003-log-retention';
 import { apiAlarmsRule } from './monitoring/zt-monitoring-004-api-alarms';
 import { alarmActionsRule } from './monitoring/zt-monitoring-005-alarm-actions';
 import { wafLoggingRule } from './monitoring/zt-monitoring-006-waf-logging';
+import { tracingRule } from './monitoring/zt-monitoring-007-tracing';
 import { computeIsolationRule } from './pipeline/zt-pipeline-001-compute-isolation';
 import { jobIsolationRule } from './pipeline/zt-pipeline-002-job-isolation';
 import { privateWorkspacesRule } from './pipeline/zt-pipeline-003-private-workspaces';
+import { supportedRuntimesRule } from './pipeline/zt-pipeline-004-supported-runtimes';
+import { concurrencyCeilingRule } from './pipeline/zt-pipeline-005-concurrency-ceiling';
 
 /** The rule catalogue, in id order. Ids are stable forever; add new rules, never renumber. */
 export const ALL_RULES: readonly Rule[] = [
@@ -77,10 +86,15 @@ export const ALL_RULES: readonly Rule[] = [
   noPayloadLoggingRule,
   wafManagedRulesRule,
   cacheEncryptionRule,
+  backendAuthenticationRule,
   noLegacyAccessRule,
   noWildcardActionsRule,
   noAdminRolesRule,
   noPublicInvokeRule,
+  namedTrustRule,
+  namedKeyAccessRule,
+  noUserGrantsRule,
+  narrowGrantsRule,
   privateRegistriesRule,
   registriesImmutableRule,
   signingKeysRule,
@@ -95,15 +109,19 @@ export const ALL_RULES: readonly Rule[] = [
   privateDnsRule,
   noPublicIpsRule,
   functionsInVpcRule,
+  describedRulesRule,
   computeIsolationRule,
   jobIsolationRule,
   privateWorkspacesRule,
+  supportedRuntimesRule,
+  concurrencyCeilingRule,
   auditTrailRule,
   storeDiagnosticsRule,
   logRetentionRule,
   apiAlarmsRule,
   alarmActionsRule,
   wafLoggingRule,
+  tracingRule,
 ];
 
 const BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));

@@ -19,6 +19,12 @@ export interface Coverage {
   readonly typesPresent: number;
   /** Ids of the rules with a verdict (cdk-nag: pack-prefixed, as its findings name them). */
   readonly verdictIds: ReadonlySet<string>;
+  /**
+   * Distinct checks among the rules with a verdict: cdk-nag's packs apply one rule function under
+   * several ids (AwsSolutions-S1 and NIST S3BucketLoggingEnabled are one function), counted once;
+   * each of our rules is its own check.
+   */
+  readonly distinct: number;
 }
 
 /**
@@ -40,6 +46,7 @@ export function nagCoverage(bench: BenchApp, packs: (app: App) => NagPack[]): Co
   const rules = new Set<string>();
   const judged = new Set<string>();
   const present = new Set<string>();
+  const implementations = new Set<unknown>();
   const counted = (app: App): NagPack[] =>
     packs(app).map((pack) => {
       const p = pack as unknown as { applyRule: NagPack['applyRule'] };
@@ -53,6 +60,7 @@ export function nagCoverage(bench: BenchApp, packs: (app: App) => NagPack[]): Co
           rules.add(id);
           checks.add(`${id} ${type}`);
           judged.add(type);
+          implementations.add(params.rule);
         }
         return apply(params);
       };
@@ -65,6 +73,7 @@ export function nagCoverage(bench: BenchApp, packs: (app: App) => NagPack[]): Co
     typesJudged: judged.size,
     typesPresent: present.size,
     verdictIds: rules,
+    distinct: implementations.size,
   }));
 }
 
@@ -76,13 +85,15 @@ export function ourCoverage(bench: BenchApp): Coverage {
       const graph = buildGraph(loadCloudAssembly(outdir));
       const present = new Set(graph.resources().map((r) => r.type));
       const judgedFindings = evaluate(graph, ALL_RULES).findings.filter((f) => f.status !== 'not_applicable');
+      const verdictIds = new Set(judgedFindings.map((f) => f.ruleId));
       return {
         applied: ALL_RULES.filter((r) => Object.keys(r.checks).some((t) => present.has(t))).length,
-        withVerdict: new Set(judgedFindings.map((f) => f.ruleId)).size,
+        withVerdict: verdictIds.size,
         checks: new Set(judgedFindings.map((f) => `${f.ruleId} ${f.resource.type}`)).size,
         typesJudged: new Set(judgedFindings.map((f) => f.resource.type)).size,
         typesPresent: present.size,
-        verdictIds: new Set(judgedFindings.map((f) => f.ruleId)),
+        verdictIds,
+        distinct: verdictIds.size,
       };
     },
   );

@@ -59,7 +59,8 @@ async function cold(appName: string, arm: ArmName): Promise<Times> {
 }
 
 const describe = (c: Coverage, applied: string): string =>
-  `${c.applied} rules ${applied}, ${c.withVerdict} with a verdict, ${c.checks} rule x type checks, ` +
+  `${c.applied} rules ${applied}, ${c.withVerdict} with a verdict (${c.distinct} distinct checks), ` +
+  `${c.checks} rule x type checks, ` +
   `${c.typesJudged} of ${c.typesPresent} resource types judged`;
 
 const ms = (t: Times): string => `${t.cpu.toFixed(0)} ms CPU / ${t.wall.toFixed(0)} ms wall`;

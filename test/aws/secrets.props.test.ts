@@ -30,6 +30,8 @@ describe('PlatformSecrets props validation', () => {
     ['no VPC', { vpc: undefined }, 'PlatformSecrets.vpc'],
     ['no endpoint', { secretsManagerEndpoint: undefined }, 'PlatformSecrets.secretsManagerEndpoint'],
     ['bad project', { project: 'Bad_Name' }, 'PlatformSecrets.project'],
+    ['no concurrency ceiling', { rotationConcurrency: 0 }, 'PlatformSecrets.rotationConcurrency'],
+    ['a ceiling above the cap', { rotationConcurrency: 101 }, 'PlatformSecrets.rotationConcurrency'],
   ])('%s is rejected naming the prop', (_label, overrides, prop) => {
     expect(propOf(build(overrides as Partial<PlatformSecretsProps>))).toBe(prop);
   });

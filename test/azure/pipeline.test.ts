@@ -24,10 +24,10 @@ const tf: TfJson = synthStack((app) => {
   const stack = azureStack(app, 'gate');
   const gate = new ModelReleaseGate(stack, 'release', {
     ...base,
-    readerPrincipalIds: [READER],
+    readerPrincipalIds: [{ id: READER, type: 'Group' }],
     releaseFederation: FEDERATION,
   });
-  gate.grantModelRead(OTHER_READER);
+  gate.grantModelRead({ id: OTHER_READER, type: 'Group' });
   return stack;
 });
 const at = (id: string) => atPath(tf, `gate/release/${id}`);

@@ -37,6 +37,12 @@ describe('KeyVaultSecrets props validation', () => {
       { secrets: [{ name: 'a', readers: [READER, 'alice'] }] },
       'KeyVaultSecrets.secrets[0].readers[1]',
     ],
+    [
+      'a reader typed as a robot',
+      { secrets: [{ name: 'a', readers: [{ id: READER, type: 'Robot' }] }] },
+      'KeyVaultSecrets.secrets[0].readers[0].type',
+    ],
+    ['a principal type ARM does not know', { deployerPrincipalType: 'Robot' }, 'KeyVaultSecrets.deployerPrincipalType'],
   ])('%s is rejected naming the prop', (_label, overrides, prop) => {
     expect(error(build(overrides as Partial<KeyVaultSecretsProps>)).prop).toBe(prop);
   });
@@ -49,5 +55,12 @@ describe('KeyVaultSecrets props validation', () => {
 
   test('deployerAccess false creates no vault-wide assignment', () => {
     expect(build({ deployerAccess: false })().deployerAssignment).toBeUndefined();
+  });
+
+  test('the deployer assignment names the stated principal type, and none by default', () => {
+    expect(build({ deployerPrincipalType: 'ServicePrincipal' })().deployerAssignment?.principalTypeInput).toBe(
+      'ServicePrincipal',
+    );
+    expect(build({})().deployerAssignment?.principalTypeInput).toBeUndefined();
   });
 });

@@ -10,13 +10,14 @@ const tf: TfJson = synthStack((app) => {
   const stack = azureStack(app);
   secrets = new KeyVaultSecrets(stack, 'secrets', {
     keyVaultId: VAULT_ID,
+    deployerPrincipalType: 'ServicePrincipal',
     secrets: [
-      { name: 'api-token', readers: [READER] },
+      { name: 'api-token', readers: [{ id: READER, type: 'ServicePrincipal' }] },
       { name: 'webhook-key', contentType: 'application/json', rotationDays: 7 },
     ],
   });
-  secrets.grantRead(OTHER_READER, 'webhook-key');
-  secrets.grantRead(ALL_READER);
+  secrets.grantRead({ id: OTHER_READER, type: 'Group' }, 'webhook-key');
+  secrets.grantRead({ id: ALL_READER, type: 'ServicePrincipal' });
   return stack;
 });
 const variables = (tf as unknown as { variable: Record<string, Body> }).variable;
@@ -112,4 +113,11 @@ describe('KeyVaultSecrets: RBAC', () => {
 test('the zero-trust pack: no failing or unknown finding on the secrets', () => {
   const bad = zeroTrustFindings(tf).filter((f) => f.status === 'fail' || f.status === 'unknown');
   expect(bad).toEqual([]);
+});
+
+test('each role assignment names the principal type it was given (ZT-IDENTITY-007 can judge who holds it)', () => {
+  const types = assignments().map((a) => [a.principal_id, a.principal_type]);
+  expect(types).toContainEqual([READER, 'ServicePrincipal']);
+  expect(types).toContainEqual([OTHER_READER, 'Group']);
+  expect(types).toContainEqual([ALL_READER, 'ServicePrincipal']);
 });

@@ -65,7 +65,10 @@ describe.each([
   [
     'Azure',
     azureResult,
-    [['ZT-DATA-007', expect.stringMatching(/data-lake/)]],
+    [
+      ['ZT-DATA-007', expect.stringMatching(/data-lake/)],
+      ['ZT-MONITORING-007', expect.stringMatching(/inference\/gateway/)],
+    ],
     [
       ['azurerm_storage_account', /workspace-storage/],
       ['azurerm_machine_learning_compute_cluster', /training-compute/],

@@ -23,10 +23,15 @@ import { cases as inference010 } from './cases/zt-inference-010';
 import { cases as inference011 } from './cases/zt-inference-011';
 import { cases as inference012 } from './cases/zt-inference-012';
 import { cases as inference013 } from './cases/zt-inference-013';
+import { cases as inference014 } from './cases/zt-inference-014';
 import { cases as identity001 } from './cases/zt-identity-001';
 import { cases as identity002 } from './cases/zt-identity-002';
 import { cases as identity003 } from './cases/zt-identity-003';
 import { cases as identity004 } from './cases/zt-identity-004';
+import { cases as identity005 } from './cases/zt-identity-005';
+import { cases as identity006 } from './cases/zt-identity-006';
+import { cases as identity007 } from './cases/zt-identity-007';
+import { cases as identity008 } from './cases/zt-identity-008';
 import { cases as model001 } from './cases/zt-model-001';
 import { cases as model002 } from './cases/zt-model-002';
 import { cases as model003 } from './cases/zt-model-003';
@@ -41,15 +46,19 @@ import { cases as network006 } from './cases/zt-network-006';
 import { cases as network007 } from './cases/zt-network-007';
 import { cases as network008 } from './cases/zt-network-008';
 import { cases as network009 } from './cases/zt-network-009';
+import { cases as network010 } from './cases/zt-network-010';
 import { cases as pipeline001 } from './cases/zt-pipeline-001';
 import { cases as pipeline002 } from './cases/zt-pipeline-002';
 import { cases as pipeline003 } from './cases/zt-pipeline-003';
+import { cases as pipeline004 } from './cases/zt-pipeline-004';
+import { cases as pipeline005 } from './cases/zt-pipeline-005';
 import { cases as monitoring001 } from './cases/zt-monitoring-001';
 import { cases as monitoring002 } from './cases/zt-monitoring-002';
 import { cases as monitoring003 } from './cases/zt-monitoring-003';
 import { cases as monitoring004 } from './cases/zt-monitoring-004';
 import { cases as monitoring005 } from './cases/zt-monitoring-005';
 import { cases as monitoring006 } from './cases/zt-monitoring-006';
+import { cases as monitoring007 } from './cases/zt-monitoring-007';
 
 /** Every rule's case table, for the coverage test. */
 export const ALL_CASES: readonly RuleCases[] = [
@@ -77,10 +86,15 @@ export const ALL_CASES: readonly RuleCases[] = [
   inference011,
   inference012,
   inference013,
+  inference014,
   identity001,
   identity002,
   identity003,
   identity004,
+  identity005,
+  identity006,
+  identity007,
+  identity008,
   model001,
   model002,
   model003,
@@ -95,13 +109,17 @@ export const ALL_CASES: readonly RuleCases[] = [
   network007,
   network008,
   network009,
+  network010,
   pipeline001,
   pipeline002,
   pipeline003,
+  pipeline004,
+  pipeline005,
   monitoring001,
   monitoring002,
   monitoring003,
   monitoring004,
   monitoring005,
   monitoring006,
+  monitoring007,
 ];

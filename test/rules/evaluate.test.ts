@@ -114,6 +114,7 @@ function azureLake(account: Record<string, unknown> = {}): Document {
     azurerm_key_vault: {
       kv: {
         name: 'kv',
+        rbac_authorization_enabled: true,
         purge_protection_enabled: true,
         soft_delete_retention_days: 90,
         public_network_access_enabled: false,

@@ -26,6 +26,7 @@ const bareVault = (stack: TerraformStack, id: string): KeyVault =>
     resourceGroupName: 'rg',
     tenantId: '00000000-0000-0000-0000-000000000000',
     skuName: 'standard',
+    rbacAuthorizationEnabled: true,
     purgeProtectionEnabled: true,
     publicNetworkAccessEnabled: false,
     networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices' },

@@ -104,6 +104,7 @@ export class ModelRegistry extends Construct {
       }),
       bucketKey: lake.key,
       logRetentionDays: p.logRetentionDays,
+      concurrency: p.verifierConcurrency,
       project: p.project,
       environment: p.environment,
     });

@@ -25,6 +25,7 @@ const LOG_RETENTION = [
 ];
 import type { SecureDataLake } from '../data-lake';
 import type { TrainingNetwork } from '../training-network';
+import { MAX_FUNCTION_CONCURRENCY } from '../vpc-function';
 
 /**
  * Props of {@link ModelRegistry}. The lake supplies the platform CMK and the access-log bucket, the
@@ -44,10 +45,19 @@ export interface ModelRegistryProps extends ModelRegistrySettings {
   readonly environment: string;
   /** Days the verification function's logs are kept. @default 90 */
   readonly logRetentionDays?: number;
+  /**
+   * Reserved concurrent executions of the verification function (1-100): its ceiling, so a burst of
+   * gates (or a caller looping on it) cannot take the account's shared Lambda concurrency
+   * (ZT-PIPELINE-005). Gates beyond it wait: CloudFormation invokes them asynchronously and Lambda
+   * retries throttled events.
+   * @default 2
+   */
+  readonly verifierConcurrency?: number;
 }
 
 export interface ResolvedModelRegistryProps extends Required<ModelRegistrySettings> {
   readonly logRetentionDays: number;
+  readonly verifierConcurrency: number;
   readonly project: string;
   readonly environment: string;
 }
@@ -99,6 +109,12 @@ export function resolveModelRegistryProps(props: ModelRegistryProps): ResolvedMo
       365,
     ),
     signingKeyAlias: alias,
+    verifierConcurrency: validateIntRange(
+      `${P}.verifierConcurrency`,
+      props.verifierConcurrency ?? 2,
+      1,
+      MAX_FUNCTION_CONCURRENCY,
+    ),
     logRetentionDays:
       validateOneOf(`${P}.logRetentionDays`, String(props.logRetentionDays ?? 90), LOG_RETENTION) === ''
         ? 90

@@ -51,6 +51,8 @@ export interface VerifierFunctionInputs {
   /** The bucket's key (the platform CMK), used only through S3. */
   readonly bucketKey: kms.IKey;
   readonly logRetentionDays: number;
+  /** Reserved concurrent executions (ModelRegistry.verifierConcurrency, validated there). */
+  readonly concurrency: number;
   readonly project: string;
   readonly environment: string;
 }
@@ -145,7 +147,8 @@ export function createVerifierFunction(scope: Construct, i: VerifierFunctionInpu
     policy,
     vpc: i.network.vpc,
     subnets: i.network.subnetSelection,
-    reservedConcurrentExecutions: 2,
+    // Verification is one gate per model release: a small ceiling keeps a burst from starving the account.
+    reservedConcurrentExecutions: i.concurrency,
   });
 }
 

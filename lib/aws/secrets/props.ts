@@ -6,6 +6,7 @@ import { DataClassification } from '../../core/classification';
 import { BlueprintConfigError } from '../../core/errors';
 import { ResolvedSecretSpecCommon, resolveSecretSpecs, SecretSpecCommon } from '../../core/secrets';
 import { validateIntRange } from '../../core/validate';
+import { MAX_FUNCTION_CONCURRENCY } from '../vpc-function';
 
 /** One secret of {@link PlatformSecrets}. */
 export interface PlatformSecretSpec extends SecretSpecCommon {
@@ -47,6 +48,12 @@ export interface PlatformSecretsProps {
   readonly excludeCharacters?: string;
   /** Days the rotation function's logs are kept: a CloudWatch Logs retention value (1, 3, 5, ... 3653). @default 365 */
   readonly logRetentionDays?: number;
+  /**
+   * Reserved concurrent executions of the rotation function (1-100): its ceiling, so a runaway
+   * rotation loop cannot take the account's shared Lambda concurrency (ZT-PIPELINE-005).
+   * @default one per secret, at least 2 and at most 10
+   */
+  readonly rotationConcurrency?: number;
   /** Platform name: resource-name prefix and `project` tag. @default "ztai" */
   readonly project?: string;
   /** Environment label. @default "dev" */
@@ -62,6 +69,7 @@ export interface ResolvedPlatformSecretsProps {
   readonly passwordLength: number;
   readonly excludeCharacters: string;
   readonly logRetentionDays: number;
+  readonly rotationConcurrency: number;
   readonly project: string;
   readonly environment: string;
   readonly owner: string;
@@ -80,11 +88,20 @@ export function resolvePlatformSecretsProps(props: PlatformSecretsProps): Resolv
   if (typeof excludeCharacters !== 'string' || excludeCharacters.length > 4096) {
     throw new BlueprintConfigError(`${P}.excludeCharacters`, 'a string of at most 4096 characters', excludeCharacters);
   }
+  const secrets = resolveSecretSpecs(`${P}.secrets`, props.secrets);
+  // Rotations are rare and run one per secret: a few executions at once is all the function needs.
+  const defaultConcurrency = Math.min(10, Math.max(2, secrets.length));
   return {
-    secrets: resolveSecretSpecs(`${P}.secrets`, props.secrets),
+    secrets,
     passwordLength: validateIntRange(`${P}.passwordLength`, props.passwordLength ?? 48, 20, 4096),
     excludeCharacters,
     logRetentionDays: validateLogRetention(`${P}.logRetentionDays`, props.logRetentionDays ?? 365),
+    rotationConcurrency: validateIntRange(
+      `${P}.rotationConcurrency`,
+      props.rotationConcurrency ?? defaultConcurrency,
+      1,
+      MAX_FUNCTION_CONCURRENCY,
+    ),
     ...resolveGovernance(P, props),
   };
 }

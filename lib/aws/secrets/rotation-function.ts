@@ -112,7 +112,7 @@ export function createRotationFunction(scope: Construct, i: RotationFunctionInpu
       EXCLUDE_CHARACTERS: props.excludeCharacters,
     },
     // Rotations are rare and per secret; a cap stops a runaway loop from starving the account.
-    reservedConcurrentExecutions: Math.min(10, Math.max(2, i.secrets.length)),
+    reservedConcurrentExecutions: props.rotationConcurrency,
   });
   if (latestCdkPythonRuntime().name !== ROTATION_RUNTIME.name) {
     acknowledgeNagRule(

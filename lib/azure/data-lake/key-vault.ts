@@ -4,6 +4,7 @@ import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Placement } from './networking';
+import type { PrincipalType } from '../validate';
 import { ResolvedDataLakeProps } from './validation';
 
 /** Days a deleted vault (and its keys) stays recoverable: Azure's maximum. */
@@ -47,11 +48,17 @@ export function createKeyVault(scope: Construct, p: ResolvedDataLakeProps, at: P
  * "Key Vault Crypto Officer" for the identity running Terraform: an RBAC-only vault has no other
  * way to let it create the key and set its rotation policy. Scoped to this vault only.
  */
-export function grantDeployerKeyAccess(scope: Construct, vault: KeyVault, deployerPrincipalId: string): RoleAssignment {
+export function grantDeployerKeyAccess(
+  scope: Construct,
+  vault: KeyVault,
+  deployerPrincipalId: string,
+  principalType: PrincipalType | undefined,
+): RoleAssignment {
   return new RoleAssignment(scope, 'deployer-key-officer', {
     scope: vault.id,
     roleDefinitionName: 'Key Vault Crypto Officer',
     principalId: deployerPrincipalId,
+    principalType,
     description: 'Lets the deploying identity create and rotate the data lake CMK (RBAC-only vault).',
   });
 }

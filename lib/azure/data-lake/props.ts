@@ -1,4 +1,5 @@
 import type { DataLakeCommonProps } from '../../core/data-lake';
+import type { PrincipalType } from '../validate';
 
 /** Storage redundancy options the construct accepts (all keep data in at least three copies). */
 export const REPLICATION_TYPES = ['LRS', 'ZRS', 'GRS', 'RAGRS', 'GZRS', 'RAGZRS'] as const;
@@ -94,4 +95,12 @@ export interface SecureDataLakeProps extends DataLakeCommonProps {
    * @default true
    */
   readonly deployerAccess?: boolean;
+  /**
+   * What the identity running Terraform is, written on its role assignments (ARM rejects a wrong
+   * one, so only the deployer knows it). A pipeline's service principal is the zero-trust choice;
+   * "User" states that a person holds the data-plane roles above, which ZT-IDENTITY-007 fails. Unset,
+   * the assignments name no type and the pack reports them unknown (it cannot tell who deploys).
+   * @default undefined
+   */
+  readonly deployerPrincipalType?: PrincipalType;
 }

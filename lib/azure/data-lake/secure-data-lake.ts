@@ -16,6 +16,7 @@ import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { BlueprintConfigError } from '../../core/errors';
 import { governanceTags } from '../../core/tags';
+import { type Principal, resolvePrincipal } from '../validate';
 import { waive } from '../waive';
 import { createKey, createKeyVault, grantDeployerKeyAccess } from './key-vault';
 import { createNetwork, createPrivateEndpoint, Placement, PrivateLinkTarget } from './networking';
@@ -115,7 +116,9 @@ export class SecureDataLake extends Construct {
       resourceName: p.names.keyVault,
     });
     const keyDeps: ITerraformDependable[] = [vaultEndpoint];
-    if (client) keyDeps.push(grantDeployerKeyAccess(this, this.keyVault, client.objectId));
+    // The client config is also read for the tenant alone: grant only when deployer access is on.
+    if (client && p.deployerAccess)
+      keyDeps.push(grantDeployerKeyAccess(this, this.keyVault, client.objectId, p.deployerPrincipalType));
     this.key = createKey(this, p, at, this.keyVault, keyDeps);
 
     const enc = createEncryptionIdentity(this, p, at, this.keyVault);
@@ -139,7 +142,8 @@ export class SecureDataLake extends Construct {
     this.privateEndpoints = { blob: endpoint('blob'), dfs: endpoint('dfs'), vault: vaultEndpoint };
 
     const fsDeps: ITerraformDependable[] = [this.privateEndpoints.dfs];
-    if (client) fsDeps.push(grantDeployerDataAccess(this, this.storageAccount, client.objectId));
+    if (client && p.deployerAccess)
+      fsDeps.push(grantDeployerDataAccess(this, this.storageAccount, client.objectId, p.deployerPrincipalType));
     this.filesystems = createFilesystems(this, p, this.storageAccount, fsDeps);
     this.immutabilityPolicies = p.objectLock
       ? createImmutabilityPolicies(this, p, this.storageAccount, this.filesystems)
@@ -150,23 +154,21 @@ export class SecureDataLake extends Construct {
    * Lets a principal read data ("Storage Blob Data Reader") in one zone, or in every zone when
    * `zone` is omitted. No key permission is needed: storage decrypts with its own identity.
    */
-  public grantRead(principalId: string, zone?: string): RoleAssignment {
-    return this.grant('read', READ_ROLE, principalId, zone);
+  public grantRead(principal: Principal, zone?: string): RoleAssignment {
+    return this.grant('read', READ_ROLE, principal, zone);
   }
 
   /**
    * Lets a principal read, write and delete data ("Storage Blob Data Contributor") in one zone, or
    * in every zone when `zone` is omitted. It cannot change ACLs, keys or account settings.
    */
-  public grantWrite(principalId: string, zone?: string): RoleAssignment {
-    return this.grant('write', WRITE_ROLE, principalId, zone);
+  public grantWrite(principal: Principal, zone?: string): RoleAssignment {
+    return this.grant('write', WRITE_ROLE, principal, zone);
   }
 
-  private grant(kind: string, role: string, principalId: string, zone: string | undefined): RoleAssignment {
+  private grant(kind: string, role: string, principal: Principal, zone: string | undefined): RoleAssignment {
     const method = kind === 'read' ? 'grantRead' : 'grantWrite';
-    if (typeof principalId !== 'string' || principalId.trim() === '') {
-      throw new BlueprintConfigError(`SecureDataLake.${method}.principalId`, 'a principal (object) ID', principalId);
-    }
+    const { id, type } = resolvePrincipal(`SecureDataLake.${method}.principalId`, principal);
     if (zone !== undefined && !this.resolved.zones.includes(zone)) {
       throw new BlueprintConfigError(`SecureDataLake.${method}.zone`, `one of ${this.zones.join(', ')}`, zone);
     }
@@ -175,7 +177,8 @@ export class SecureDataLake extends Construct {
       // The narrowest scope that covers the request: one filesystem, else the account.
       scope: zone ? filesystemScope(this.storageAccount, zone) : this.storageAccount.id,
       roleDefinitionName: role,
-      principalId,
+      principalId: id,
+      principalType: type,
       // A role scoped to a filesystem can only be assigned once the filesystem exists.
       ...(zone ? { dependsOn: [this.filesystems[zone]] } : {}),
     });

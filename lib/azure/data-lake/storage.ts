@@ -9,6 +9,7 @@ import { StorageDataLakeGen2Filesystem } from '@cdktf/provider-azurerm/lib/stora
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { createKeyIdentity, hardenedStorageSettings } from '../storage-hardening';
 import { Placement } from './networking';
+import type { PrincipalType } from '../validate';
 import { ResolvedDataLakeProps } from './validation';
 
 export interface EncryptionIdentity {
@@ -73,11 +74,13 @@ export function grantDeployerDataAccess(
   scope: Construct,
   account: StorageAccount,
   deployerPrincipalId: string,
+  principalType: PrincipalType | undefined,
 ): RoleAssignment {
   return new RoleAssignment(scope, 'deployer-data-owner', {
     scope: account.id,
     roleDefinitionName: 'Storage Blob Data Owner',
     principalId: deployerPrincipalId,
+    principalType,
     description: 'Lets the deploying identity create the data lake filesystems (shared keys are off).',
   });
 }

@@ -11,7 +11,14 @@ import {
   ReplicationType,
   SecureDataLakeProps,
 } from './props';
-import { validateGuid, validateLocation, validateResourceGroupName, validateResourceId } from '../validate';
+import {
+  type PrincipalType,
+  validateGuid,
+  validateLocation,
+  validatePrincipalType,
+  validateResourceGroupName,
+  validateResourceId,
+} from '../validate';
 
 const P = 'SecureDataLake';
 const DEFAULT_SUBNET_PREFIX = 24;
@@ -24,6 +31,7 @@ export interface ResolvedDataLakeProps extends ResolvedDataLakeCommon {
   readonly keyRotationDays: number;
   readonly replication: ReplicationType;
   readonly deployerAccess: boolean;
+  readonly deployerPrincipalType?: PrincipalType;
   readonly existingResourceGroupName?: string;
   /** Set when the construct creates its own VNet. */
   readonly network?: { readonly vnetCidr: string; readonly subnetCidr: string };
@@ -87,6 +95,7 @@ export function resolveDataLakeProps(props: SecureDataLakeProps, path: string): 
     keyRotationDays,
     replication,
     deployerAccess: props.deployerAccess ?? true,
+    deployerPrincipalType: validatePrincipalType('SecureDataLake.deployerPrincipalType', props.deployerPrincipalType),
     existingResourceGroupName: props.existingResourceGroupName,
     ...resolveNetwork(props),
     names,

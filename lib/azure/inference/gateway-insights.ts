@@ -4,6 +4,7 @@ import { ApiManagement } from '@cdktf/provider-azurerm/lib/api-management';
 import { ApplicationInsights } from '@cdktf/provider-azurerm/lib/application-insights';
 import { ResourceGroupTemplateDeployment } from '@cdktf/provider-azurerm/lib/resource-group-template-deployment';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { waive } from '../waive';
 import { Placement } from './account';
 import { ResolvedInferenceProps } from './props';
 
@@ -127,6 +128,14 @@ export function createGatewayInsights(
     }),
     tags: at.tags,
     dependsOn: [publisher],
+  });
+  // The pack reads azurerm diagnostics only; this one is ARM inside the template deployment above.
+  waive(gateway, {
+    ruleId: 'ZT-MONITORING-007',
+    reason:
+      `The Application Insights diagnostic ('${GATEWAY_DIAGNOSTIC_ID}', 100% sampling, W3C correlation) is created ` +
+      `by the ARM template deployment ${r.names.gateway}-telemetry: azurerm 4.55 cannot express its managed-identity ` +
+      'logger, so the pack cannot see it in the azurerm resources.',
   });
   return { insights, publisher, telemetry };
 }

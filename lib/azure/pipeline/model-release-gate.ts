@@ -5,7 +5,7 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { governanceTags } from '../../core/tags';
-import { validateGuid } from '../validate';
+import { type Principal, type ResolvedPrincipal, resolvePrincipal } from '../validate';
 import { ModelReleaseGateProps, resolveModelReleaseGateProps, ResolvedModelReleaseGateProps } from './props';
 
 const AML = 'Microsoft.MachineLearningServices/workspaces';
@@ -96,17 +96,21 @@ export class ModelReleaseGate extends Construct {
         audience: [...p.releaseFederation.audiences],
       });
     }
-    for (const reader of p.readerPrincipalIds) this.grantModelRead(reader);
+    for (const reader of p.readerPrincipalIds) this.grantReader(reader);
   }
 
   /** Read-only access to the registry's models for one principal (user, group or identity). */
-  public grantModelRead(principalId: string): RoleAssignment {
-    validateGuid('ModelReleaseGate.grantModelRead.principalId', principalId);
+  public grantModelRead(principal: Principal): RoleAssignment {
+    return this.grantReader(resolvePrincipal('ModelReleaseGate.grantModelRead.principalId', principal));
+  }
+
+  private grantReader(principal: ResolvedPrincipal): RoleAssignment {
     this.readers += 1;
     return new RoleAssignment(this, `model-reader-${this.readers}`, {
       scope: this.resolved.registryWorkspaceId,
       roleDefinitionId: this.readerRole.roleDefinitionResourceId,
-      principalId,
+      principalId: principal.id,
+      principalType: principal.type,
       description: 'Reads production models; registration is the release identity’s alone.',
     });
   }

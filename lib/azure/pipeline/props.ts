@@ -2,7 +2,14 @@ import { resolveGovernance } from '../../core/governance';
 import { DataClassification } from '../../core/classification';
 import { DEFAULT_CONFIG } from '../../core/config';
 import { BlueprintConfigError } from '../../core/errors';
-import { validateGuid, validateLocation, validateResourceGroupName, validateResourceId } from '../validate';
+import {
+  type Principal,
+  type ResolvedPrincipal,
+  resolvePrincipal,
+  validateLocation,
+  validateResourceGroupName,
+  validateResourceId,
+} from '../validate';
 
 /**
  * A workload identity federation binding: the CI/CD job allowed to act as the release identity,
@@ -29,10 +36,11 @@ export interface ModelReleaseGateProps {
   /** @default "westeurope" */
   readonly location?: string;
   /**
-   * Object IDs of data scientists (users or groups): read-only on the registry's models.
+   * Who reads the registry's models (read-only): data scientists' groups or workload identities, as
+   * object IDs or `{ id, type }`. Name groups, not people: a grant to a user fails ZT-IDENTITY-007.
    * @default []
    */
-  readonly readerPrincipalIds?: readonly string[];
+  readonly readerPrincipalIds?: readonly Principal[];
   /**
    * The CI/CD job that may act as the release identity. Without it the identity exists but nothing
    * can use it until a binding is added.
@@ -53,7 +61,7 @@ export interface ResolvedModelReleaseGateProps {
   readonly registryWorkspaceId: string;
   readonly resourceGroupName: string;
   readonly location: string;
-  readonly readerPrincipalIds: readonly string[];
+  readonly readerPrincipalIds: readonly ResolvedPrincipal[];
   readonly releaseFederation?: ReleaseFederation & { readonly audiences: readonly string[] };
   readonly project: string;
   readonly environment: string;
@@ -66,8 +74,7 @@ const P = 'ModelReleaseGate';
 /** Applies defaults and validates; throws BlueprintConfigError naming `ModelReleaseGate.<prop>`. */
 export function resolveModelReleaseGateProps(props: ModelReleaseGateProps): ResolvedModelReleaseGateProps {
   if (!props || typeof props !== 'object') throw new BlueprintConfigError(P, 'a props object', props);
-  const readers = [...(props.readerPrincipalIds ?? [])];
-  readers.forEach((r, i) => validateGuid(`${P}.readerPrincipalIds[${i}]`, r));
+  const readers = (props.readerPrincipalIds ?? []).map((r, i) => resolvePrincipal(`${P}.readerPrincipalIds[${i}]`, r));
   const f = props.releaseFederation;
   if (f !== undefined) {
     if (typeof f.issuer !== 'string' || !/^https:\/\/\S+$/.test(f.issuer)) {

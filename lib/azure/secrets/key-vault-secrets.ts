@@ -5,7 +5,7 @@ import { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { BlueprintConfigError } from '../../core/errors';
 import { governanceTags } from '../../core/tags';
-import { validateGuid } from '../validate';
+import { type Principal, type ResolvedPrincipal, resolvePrincipal } from '../validate';
 import { KeyVaultSecretsProps, resolveKeyVaultSecretsProps, ResolvedKeyVaultSecretsProps } from './props';
 
 /** Data-plane role that reads secret values and nothing else. */
@@ -61,6 +61,7 @@ export class KeyVaultSecrets extends Construct {
         scope: p.keyVaultId,
         roleDefinitionName: SECRET_WRITER_ROLE,
         principalId: client.objectId,
+        principalType: p.deployerPrincipalType,
         description: 'Lets the deploying identity write the platform secrets (RBAC-only vault).',
       });
       dependsOn.push(this.deployerAssignment);
@@ -86,15 +87,18 @@ export class KeyVaultSecrets extends Construct {
     }
     this.secrets = Object.freeze(secrets);
     this.inputs = Object.freeze(inputs);
-    for (const spec of p.secrets) for (const reader of spec.readers) this.grantRead(reader, spec.name);
+    for (const spec of p.secrets) for (const reader of spec.readers) this.grantTo(reader, spec.name);
   }
 
   /**
    * Lets one identity read one secret's value ("Key Vault Secrets User" on that secret only), or
    * every secret's when `name` is omitted (one assignment per secret: still never vault-wide).
    */
-  public grantRead(principalId: string, name?: string): RoleAssignment[] {
-    validateGuid('KeyVaultSecrets.grantRead.principalId', principalId);
+  public grantRead(principal: Principal, name?: string): RoleAssignment[] {
+    return this.grantTo(resolvePrincipal('KeyVaultSecrets.grantRead.principalId', principal), name);
+  }
+
+  private grantTo(principal: ResolvedPrincipal, name: string | undefined): RoleAssignment[] {
     if (name !== undefined && !Object.prototype.hasOwnProperty.call(this.secrets, name)) {
       throw new BlueprintConfigError(
         'KeyVaultSecrets.grantRead.name',
@@ -108,7 +112,8 @@ export class KeyVaultSecrets extends Construct {
       return new RoleAssignment(this, `read-${n}-${this.grantCount}`, {
         scope: this.secrets[n].resourceVersionlessId,
         roleDefinitionName: SECRET_READER_ROLE,
-        principalId,
+        principalId: principal.id,
+        principalType: principal.type,
         description: `Reads the ${n} secret only.`,
       });
     });

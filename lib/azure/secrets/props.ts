@@ -3,18 +3,25 @@ import { ITerraformDependable } from 'cdktf';
 import { DataClassification } from '../../core/classification';
 import { BlueprintConfigError } from '../../core/errors';
 import { ResolvedSecretSpecCommon, resolveSecretSpecs, SecretSpecCommon } from '../../core/secrets';
-import { validateGuid, validateResourceId } from '../validate';
+import {
+  type Principal,
+  type PrincipalType,
+  type ResolvedPrincipal,
+  resolvePrincipal,
+  validatePrincipalType,
+  validateResourceId,
+} from '../validate';
 
 /** One secret of {@link KeyVaultSecrets}. */
 export interface KeyVaultSecretSpec extends SecretSpecCommon {
   /** MIME type of the value (Key Vault `content_type`). @default "text/plain" */
   readonly contentType?: string;
   /**
-   * Object IDs of the identities that read the value; each gets "Key Vault Secrets User" scoped to
-   * this secret only. Add more later with `grantRead`.
+   * The identities that read the value (object IDs, or `{ id, type }` to state what each is); each
+   * gets "Key Vault Secrets User" scoped to this secret only. Add more later with `grantRead`.
    * @default [] (nobody reads it until granted)
    */
-  readonly readers?: readonly string[];
+  readonly readers?: readonly Principal[];
 }
 
 /** Props of {@link KeyVaultSecrets}; every optional field defaults to the compliant choice. */
@@ -29,6 +36,11 @@ export interface KeyVaultSecretsProps {
    * @default true
    */
   readonly deployerAccess?: boolean;
+  /**
+   * What the identity running Terraform is, written on its role assignment (ARM rejects a wrong one).
+   * Unset, the assignment names no type and the pack reports it unknown. @default undefined
+   */
+  readonly deployerPrincipalType?: PrincipalType;
   /**
    * What must exist before a secret is written: the vault's private endpoint and DNS record (the
    * vault accepts no public traffic), e.g. `[dataLake.privateEndpoints.vault]`.
@@ -47,8 +59,10 @@ export interface KeyVaultSecretsProps {
 
 export interface ResolvedKeyVaultSecretsProps {
   readonly keyVaultId: string;
-  readonly secrets: (KeyVaultSecretSpec & ResolvedSecretSpecCommon & { contentType: string; readers: string[] })[];
+  readonly secrets: (Omit<KeyVaultSecretSpec, 'readers'> &
+    ResolvedSecretSpecCommon & { contentType: string; readers: ResolvedPrincipal[] })[];
   readonly deployerAccess: boolean;
+  readonly deployerPrincipalType?: PrincipalType;
   readonly project: string;
   readonly environment: string;
   readonly owner: string;
@@ -71,8 +85,7 @@ export function resolveKeyVaultSecretsProps(props: KeyVaultSecretsProps): Resolv
     if (typeof contentType !== 'string' || !CONTENT_TYPE.test(contentType)) {
       throw new BlueprintConfigError(`${P}.secrets[${i}].contentType`, 'a MIME type like text/plain', contentType);
     }
-    const readers = [...(s.readers ?? [])];
-    readers.forEach((r, j) => validateGuid(`${P}.secrets[${i}].readers[${j}]`, r));
+    const readers = (s.readers ?? []).map((r, j) => resolvePrincipal(`${P}.secrets[${i}].readers[${j}]`, r));
     return { ...s, contentType, readers };
   });
   const deployerAccess = props.deployerAccess ?? true;
@@ -83,6 +96,7 @@ export function resolveKeyVaultSecretsProps(props: KeyVaultSecretsProps): Resolv
     keyVaultId,
     secrets,
     deployerAccess,
+    deployerPrincipalType: validatePrincipalType(`${P}.deployerPrincipalType`, props.deployerPrincipalType),
     ...resolveGovernance(P, props),
   };
 }

@@ -39,6 +39,23 @@ const AWS_OVERRIDES: Readonly<Record<string, string>> = {
   'aws:apigateway/domainName:DomainName': 'aws_api_gateway_domain_name',
 };
 
+/** Modules whose Terraform prefix is spelled apart (aws:apigateway/integration -> aws_api_gateway_integration). */
+const MODULE_PREFIXES: Readonly<Record<string, string>> = { apigateway: 'api_gateway' };
+
+/**
+ * Top-level inputs the bridge renames (Terraform's `*_id` reference attributes lose the suffix):
+ * per token module, Pulumi's name onto the Terraform attribute the checks read.
+ */
+const AWS_PROPERTY_RENAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  apigateway: { restApi: 'rest_api_id', deployment: 'deployment_id' },
+};
+
+/** The Terraform attribute of a top-level AWS classic input of `token`. */
+export function awsAttribute(token: string, prop: string): string {
+  const mod = /^aws:([a-zA-Z0-9]+)\//.exec(token)?.[1];
+  return (mod && AWS_PROPERTY_RENAMES[mod]?.[prop]) ?? snake(prop);
+}
+
 export function snake(name: string): string {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
@@ -54,7 +71,7 @@ export function awsTerraformType(token: string, known: ReadonlySet<string>): str
   if (!m) return undefined;
   const [, mod, rawName] = m;
   const name = snake(rawName.replace(/V2$/, ''));
-  for (const candidate of [`aws_${mod.toLowerCase()}_${name}`, `aws_${name}`])
-    if (known.has(candidate)) return candidate;
+  const prefix = MODULE_PREFIXES[mod] ?? mod.toLowerCase();
+  for (const candidate of [`aws_${prefix}_${name}`, `aws_${name}`]) if (known.has(candidate)) return candidate;
   return undefined;
 }

@@ -4,7 +4,7 @@ import { UNKNOWN_EXPRESSION } from '../../engine/tf-plan';
 import type { Document } from '../../engine/model';
 import { AZURE_NATIVE, MERGED_CHILDREN } from './azure-native';
 import { type Linked, type SubResource, linkReaders } from './links';
-import { awsTerraformType, snake } from './tokens';
+import { awsAttribute, awsTerraformType, snake } from './tokens';
 
 /**
  * Pulumi resources onto the Terraform JSON the engine already reads, so every `aws_*` / `azurerm_*`
@@ -54,6 +54,13 @@ function toTerraform(value: unknown, key?: string): unknown {
   return out;
 }
 
+/** An AWS classic resource's inputs in Terraform's shape, the bridge's top-level renames undone. */
+function awsInputs(r: PulumiResource): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(r.props ?? {})) out[awsAttribute(r.type, k)] = toTerraform(v, k);
+  return out;
+}
+
 const identifier = (name: string) => {
   // Underscores only: the engine's reference scanner (like many Terraform tools) reads [A-Za-z0-9_] names.
   const s = name.replace(/[^A-Za-z0-9_]/g, '_');
@@ -92,7 +99,7 @@ export function translate(
   const read: Linked[] = plan.map(({ r, type, name }) => {
     const reader = AZURE_NATIVE[r.type];
     // unknownsOf also copies: links are set on the copy, never on Pulumi's inputs.
-    const attrs = (reader ? unknownsOf(reader.read(r.props)) : toTerraform(r.props)) as Record<string, unknown>;
+    const attrs = (reader ? unknownsOf(reader.read(r.props)) : awsInputs(r)) as Record<string, unknown>;
     if (!reader) dependencyReferences(r, attrs, addresses);
     return { r, type, address: `${type}.${name}`, attrs, links: reader?.links };
   });
@@ -117,7 +124,7 @@ function dependencyReferences(
 ) {
   for (const [prop, deps] of Object.entries(r.propertyDependencies ?? {})) {
     const target = deps.length === 1 ? addresses.get(deps[0].urn) : undefined;
-    const key = snake(prop);
+    const key = awsAttribute(r.type, prop);
     if (target && (typeof attrs[key] === 'string' || attrs[key] === undefined))
       attrs[key] = `\${${target}.${/arn$/i.test(prop) ? 'arn' : 'id'}}`;
   }

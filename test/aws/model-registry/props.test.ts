@@ -31,6 +31,8 @@ test.each([
   [{ untaggedImageDays: 1000 }, 'ModelRegistry.untaggedImageDays'],
   [{ signingKeyAlias: 'alias/aws/mine' }, 'ModelRegistry.signingKeyAlias'],
   [{ logRetentionDays: 30 }, 'ModelRegistry.logRetentionDays'],
+  [{ verifierConcurrency: 0 }, 'ModelRegistry.verifierConcurrency'],
+  [{ verifierConcurrency: 2.5 }, 'ModelRegistry.verifierConcurrency'],
 ])('%j -> error naming %s', (over, prop) => {
   expect(registry(over as Partial<ModelRegistryProps>)).toThrow(prop);
 });

@@ -78,7 +78,25 @@ const product = (p: Props): Props =>
   });
 const productApi = (p: Props): Props =>
   defined({ api_name: p.apiId, product_id: p.productId, api_management_name: p.serviceName });
-const backend = (p: Props): Props => defined({ name: p.backendId, api_management_name: p.serviceName, url: p.url });
+/** A backend; ARM's tls.validateCertificateChain / Name are azurerm's tls block (ZT-INFERENCE-014). */
+const backend = (p: Props): Props => {
+  const tls = typeof p.tls === 'string' ? p.tls : obj(p.tls);
+  return defined({
+    name: p.backendId,
+    api_management_name: p.serviceName,
+    url: p.url,
+    protocol: p.protocol,
+    tls:
+      typeof tls === 'string'
+        ? tls // unknown at preview
+        : Object.keys(tls).length
+          ? defined({
+              validate_certificate_chain: tls.validateCertificateChain,
+              validate_certificate_name: tls.validateCertificateName,
+            })
+          : undefined,
+  });
+};
 const logger = (p: Props): Props =>
   defined({ name: p.loggerId, api_management_name: p.serviceName, resource_id: p.resourceId });
 
@@ -119,6 +137,7 @@ function diagnostic(p: Props): Props {
     api_management_name: p.serviceName,
     api_management_logger_id: p.loggerId,
     sampling_percentage: step(p.sampling, 'percentage'),
+    http_correlation_protocol: p.httpCorrelationProtocol,
     ...bodyBlocks(p),
   });
 }

@@ -1,4 +1,4 @@
-import { type Props, defined, enabled, obj } from './read';
+import { type Props, defined, enabled, list, obj } from './read';
 
 /** Readers of the data and ML stores: storage accounts (and their blob service), key vaults and keys, ML workspaces. */
 export function storageAccount(p: Props): Props {
@@ -34,10 +34,28 @@ export function blobServiceProperties(p: Props): Props {
   });
 }
 
+/** A vault's inline access policies: ARM's permissions.keys / secrets / ... as azurerm's *_permissions. */
+const accessPolicies = (v: unknown): unknown =>
+  typeof v === 'string'
+    ? v // unknown at preview
+    : list(v)?.map((a) => {
+        const perms = obj(a.permissions);
+        return defined({
+          tenant_id: a.tenantId,
+          object_id: a.objectId,
+          key_permissions: perms.keys,
+          secret_permissions: perms.secrets,
+          certificate_permissions: perms.certificates,
+          storage_permissions: perms.storage,
+        });
+      });
+
 export function keyVault(p: Props): Props {
   const q = obj(p.properties);
   const acls = obj(q.networkAcls);
+  const policies = accessPolicies(q.accessPolicies);
   return defined({
+    access_policy: Array.isArray(policies) && policies.length === 0 ? undefined : policies,
     purge_protection_enabled: q.enablePurgeProtection,
     soft_delete_retention_days: q.softDeleteRetentionInDays,
     rbac_authorization_enabled: q.enableRbacAuthorization,

@@ -1,6 +1,7 @@
 import { APIM_READERS } from './apim';
 import { COGNITIVE } from './cognitive';
 import { blobServiceProperties, keyVault, keyVaultKey, mlWorkspace, storageAccount } from './data';
+import { IDENTITY } from './identity';
 import { MONITOR } from './monitor';
 import { NETWORK, privateDnsZoneGroup } from './network';
 import type { Props, Reader } from './read';
@@ -19,6 +20,7 @@ export const AZURE_NATIVE: Readonly<Record<string, Reader>> = {
   ...REGISTRY,
   ...APIM_READERS,
   ...MONITOR,
+  ...IDENTITY,
 };
 
 /** A child resource azurerm folds into its parent: the parent's dependency, and the attribute it fills. */

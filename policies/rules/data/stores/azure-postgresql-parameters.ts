@@ -4,7 +4,7 @@ import { type Check, type CheckResult, fail, notApplicable, pass, unknown } from
 import { worstOf } from '../../shared/combine';
 import { companionIndex } from '../../shared/companion-index';
 import { PG_FLEXIBLE_CONFIGURATION as SPEC } from '../../shared/companion-specs';
-import { orphanOnly, viaCompanion } from '../../shared/companions';
+import { orphanOnly, uncertainIfMaybe, viaCompanion } from '../../shared/companions';
 import { readString, unknownAt } from '../../shared/read';
 
 /**
@@ -51,11 +51,7 @@ export function serverParameter(p: ServerParameter): Check {
       const r = judgeCompanion(graph, a.companion, p);
       if (!r) continue;
       // A companion that may not exist can only make a failing value uncertain.
-      const judged =
-        a.presence.kind === 'maybe' && r.verdict === 'fail'
-          ? unknown(`${r.message}, but ${a.presence.reason}`, r.path)
-          : r;
-      results.push(viaCompanion(a.companion, judged));
+      results.push(viaCompanion(a.companion, r.verdict === 'fail' ? uncertainIfMaybe(a, r) : r));
     }
     for (const u of index.unresolved.get(server.documentId) ?? []) {
       const r = judgeCompanion(graph, u.companion, p);

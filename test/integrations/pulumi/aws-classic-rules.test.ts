@@ -1,0 +1,70 @@
+import { PULUMI_UNKNOWN } from '../../../policies/integrations/pulumi';
+import { resource, run } from './harness';
+
+/**
+ * The newer rules on Pulumi AWS classic inputs: each token maps onto its Terraform type by name, so
+ * the aws_* checks run unchanged (a relational one through propertyDependencies).
+ */
+const fn = (props: Record<string, unknown>) =>
+  resource('aws:lambda/function:Function', 'fn', { role: 'arn:aws:iam::111122223333:role/fn', ...props });
+
+describe('ZT-PIPELINE-004 / ZT-PIPELINE-005 on aws:lambda/function:Function', () => {
+  test('a supported runtime passes; a deprecated one fails', async () => {
+    expect(await run('ZT-PIPELINE-004', [fn({ runtime: 'nodejs24.x' })])).toEqual([]);
+    expect(await run('ZT-PIPELINE-004', [fn({ runtime: 'python3.8' })])).toHaveLength(1);
+  });
+  test('a reserved concurrency passes; none fails; unknown at preview is not a violation', async () => {
+    expect(await run('ZT-PIPELINE-005', [fn({ reservedConcurrentExecutions: 5 })])).toEqual([]);
+    expect(await run('ZT-PIPELINE-005', [fn({})])).toHaveLength(1);
+    expect(await run('ZT-PIPELINE-005', [fn({ reservedConcurrentExecutions: PULUMI_UNKNOWN })])).toEqual([]);
+  });
+});
+
+describe('ZT-MONITORING-007 / ZT-INFERENCE-014 on API Gateway stages', () => {
+  const api = resource('aws:apigateway/restApi:RestApi', 'api', { name: 'inference' });
+  const integration = (props: Record<string, unknown>) =>
+    resource(
+      'aws:apigateway/integration:Integration',
+      'int',
+      { restApi: 'api-id', resourceId: 'r', httpMethod: 'POST', ...props },
+      { propertyDependencies: { restApi: [{ urn: api.urn }] } },
+    );
+  const stage = (props: Record<string, unknown>) =>
+    resource(
+      'aws:apigateway/stage:Stage',
+      'stage',
+      { restApi: 'api-id', stageName: 'v1', deployment: 'd', ...props },
+      { propertyDependencies: { restApi: [{ urn: api.urn }] } },
+    );
+  test('X-Ray tracing on passes; off fails', async () => {
+    expect(await run('ZT-MONITORING-007', [api, stage({ xrayTracingEnabled: true })])).toEqual([]);
+    expect(await run('ZT-MONITORING-007', [api, stage({})])).toHaveLength(1);
+  });
+  test('an AWS-signed integration needs no client certificate; an HTTP one does', async () => {
+    const aws = integration({
+      type: 'AWS',
+      uri: 'arn:aws:apigateway:eu-west-1:runtime.sagemaker:path//endpoints/e/invocations',
+    });
+    expect(await run('ZT-INFERENCE-014', [api, aws, stage({})])).toEqual([]);
+    const http = integration({ type: 'HTTP_PROXY', uri: 'https://backend.internal/predict' });
+    expect(await run('ZT-INFERENCE-014', [api, http, stage({})])).toHaveLength(1);
+    expect(await run('ZT-INFERENCE-014', [api, http, stage({ clientCertificateId: 'cert-1' })])).toEqual([]);
+  });
+});
+
+describe('ZT-IDENTITY-007 / ZT-IDENTITY-008 on IAM attachments', () => {
+  test('a policy attached to a user fails', async () => {
+    const attach = resource('aws:iam/userPolicyAttachment:UserPolicyAttachment', 'att', {
+      user: 'alice',
+      policyArn: 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+    });
+    expect(await run('ZT-IDENTITY-007', [attach])).toHaveLength(1);
+  });
+  test('a role with a FullAccess managed policy fails; a narrow service-role policy passes', async () => {
+    const role = (arn: string) =>
+      resource('aws:iam/rolePolicyAttachment:RolePolicyAttachment', 'att', { role: 'fn', policyArn: arn });
+    expect(await run('ZT-IDENTITY-008', [role('arn:aws:iam::aws:policy/AmazonSageMakerFullAccess')])).toHaveLength(1);
+    const basic = 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole';
+    expect(await run('ZT-IDENTITY-008', [role(basic)])).toEqual([]);
+  });
+});

@@ -1,0 +1,4 @@
+import { runCases } from '../helpers';
+import { cases } from '../cases/zt-monitoring-007';
+
+runCases(cases);
