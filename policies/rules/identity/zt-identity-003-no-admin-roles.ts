@@ -3,6 +3,7 @@ import type { Resource } from '../../engine/model';
 import { type Check, type CheckResult, Rule, fail, pass } from '../../engine/rule';
 import { eachOf } from '../shared/combine';
 import { eachListed, readString, unknownAt } from '../shared/read';
+import { policyBaseName, readManagedPolicyArn } from './aws/managed-policy';
 
 /**
  * No identity the platform creates holds an administrator role: no AWS managed admin policy
@@ -30,22 +31,14 @@ const adminFail = (path: string, name: string): CheckResult =>
 
 /** A managed policy ARN naming an AWS admin policy (literal, or built from pseudo parameters). */
 function judgeArn(g: ResourceGraph, res: Resource, path: string): CheckResult[] {
-  const r = readString(g, res, path);
-  if (r.kind === 'absent') return [];
-  if (r.kind === 'unknown') {
-    const v = g.value(res, path);
-    if (v.kind === 'composed') {
-      const text = v.parts.filter((p): p is string => typeof p === 'string').join('');
-      const name = /:iam::aws:policy\/(?:.*\/)?([^/]+)$/.exec(text)?.[1];
-      if (name && !ADMIN_POLICIES.has(name)) return [pass(`${path} is the AWS managed policy ${name}`, path)];
-      if (name) return [adminFail(path, name)];
-    }
-    if (v.kind === 'reference')
-      return [pass(`${path} is a policy of this template (its actions: ZT-IDENTITY-002)`, path)];
-    return [unknownAt(path, r.reason)];
-  }
-  const name = /^arn:[^:]+:iam::aws:policy\/(?:.*\/)?([^/]+)$/.exec(r.value)?.[1];
-  return name && ADMIN_POLICIES.has(name) ? [adminFail(path, name)] : [pass(`${path} is ${r.value}`, path)];
+  const arn = readManagedPolicyArn(g, res, path);
+  if (arn.kind === 'absent') return [];
+  if (arn.kind === 'unknown') return [unknownAt(path, arn.reason)];
+  if (arn.kind === 'customer') return [pass(`${path} is ${arn.detail} (its actions: ZT-IDENTITY-002)`, path)];
+  const name = policyBaseName(arn.name);
+  return ADMIN_POLICIES.has(name)
+    ? [adminFail(path, name)]
+    : [pass(`${path} is the AWS managed policy ${arn.name}`, path)];
 }
 
 const verdict = (results: readonly CheckResult[]): CheckResult[] =>

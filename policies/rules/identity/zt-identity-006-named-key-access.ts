@@ -3,9 +3,9 @@ import type { Resource } from '../../engine/model';
 import { type Check, type CheckResult, Rule, fail, pass } from '../../engine/rule';
 import { allChecks, eachOf } from '../shared/combine';
 import { isTrue, setting } from '../shared/expect';
-import { Opaque, type PolicyValue, equalsIgnoreCase, field, readPolicyDocument } from '../shared/policy-document';
-import { opensToEveryone } from '../shared/public-statements';
-import { isPlainObject, joinPath, listLength, rawAt, unknownAt } from '../shared/read';
+import { Opaque, type PolicyValue, type Tri, field, readPolicyDocument } from '../shared/policy-document';
+import { conditionedOn, mayBeWildcard, opensToEveryone } from '../shared/public-statements';
+import { joinPath, listLength, rawAt, unknownAt } from '../shared/read';
 import { forbiddenInBlock } from '../shared/tf-blocks';
 
 /**
@@ -22,74 +22,28 @@ import { forbiddenInBlock } from '../shared/tf-blocks';
  */
 
 /**
- * Condition keys that say who signed the request, with the shared reader's spelling.
- * opensToEveryone (shared) also counts source and network keys (aws:SourceArn, aws:SourceAccount,
- * aws:SourceVpce ...): they say where a request comes from or on whose behalf a service acts, not who
- * the caller is, so only these keys are shown to it. kms:CallerAccount is KMS's own name for the
- * caller's account. kms:ViaService is not among them: it names the service that forwarded the
- * request (Secrets Manager, EBS), which serves the principals of every account alike.
+ * Condition keys that say who signed the request. Source and network keys (aws:SourceArn,
+ * aws:SourceAccount, aws:SourceVpce ...) say where a request comes from or on whose behalf a
+ * service acts, not who the caller is, so they do not narrow a key policy. kms:CallerAccount is
+ * KMS's own name for the caller's account. kms:ViaService is not among them: it names the service
+ * that forwarded the request (Secrets Manager, EBS), which serves the principals of every account alike.
  */
-const CALLER_KEYS: ReadonlyMap<string, string> = new Map([
-  ['kms:calleraccount', 'aws:PrincipalAccount'],
-  ['aws:principalaccount', 'aws:PrincipalAccount'],
-  ['aws:principalorgid', 'aws:PrincipalOrgID'],
-  ['aws:principalorgpaths', 'aws:PrincipalOrgPaths'],
-  ['aws:principalarn', 'aws:PrincipalArn'],
+const CALLER_KEYS = new Set([
+  'kms:calleraccount',
+  'aws:principalaccount',
+  'aws:principalorgid',
+  'aws:principalorgpaths',
+  'aws:principalarn',
 ]);
 
-/** Stands for a condition value known at deploy time only that can never be a wildcard. */
-const NAMED = 'named-at-deploy-time';
-
+/** A principal ARN pattern with a wildcard account (arn:aws:iam::*:role/x) matches every account's principals. */
 const ANY_ACCOUNT_ARN = /^arn:[^:]*:(?:iam|sts)::[^:]*[*?][^:]*:/i;
 
-/** The member of a raw object whose key is `key` exactly (normalized documents keep the raw keys). */
-const member = (raw: unknown, key: string | number): unknown =>
-  Array.isArray(raw) ? raw[key as number] : isPlainObject(raw) ? raw[key] : undefined;
+/** A caller value that matches every caller: only wildcards, an any-account ARN, or a parameter that may be either. */
+const anyCaller = (v: PolicyValue): Tri =>
+  v instanceof Opaque ? mayBeWildcard(v) : typeof v === 'string' && (/^[*?]+$/.test(v) || ANY_ACCOUNT_ARN.test(v));
 
-/**
- * A caller-key value the engine cannot resolve still names one caller when it is a resource's
- * attribute (a role's Arn), an ARN or ID built around references (`arn:aws:iam::${AWS::AccountId}:root`),
- * or the stack's own account (`{"Ref": "AWS::AccountId"}`); a parameter or variable may be "*".
- */
-function callerValue(v: PolicyValue, raw: unknown): PolicyValue {
-  if (Array.isArray(v)) return v.map((x, i) => callerValue(x, member(raw, i)));
-  // A principal ARN pattern with a wildcard account (arn:aws:iam::*:role/x) matches every account's principals.
-  if (typeof v === 'string') return ANY_ACCOUNT_ARN.test(v) ? '*' : v;
-  if (!(v instanceof Opaque)) return v;
-  const r = v.resolved;
-  if (r?.kind === 'reference') return NAMED;
-  if (r?.kind === 'composed' && r.parts.some((p) => typeof p === 'string' && /[^*?]/.test(p))) return NAMED;
-  return member(raw, 'Ref') === 'AWS::AccountId' ? NAMED : v;
-}
-
-/** The statement with only its caller conditions (each key in the shared reader's spelling). */
-function callerConditionsOnly(stmt: PolicyValue, raw: unknown): PolicyValue {
-  if (!isPlainObject(stmt) || stmt instanceof Opaque) return stmt;
-  const out: { [k: string]: PolicyValue } = {};
-  for (const k in stmt) {
-    const condition = stmt[k];
-    if (!equalsIgnoreCase(k, 'Condition') || !isPlainObject(condition) || condition instanceof Opaque) {
-      out[k] = condition;
-      continue;
-    }
-    const kept: { [op: string]: PolicyValue } = {};
-    for (const op in condition) {
-      const block = condition[op];
-      if (!isPlainObject(block) || block instanceof Opaque) {
-        kept[op] = block;
-        continue;
-      }
-      const keys: { [key: string]: PolicyValue } = {};
-      for (const key in block) {
-        const name = CALLER_KEYS.get(key.toLowerCase());
-        if (name !== undefined) keys[name] = callerValue(block[key], member(member(member(raw, k), op), key));
-      }
-      kept[op] = keys;
-    }
-    out.Condition = kept;
-  }
-  return out;
-}
+const callerNarrowed = (stmt: PolicyValue): Tri => conditionedOn(stmt, (k) => CALLER_KEYS.has(k), anyCaller);
 
 /** `absent`: what a key without the property gets ('default': KMS's default policy, naming the account). */
 function keyPolicy(path: string, absent: 'default' | 'required'): Check {
@@ -101,11 +55,9 @@ function keyPolicy(path: string, absent: 'default' | 'required'): Check {
         ? pass(`${path} is not set: KMS applies the default key policy, which names the account root`, path)
         : unknownAt(path, 'it is required but not set, so the key cannot be created as written');
     }
-    const rawStatements = rawAt(key, joinPath(path, 'Statement'));
     const results: CheckResult[] = doc.statements.map((stmt, i) => {
       const at = joinPath(path, 'Statement', i);
-      const raw = Array.isArray(rawStatements) ? rawStatements[i] : rawStatements;
-      const open = opensToEveryone(callerConditionsOnly(stmt, raw));
+      const open = opensToEveryone(stmt, callerNarrowed);
       if (open instanceof Opaque) return unknownAt(at, open.reason);
       if (!open) return pass(`${at} does not open the key to every principal`, at);
       const who =

@@ -8,21 +8,20 @@ import { bindsEveryone } from './statements';
  * true, false or Opaque, so a policy built from parameters yields `unknown`, not a guess.
  */
 
-/** Condition keys that tie the caller (or the calling service's source) to something the owner controls. */
-const NARROWING_KEYS = new Set(
-  [
-    'aws:PrincipalOrgID',
-    'aws:PrincipalOrgPaths',
-    'aws:PrincipalAccount',
-    'aws:PrincipalArn',
-    'aws:SourceAccount',
-    'aws:SourceArn',
-    'aws:SourceOrgID',
-    'aws:SourceOrgPaths',
-    'aws:SourceVpc',
-    'aws:SourceVpce',
-  ].map(lowerCase),
-);
+/** Condition keys (lower case) that tie the caller, or the calling service's source, to an organization, account or principal. */
+export const CALLER_OR_SOURCE_KEYS: readonly string[] = [
+  'aws:PrincipalOrgID',
+  'aws:PrincipalOrgPaths',
+  'aws:PrincipalAccount',
+  'aws:PrincipalArn',
+  'aws:SourceAccount',
+  'aws:SourceArn',
+  'aws:SourceOrgID',
+  'aws:SourceOrgPaths',
+].map(lowerCase);
+
+/** A resource policy is also narrowed by the network a request comes through. */
+const NARROWING_KEYS = new Set([...CALLER_OR_SOURCE_KEYS, ...['aws:SourceVpc', 'aws:SourceVpce'].map(lowerCase)]);
 
 /**
  * Operators that only match requests carrying the key with one of the values. `ForAllValues:` and
@@ -38,8 +37,29 @@ const MATCHING_OPERATORS = new Set(
 /** A value that matches anything ("*" alone, or only wildcards). */
 const matchesAll = (v: PolicyValue): Tri => (v instanceof Opaque ? v : typeof v === 'string' && /^[*?]+$/.test(v));
 
-/** Some condition block ties the statement to a narrowing key with values that are not wildcards. */
-export function narrowedByCondition(stmt: PolicyValue): Tri {
+const not = (t: Tri): Tri => (t instanceof Opaque ? t : !t);
+
+/**
+ * Whether a value known only at deploy time could be `*` (or match everything): a resource's
+ * attribute, text with fixed characters around the references, or a pseudo parameter
+ * (AWS::AccountId ...) never is; a parameter or variable may be.
+ */
+export function mayBeWildcard(v: Opaque): Tri {
+  const r = v.resolved;
+  if (r?.kind === 'reference') return false;
+  if (r?.kind === 'composed' && r.parts.some((p) => typeof p === 'string' && p !== '' && !/^[*?]+$/.test(p))) {
+    return false;
+  }
+  if (r?.kind === 'unknown' && r.reason.startsWith('pseudo parameter AWS::')) return false;
+  return v;
+}
+
+/**
+ * Some matching-operator block conditions the statement on a key `wanted` accepts (given lower
+ * case), and none of the values listed for it (values are OR-ed) is one `wide` says matches every
+ * request. Opaque when only an undecided block or value could narrow it.
+ */
+export function conditionedOn(stmt: PolicyValue, wanted: (key: string) => boolean, wide: (v: PolicyValue) => Tri): Tri {
   const condition = field(stmt, 'Condition');
   if (condition === undefined || condition === null) return false;
   if (condition instanceof Opaque) return condition;
@@ -55,15 +75,20 @@ export function narrowedByCondition(stmt: PolicyValue): Tri {
     }
     if (typeof block !== 'object' || block === null || Array.isArray(block)) continue;
     for (const key in block) {
-      if (!NARROWING_KEYS.has(key.toLowerCase())) continue;
+      if (!wanted(key.toLowerCase())) continue;
       const values = block[key];
-      const wildcard = someValue(values, matchesAll);
-      if (wildcard === false && values !== null && !(Array.isArray(values) && values.length === 0)) return true;
-      if (wildcard instanceof Opaque) opaque ??= wildcard;
+      if (values === null || (Array.isArray(values) && values.length === 0)) continue;
+      const t = not(someValue(values, wide));
+      if (t === true) return true;
+      if (t instanceof Opaque) opaque ??= t;
     }
   }
   return opaque ?? false;
 }
+
+/** Some condition block ties the statement to a narrowing key with values that are not wildcards. */
+export const narrowedByCondition = (stmt: PolicyValue): Tri =>
+  conditionedOn(stmt, (k) => NARROWING_KEYS.has(k), matchesAll);
 
 const isAllow = (stmt: PolicyValue): Tri => {
   const effect = field(stmt, 'Effect');
@@ -71,13 +96,16 @@ const isAllow = (stmt: PolicyValue): Tri => {
   return typeof effect === 'string' && equalsIgnoreCase(effect, 'allow');
 };
 
-/** The statement allows every caller (anonymous ones included) and nothing narrows it. */
-export function opensToEveryone(stmt: PolicyValue): Tri {
+/**
+ * The statement allows every caller (anonymous ones included) and nothing narrows it; `narrowed`
+ * says which conditions count (a key policy counts only those naming the caller).
+ */
+export function opensToEveryone(stmt: PolicyValue, narrowedBy: (s: PolicyValue) => Tri = narrowedByCondition): Tri {
   const allow = isAllow(stmt);
   if (allow === false) return false;
   const everyone: Tri = field(stmt, 'NotPrincipal') !== undefined ? true : bindsEveryone(stmt);
   if (everyone === false) return false;
-  const narrowed = narrowedByCondition(stmt);
+  const narrowed = narrowedBy(stmt);
   if (narrowed === true) return false;
   if (allow instanceof Opaque) return allow;
   if (everyone instanceof Opaque) return everyone;

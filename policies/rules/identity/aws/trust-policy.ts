@@ -1,6 +1,7 @@
 import type { ResourceGraph } from '../../../engine/graph';
 import type { Resource } from '../../../engine/model';
 import { type CheckResult, fail } from '../../../engine/rule';
+import { CALLER_OR_SOURCE_KEYS, conditionedOn, mayBeWildcard } from '../../shared/public-statements';
 import { joinPath, isPlainObject, rawAt, unknownAt } from '../../shared/read';
 import {
   Opaque,
@@ -9,7 +10,6 @@ import {
   allOf,
   equalsIgnoreCase,
   field,
-  lowerCase,
   readPolicyDocument,
   some,
   someValue,
@@ -28,26 +28,8 @@ const ASSUME_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithWebIdentity', 'sts:
 const WEB_IDENTITY = ['sts:AssumeRoleWithWebIdentity'];
 const GITHUB_ISSUER = 'token.actions.githubusercontent.com';
 
-/** Condition keys that tie the caller (or the calling service's source) to something the owner controls. */
-const NARROWING_KEYS = new Set(
-  [
-    'aws:PrincipalOrgID',
-    'aws:PrincipalOrgPaths',
-    'aws:PrincipalAccount',
-    'aws:PrincipalArn',
-    'aws:SourceAccount',
-    'aws:SourceArn',
-    'aws:SourceOrgID',
-    'aws:SourceOrgPaths',
-  ].map(lowerCase),
-);
-
-/** Operators true only when the request carries the key with a listed value (no ...IfExists, no ForAllValues:). */
-const MATCHING_OPERATORS = new Set(
-  ['StringEquals', 'StringEqualsIgnoreCase', 'StringLike', 'ArnEquals', 'ArnLike']
-    .flatMap((op) => [op, `ForAnyValue:${op}`])
-    .map(lowerCase),
-);
+/** Who may assume: narrowed to an organization, account, principal or source (a VPC alone admits every account in it). */
+const NARROWING_KEYS = new Set(CALLER_OR_SOURCE_KEYS);
 
 const not = (t: Tri): Tri => (t instanceof Opaque ? t : !t);
 
@@ -71,20 +53,6 @@ function coversAny(stmt: PolicyValue, actions: readonly string[]): Tri {
   return someValue(field(stmt, 'Action'), (p) => some(actions, (a) => patternCovers(p, a)));
 }
 
-/**
- * Whether a value known only at deploy time could be `*` (or match everything): a resource's
- * attribute, text with fixed characters around the references, or a pseudo parameter never is.
- */
-function mayBeWildcard(v: Opaque): Tri {
-  const r = v.resolved;
-  if (r?.kind === 'reference') return false;
-  if (r?.kind === 'composed' && r.parts.some((p) => typeof p === 'string' && p !== '' && !/^[*?]+$/.test(p))) {
-    return false;
-  }
-  if (r?.kind === 'unknown' && r.reason.startsWith('pseudo parameter AWS::')) return false;
-  return v;
-}
-
 const isStar = (v: PolicyValue): Tri => (v instanceof Opaque ? mayBeWildcard(v) : v === '*');
 
 /** Principal "*", a "*" under any principal kind (AWS, Service, Federated), or NotPrincipal (everyone else). */
@@ -102,39 +70,7 @@ function namesEveryone(stmt: PolicyValue): Tri {
 const matchesAll = (v: PolicyValue): Tri =>
   v instanceof Opaque ? mayBeWildcard(v) : typeof v === 'string' && /^[*?]*$/.test(v);
 
-/**
- * Some matching-operator block conditions the statement on a key `wanted` accepts, and every value
- * listed for it (values are OR-ed) names something: `matchesAll` says which do not.
- */
-function conditioned(stmt: PolicyValue, wanted: (key: string) => boolean, wide: (v: PolicyValue) => Tri): Tri {
-  const condition = field(stmt, 'Condition');
-  if (condition === undefined || condition === null) return false;
-  if (condition instanceof Opaque) return condition;
-  if (!isPlainObject(condition)) return false;
-  const blocks = condition as { [op: string]: PolicyValue };
-  let opaque: Opaque | undefined;
-  for (const op in blocks) {
-    if (!MATCHING_OPERATORS.has(op.toLowerCase())) continue;
-    const block = blocks[op];
-    if (block instanceof Opaque) {
-      opaque ??= block;
-      continue;
-    }
-    if (!isPlainObject(block)) continue;
-    const keys = block as { [k: string]: PolicyValue };
-    for (const key in keys) {
-      if (!wanted(key)) continue;
-      const values = keys[key];
-      if (values === null || (Array.isArray(values) && values.length === 0)) continue;
-      const t = not(someValue(values, wide));
-      if (t === true) return true;
-      if (t instanceof Opaque) opaque ??= t;
-    }
-  }
-  return opaque ?? false;
-}
-
-const narrowed = (stmt: PolicyValue): Tri => conditioned(stmt, (k) => NARROWING_KEYS.has(k.toLowerCase()), matchesAll);
+const narrowed = (stmt: PolicyValue): Tri => conditionedOn(stmt, (k) => NARROWING_KEYS.has(k), matchesAll);
 
 const federatedOf = (stmt: PolicyValue): PolicyValue | undefined => field(field(stmt, 'Principal'), 'Federated');
 
@@ -150,9 +86,9 @@ const anyRepository = (v: PolicyValue): Tri =>
 
 function audienceOrSubject(stmt: PolicyValue, federated: PolicyValue): Tri {
   if (someValue(federated, (v) => isGitHub(v)) === true) {
-    return conditioned(stmt, (k) => equalsIgnoreCase(k, `${GITHUB_ISSUER}:sub`), anyRepository);
+    return conditionedOn(stmt, (k) => equalsIgnoreCase(k, `${GITHUB_ISSUER}:sub`), anyRepository);
   }
-  return conditioned(stmt, (k) => /:(aud|sub)$/i.test(k), matchesAll);
+  return conditionedOn(stmt, (k) => /:(aud|sub)$/i.test(k), matchesAll);
 }
 
 const isAllow = (stmt: PolicyValue): Tri => {
