@@ -46,11 +46,14 @@ export class ZeroTrustValidationPlugin implements IPolicyValidationPlugin {
   public readonly version = TOOL_VERSION;
   public readonly ruleIds: string[];
   private readonly rules: readonly Rule[];
+  /** Remediation per rule id: a failing app reports hundreds of violations. */
+  private readonly remediation: ReadonlyMap<string, string>;
   private readonly gate: GateOptions;
 
   constructor(private readonly options: ZeroTrustPluginOptions = {}) {
     this.rules = rulesOf(options, 'ZeroTrustValidationPlugin');
     this.ruleIds = this.rules.map((r) => r.id);
+    this.remediation = new Map(this.rules.map((r) => [r.id, r.remediation]));
     this.gate = gateOptionsOf(options);
   }
 
@@ -76,11 +79,10 @@ export class ZeroTrustValidationPlugin implements IPolicyValidationPlugin {
   }
 
   private violation(f: Finding): PolicyViolation {
-    const rule = this.rules.find((r) => r.id === f.ruleId);
     return {
       ruleName: f.ruleId,
       description: `${f.title}: ${f.message}`,
-      fix: rule?.remediation,
+      fix: this.remediation.get(f.ruleId),
       severity: gatesFinding(f, this.gate) ? 'fatal' : 'warning',
       violatingResources: [
         {
