@@ -69,7 +69,8 @@ const identifier = (name: string) => {
 
 function typeOf(r: PulumiResource, known: ReadonlySet<string>): string | undefined {
   if (r.type.startsWith('aws:')) return awsTerraformType(r.type, known);
-  return AZURE_NATIVE[r.type]?.type;
+  const reader = AZURE_NATIVE[r.type];
+  return reader?.typeOf ? reader.typeOf(r.props) : reader?.type;
 }
 
 export function translate(

@@ -4,8 +4,9 @@ import { blobServiceProperties, keyVault, keyVaultKey, mlWorkspace, storageAccou
 import { IDENTITY } from './identity';
 import { MONITOR } from './monitor';
 import { NETWORK, privateDnsZoneGroup } from './network';
-import type { Props, Reader } from './read';
+import type { MergedChild, Reader } from './read';
 import { REGISTRY } from './registry';
+import { WEB, WEB_CHILDREN } from './web';
 
 /** Every azure-native token the pack reads, onto its azurerm type (one reader per token, by family). */
 export type { Link, Reader } from './read';
@@ -21,14 +22,10 @@ export const AZURE_NATIVE: Readonly<Record<string, Reader>> = {
   ...APIM_READERS,
   ...MONITOR,
   ...IDENTITY,
+  ...WEB,
 };
 
-/** A child resource azurerm folds into its parent: the parent's dependency, and the attribute it fills. */
-export interface MergedChild {
-  readonly parent: string;
-  readonly attribute: string;
-  readonly read: (p: Props) => Props;
-}
+export type { MergedChild } from './read';
 
 export const MERGED_CHILDREN: Readonly<Record<string, MergedChild>> = {
   'azure-native:storage:BlobServiceProperties': {
@@ -41,4 +38,5 @@ export const MERGED_CHILDREN: Readonly<Record<string, MergedChild>> = {
     attribute: 'private_dns_zone_group',
     read: privateDnsZoneGroup,
   },
+  ...WEB_CHILDREN,
 };

@@ -27,8 +27,17 @@ export interface Link {
 
 export interface Reader {
   readonly type: string;
+  /** When one ARM type is several azurerm types (a web app's kind): the type, or undefined to leave it unread. */
+  readonly typeOf?: (props: Props) => string | undefined;
   readonly read: (props: Props) => Props;
   readonly links?: readonly Link[];
+}
+
+/** A child resource azurerm folds into its parent: the parent's dependency, and the attribute it fills. */
+export interface MergedChild {
+  readonly parent: string;
+  readonly attribute: string;
+  readonly read: (p: Props) => Props;
 }
 
 export const obj = (v: unknown): Props =>
