@@ -69,7 +69,48 @@ function applicationGateway(p: Props): Props {
   });
 }
 
+/**
+ * A subnet, its own resource or inline in a virtual network: ARM's defaultOutboundAccess is
+ * azurerm's default_outbound_access_enabled (both default to on).
+ */
+const subnetOf = (p: Props, name: unknown): Props =>
+  defined({
+    name,
+    address_prefixes: p.addressPrefixes ?? (p.addressPrefix === undefined ? undefined : [p.addressPrefix]),
+    default_outbound_access_enabled: p.defaultOutboundAccess,
+  });
+const subnet = (p: Props): Props => subnetOf(p, p.subnetName);
+
+/** A virtual network and its inline subnets (each item's `properties` in ARM's nesting, or flat). */
+function virtualNetwork(p: Props): Props {
+  const subnets =
+    typeof p.subnets === 'string'
+      ? p.subnets // unknown at preview
+      : list(p.subnets)?.map((s) => subnetOf({ ...s, ...obj(s.properties) }, s.name));
+  return defined({
+    name: p.virtualNetworkName,
+    address_space: obj(p.addressSpace).addressPrefixes,
+    subnet: Array.isArray(subnets) && subnets.length === 0 ? undefined : subnets,
+  });
+}
+
+/** A VNet flow log (a child of the region's network watcher) onto azurerm_network_watcher_flow_log. */
+const flowLog = (p: Props): Props =>
+  defined({
+    name: p.flowLogName,
+    target_resource_id: p.targetResourceId,
+    enabled: p.enabled,
+    storage_account_id: p.storageId,
+  });
+
 export const NETWORK: Readonly<Record<string, Reader>> = {
+  'azure-native:network:Subnet': { type: 'azurerm_subnet', read: subnet },
+  'azure-native:network:VirtualNetwork': { type: 'azurerm_virtual_network', read: virtualNetwork },
+  'azure-native:network:FlowLog': {
+    type: 'azurerm_network_watcher_flow_log',
+    read: flowLog,
+    links: [{ prop: 'targetResourceId', at: 'target_resource_id', to: ['azurerm_virtual_network'] }],
+  },
   'azure-native:network:NetworkSecurityGroup': { type: 'azurerm_network_security_group', read: securityGroup },
   'azure-native:network:SecurityRule': { type: 'azurerm_network_security_rule', read: snakeKeys },
   'azure-native:network:PrivateEndpoint': {
