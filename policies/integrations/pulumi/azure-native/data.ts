@@ -95,3 +95,17 @@ export function mlWorkspace(p: Props): Props {
     managed_network: mn.isolationMode !== undefined ? { isolation_mode: mn.isolationMode } : undefined,
   });
 }
+
+/**
+ * A Key Vault secret: ARM keeps the expiry as `attributes.exp` in Unix seconds, azurerm as an
+ * RFC 3339 `expiration_date` (the value itself is never read).
+ */
+export function keyVaultSecret(p: Props): Props {
+  const q = typeof p.properties === 'string' ? undefined : obj(p.properties);
+  const exp = q === undefined ? p.properties : obj(q.attributes).exp;
+  return defined({
+    name: p.secretName,
+    content_type: q?.contentType,
+    expiration_date: typeof exp === 'number' ? new Date(exp * 1000).toISOString() : exp,
+  });
+}

@@ -1,7 +1,8 @@
 import { APIM_READERS } from './apim';
 import { COGNITIVE } from './cognitive';
-import { blobServiceProperties, keyVault, keyVaultKey, mlWorkspace, storageAccount } from './data';
+import { blobServiceProperties, keyVault, keyVaultKey, keyVaultSecret, mlWorkspace, storageAccount } from './data';
 import { IDENTITY } from './identity';
+import { ML_COMPUTE } from './ml-compute';
 import { MONITOR } from './monitor';
 import { NETWORK, privateDnsZoneGroup } from './network';
 import type { MergedChild, Reader } from './read';
@@ -15,6 +16,7 @@ export const AZURE_NATIVE: Readonly<Record<string, Reader>> = {
   'azure-native:storage:StorageAccount': { type: 'azurerm_storage_account', read: storageAccount },
   'azure-native:keyvault:Vault': { type: 'azurerm_key_vault', read: keyVault },
   'azure-native:keyvault:Key': { type: 'azurerm_key_vault_key', read: keyVaultKey },
+  'azure-native:keyvault:Secret': { type: 'azurerm_key_vault_secret', read: keyVaultSecret },
   'azure-native:machinelearningservices:Workspace': { type: 'azurerm_machine_learning_workspace', read: mlWorkspace },
   ...NETWORK,
   ...COGNITIVE,
@@ -23,6 +25,7 @@ export const AZURE_NATIVE: Readonly<Record<string, Reader>> = {
   ...MONITOR,
   ...IDENTITY,
   ...WEB,
+  ...ML_COMPUTE,
 };
 
 export type { MergedChild } from './read';

@@ -62,7 +62,12 @@ const queryAlert = (p: Props): Props =>
         : defined({ action_groups: obj(p.actions).actionGroups }),
   });
 
+/** A Log Analytics workspace: its retention (ZT-MONITORING-003). */
+const workspace = (p: Props): Props =>
+  defined({ name: p.workspaceName, sku: obj(p.sku).name, retention_in_days: p.retentionInDays });
+
 export const MONITOR: Readonly<Record<string, Reader>> = {
+  'azure-native:operationalinsights:Workspace': { type: 'azurerm_log_analytics_workspace', read: workspace },
   'azure-native:insights:DiagnosticSetting': {
     type: 'azurerm_monitor_diagnostic_setting',
     read: diagnosticSetting,
