@@ -5,7 +5,8 @@ import { resource, run } from './harness';
 /**
  * azure-native resources azurerm folds into another: a private endpoint's DNS zone group
  * (ZT-NETWORK-007) is its own ARM resource, merged into the endpoint it depends on; alert actions
- * (ZT-MONITORING-005) are read from MetricAlert.actions[] and ScheduledQueryRule.actions.
+ * (ZT-MONITORING-005) are read from MetricAlert.actions[], ScheduledQueryRule.actions and
+ * ActivityLogAlert.actions.actionGroups[].
  */
 const dependsOn = (prop: string, r: PulumiResource) => ({ propertyDependencies: { [prop]: [{ urn: r.urn }] } });
 const endpoint = () =>
@@ -64,5 +65,17 @@ describe('ZT-MONITORING-005 on azure-native alerts', () => {
   test('actions unknown at preview are not a violation', async () => {
     expect(await run('ZT-MONITORING-005', [metric({ actions: PULUMI_UNKNOWN })])).toEqual([]);
     expect(await run('ZT-MONITORING-005', [query({ actions: PULUMI_UNKNOWN })])).toEqual([]);
+  });
+  test('activity-log alerts: actions.actionGroups[] with an id pass; none fails', async () => {
+    const activity = (actions: unknown) =>
+      resource('azure-native:insights:ActivityLogAlert', 'admin', {
+        activityLogAlertName: 'admin-ops',
+        scopes: ['/subscriptions/s'],
+        enabled: true,
+        actions,
+      });
+    expect(await run('ZT-MONITORING-005', [activity({ actionGroups: [{ actionGroupId: group }] })])).toEqual([]);
+    expect(await run('ZT-MONITORING-005', [activity({ actionGroups: [] })])).toHaveLength(1);
+    expect(await run('ZT-MONITORING-005', [activity(PULUMI_UNKNOWN)])).toEqual([]);
   });
 });

@@ -56,3 +56,35 @@ describe('azure-native:network:VirtualNetwork and :FlowLog', () => {
     expect(await run('ZT-NETWORK-004', [v, flowLog(v, false)])).toHaveLength(1);
   });
 });
+
+/** ZT-INFERENCE-012 on azure-native:network:WebApplicationFirewallPolicy: a current core rule set, Prevention, Log4j on. */
+describe('ZT-INFERENCE-012 on azure-native WAF policies', () => {
+  const policy = (sets: unknown, settings: Record<string, unknown> = { state: 'Enabled', mode: 'Prevention' }) =>
+    resource('azure-native:network:WebApplicationFirewallPolicy', 'waf', {
+      policyName: 'waf-inference',
+      resourceGroupName: 'rg',
+      policySettings: settings,
+      managedRules: { managedRuleSets: sets },
+    });
+  test('OWASP 3.2 in Prevention passes; Detection mode fails', async () => {
+    const owasp = [{ ruleSetType: 'OWASP', ruleSetVersion: '3.2' }];
+    expect(await run('ZT-INFERENCE-012', [policy(owasp)])).toEqual([]);
+    expect(await run('ZT-INFERENCE-012', [policy(owasp, { state: 'Enabled', mode: 'Detection' })])).toHaveLength(1);
+  });
+  test('an old rule set, or the Log4j rule turned off, fails', async () => {
+    expect(await run('ZT-INFERENCE-012', [policy([{ ruleSetType: 'OWASP', ruleSetVersion: '3.0' }])])).toHaveLength(1);
+    const log4jOff = [
+      {
+        ruleSetType: 'OWASP',
+        ruleSetVersion: '3.2',
+        ruleGroupOverrides: [
+          { ruleGroupName: 'REQUEST-944-APPLICATION-ATTACK-JAVA', rules: [{ ruleId: '944240', state: 'Disabled' }] },
+        ],
+      },
+    ];
+    expect(await run('ZT-INFERENCE-012', [policy(log4jOff)])).toHaveLength(1);
+  });
+  test('managed rules unknown at preview are not a violation', async () => {
+    expect(await run('ZT-INFERENCE-012', [policy(PULUMI_UNKNOWN)])).toEqual([]);
+  });
+});

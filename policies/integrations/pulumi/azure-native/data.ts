@@ -109,3 +109,14 @@ export function keyVaultSecret(p: Props): Props {
     expiration_date: typeof exp === 'number' ? new Date(exp * 1000).toISOString() : exp,
   });
 }
+
+const ACCESS: Readonly<Record<string, string>> = { none: 'private', blob: 'blob', container: 'container' };
+
+/** A blob container: ARM's publicAccess (None / Blob / Container) is azurerm's container_access_type. */
+export function blobContainer(p: Props): Props {
+  const access = p.publicAccess;
+  return defined({
+    name: p.containerName,
+    container_access_type: typeof access === 'string' ? (ACCESS[access.toLowerCase()] ?? access) : access,
+  });
+}

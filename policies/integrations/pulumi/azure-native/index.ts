@@ -1,6 +1,14 @@
 import { APIM_READERS } from './apim';
 import { COGNITIVE } from './cognitive';
-import { blobServiceProperties, keyVault, keyVaultKey, keyVaultSecret, mlWorkspace, storageAccount } from './data';
+import {
+  blobContainer,
+  blobServiceProperties,
+  keyVault,
+  keyVaultKey,
+  keyVaultSecret,
+  mlWorkspace,
+  storageAccount,
+} from './data';
 import { IDENTITY } from './identity';
 import { ML_COMPUTE } from './ml-compute';
 import { MONITOR } from './monitor';
@@ -14,6 +22,7 @@ export type { Link, Reader } from './read';
 
 export const AZURE_NATIVE: Readonly<Record<string, Reader>> = {
   'azure-native:storage:StorageAccount': { type: 'azurerm_storage_account', read: storageAccount },
+  'azure-native:storage:BlobContainer': { type: 'azurerm_storage_container', read: blobContainer },
   'azure-native:keyvault:Vault': { type: 'azurerm_key_vault', read: keyVault },
   'azure-native:keyvault:Key': { type: 'azurerm_key_vault_key', read: keyVaultKey },
   'azure-native:keyvault:Secret': { type: 'azurerm_key_vault_secret', read: keyVaultSecret },

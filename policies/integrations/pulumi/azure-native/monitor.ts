@@ -51,6 +51,18 @@ const metricAlert = (p: Props): Props =>
     action: list(p.actions)?.map((a) => defined({ action_group_id: a.actionGroupId })) ?? p.actions,
   });
 
+/** An activity-log alert's actions.actionGroups[] (each with its actionGroupId) are azurerm's action blocks. */
+const activityLogAlert = (p: Props): Props => {
+  const groups = typeof p.actions === 'string' ? p.actions : obj(p.actions).actionGroups;
+  return defined({
+    name: p.activityLogAlertName,
+    scopes: p.scopes,
+    enabled: p.enabled,
+    action:
+      typeof groups === 'string' ? groups : list(groups)?.map((a) => defined({ action_group_id: a.actionGroupId })),
+  });
+};
+
 /** A scheduled query rule's actions.actionGroups is azurerm's action.action_groups. */
 const queryAlert = (p: Props): Props =>
   defined({
@@ -77,6 +89,7 @@ export const MONITOR: Readonly<Record<string, Reader>> = {
     type: 'azurerm_monitor_diagnostic_setting',
     read: subscriptionDiagnosticSetting,
   },
+  'azure-native:insights:ActivityLogAlert': { type: 'azurerm_monitor_activity_log_alert', read: activityLogAlert },
   'azure-native:insights:MetricAlert': {
     type: 'azurerm_monitor_metric_alert',
     read: metricAlert,

@@ -1,4 +1,4 @@
-import { type Props, type Reader, defined, list, obj, snakeKeys } from './read';
+import { type Props, type Reader, defined, enabled, list, obj, snakeKeys } from './read';
 
 /**
  * Network security groups and rules (ARM's names are azurerm's in camelCase), application
@@ -103,7 +103,43 @@ const flowLog = (p: Props): Props =>
     storage_account_id: p.storageId,
   });
 
+/** A rule group override's rules: ARM's ruleId / state as azurerm's id / enabled. */
+const overrideRules = (v: unknown): unknown =>
+  typeof v === 'string'
+    ? v
+    : list(v)?.map((r) => defined({ id: r.ruleId, enabled: enabled(r.state), action: r.action }));
+
+/** A WAF policy (ZT-INFERENCE-012): managed rule sets with their overrides, and the policy settings. */
+function wafPolicy(p: Props): Props {
+  const settings = obj(p.policySettings);
+  const raw = typeof p.managedRules === 'string' ? p.managedRules : obj(p.managedRules).managedRuleSets;
+  const sets =
+    typeof raw === 'string'
+      ? raw // unknown at preview
+      : list(raw)?.map((s) =>
+          defined({
+            type: s.ruleSetType,
+            version: s.ruleSetVersion,
+            rule_group_override: list(s.ruleGroupOverrides)?.map((o) =>
+              defined({ rule_group_name: o.ruleGroupName, rule: overrideRules(o.rules) }),
+            ),
+          }),
+        );
+  return defined({
+    name: p.policyName,
+    managed_rules: sets === undefined ? undefined : typeof sets === 'string' ? sets : { managed_rule_set: sets },
+    policy_settings:
+      typeof p.policySettings === 'string'
+        ? p.policySettings
+        : defined({ enabled: enabled(settings.state), mode: settings.mode }),
+  });
+}
+
 export const NETWORK: Readonly<Record<string, Reader>> = {
+  'azure-native:network:WebApplicationFirewallPolicy': {
+    type: 'azurerm_web_application_firewall_policy',
+    read: wafPolicy,
+  },
   'azure-native:network:Subnet': { type: 'azurerm_subnet', read: subnet },
   'azure-native:network:VirtualNetwork': { type: 'azurerm_virtual_network', read: virtualNetwork },
   'azure-native:network:FlowLog': {

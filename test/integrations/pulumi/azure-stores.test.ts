@@ -2,8 +2,9 @@ import { PULUMI_UNKNOWN } from '../../../policies/integrations/pulumi';
 import { resource, run } from './harness';
 
 /**
- * azure-native Key Vault secrets (ZT-DATA-010: an expiry, ARM's attributes.exp in Unix seconds) and
- * Log Analytics workspaces (ZT-MONITORING-003: at least 90 days, ARM's default 30).
+ * azure-native Key Vault secrets (ZT-DATA-010: an expiry, ARM's attributes.exp in Unix seconds),
+ * Log Analytics workspaces (ZT-MONITORING-003: at least 90 days, ARM's default 30) and blob
+ * containers (ZT-DATA-005).
  */
 const secret = (attributes: unknown) =>
   resource('azure-native:keyvault:Secret', 'api-token', {
@@ -35,5 +36,24 @@ describe('ZT-MONITORING-003 on azure-native:operationalinsights:Workspace', () =
     expect(await run('ZT-MONITORING-003', [workspace({ retentionInDays: 90 })])).toEqual([]);
     expect(await run('ZT-MONITORING-003', [workspace({})])).toHaveLength(1);
     expect(await run('ZT-MONITORING-003', [workspace({ retentionInDays: 60 })])).toHaveLength(1);
+  });
+});
+
+/** ZT-DATA-005 on azure-native:storage:BlobContainer (publicAccess None / Blob / Container). */
+describe('ZT-DATA-005 on azure-native blob containers', () => {
+  const container = (publicAccess: unknown) =>
+    resource('azure-native:storage:BlobContainer', 'raw', {
+      accountName: 'stplatform',
+      resourceGroupName: 'rg',
+      containerName: 'raw',
+      publicAccess,
+    });
+  test('a private container passes (also by default); anonymous blob access fails', async () => {
+    expect(await run('ZT-DATA-005', [container('None')])).toEqual([]);
+    expect(await run('ZT-DATA-005', [container(undefined)])).toEqual([]);
+    expect(await run('ZT-DATA-005', [container('Blob')])).toHaveLength(1);
+  });
+  test('access unknown at preview is not a violation', async () => {
+    expect(await run('ZT-DATA-005', [container(PULUMI_UNKNOWN)])).toEqual([]);
   });
 });
