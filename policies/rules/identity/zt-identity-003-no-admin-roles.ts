@@ -1,9 +1,8 @@
 import type { ResourceGraph } from '../../engine/graph';
 import type { Resource } from '../../engine/model';
 import { type Check, type CheckResult, Rule, fail, pass } from '../../engine/rule';
-import { eachOf } from '../shared/combine';
-import { eachListed, readString, unknownAt } from '../shared/read';
-import { policyBaseName, readManagedPolicyArn } from './aws/managed-policy';
+import { readString, unknownAt } from '../shared/read';
+import { ADMIN_POLICIES, managedPolicyChecks, policyBaseName, readManagedPolicyArn } from './aws/managed-policy';
 
 /**
  * No identity the platform creates holds an administrator role: no AWS managed admin policy
@@ -12,7 +11,6 @@ import { policyBaseName, readManagedPolicyArn } from './aws/managed-policy';
  * Administrator (by name or by the built-in role's ID). People get access through the identity
  * provider, not from the stack, so every identity defined here is judged as a workload identity.
  */
-const ADMIN_POLICIES = new Set(['AdministratorAccess', 'PowerUserAccess', 'IAMFullAccess']);
 
 /** Built-in Azure roles that administer resources or their access, by name and by role definition ID. */
 const ADMIN_ROLES: Readonly<Record<string, string>> = {
@@ -40,19 +38,6 @@ function judgeArn(g: ResourceGraph, res: Resource, path: string): CheckResult[] 
     ? [adminFail(path, name)]
     : [pass(`${path} is the AWS managed policy ${arn.name}`, path)];
 }
-
-const verdict = (results: readonly CheckResult[]): CheckResult[] =>
-  results.length === 0 ? [pass('no AWS managed admin policy is attached')] : eachOf(results);
-
-const arnList =
-  (list: string): Check =>
-  (res, { graph }) =>
-    verdict(eachListed(graph, res, list, (p) => judgeArn(graph, res, p)));
-
-const arnAt =
-  (path: string): Check =>
-  (res, { graph }) =>
-    verdict(judgeArn(graph, res, path));
 
 /** azurerm_role_assignment: the role by name, or by a role definition ID ending in a built-in admin role's GUID. */
 const roleAssignment: Check = (ra, { graph }) => {
@@ -116,14 +101,7 @@ export const noAdminRolesRule: Rule = {
   ],
   equivalents: [],
   checks: {
-    'AWS::IAM::Role': arnList('ManagedPolicyArns'),
-    'AWS::IAM::User': arnList('ManagedPolicyArns'),
-    'AWS::IAM::Group': arnList('ManagedPolicyArns'),
-    aws_iam_role: arnList('managed_policy_arns'),
-    aws_iam_role_policy_attachment: arnAt('policy_arn'),
-    aws_iam_user_policy_attachment: arnAt('policy_arn'),
-    aws_iam_group_policy_attachment: arnAt('policy_arn'),
-    aws_iam_policy_attachment: arnAt('policy_arn'),
+    ...managedPolicyChecks(judgeArn, 'no AWS managed admin policy is attached'),
     azurerm_role_assignment: roleAssignment,
   },
 };

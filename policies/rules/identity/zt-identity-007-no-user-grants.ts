@@ -6,6 +6,7 @@ import { nagEquivalents } from '../shared/nag-equivalents';
 import { type PolicyDocument, readPolicyDocument } from '../shared/policy-document';
 import { eachListed, isPlainObject, joinPath, rawAt, readString, unknownAt } from '../shared/read';
 import { isDeny } from '../shared/statements';
+import { readManagedPolicyArn } from './aws/managed-policy';
 
 /**
  * A permission on a person's account outlives the person's role and escapes the group-based review
@@ -29,13 +30,11 @@ const POLICY_DOCUMENTS: Readonly<Record<string, { readonly path: string; readonl
   aws_iam_policy: { path: 'policy', attributes: ['arn', 'id'] },
 };
 
-const DENY_ALL = /:iam::aws:policy\/AWSDenyAll$/;
-
 /** The policy ARN at `path` is AWS's deny-only AWSDenyAll or a deny-only policy of this configuration. */
 function arnOnlyDenies(g: ResourceGraph, res: Resource, path: string): boolean {
+  const arn = readManagedPolicyArn(g, res, path);
+  if (arn.kind === 'aws') return arn.name === 'AWSDenyAll';
   const v = g.value(res, path);
-  if (v.kind === 'literal') return typeof v.value === 'string' && DENY_ALL.test(v.value);
-  if (v.kind === 'composed') return DENY_ALL.test(v.parts.filter((p): p is string => typeof p === 'string').join(''));
   if (v.kind !== 'reference') return false;
   const doc = POLICY_DOCUMENTS[v.to.type];
   return (

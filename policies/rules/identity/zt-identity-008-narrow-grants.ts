@@ -1,12 +1,10 @@
-import type { Resolved } from '../../engine/graph';
+import type { Resolved, ResourceGraph } from '../../engine/graph';
 import type { Resource } from '../../engine/model';
-import { type Check, type CheckResult, type RuleContext, Rule, fail, notApplicable, pass } from '../../engine/rule';
-import { asResults, eachOf } from '../shared/combine';
+import { type Check, type CheckResult, Rule, fail, notApplicable, pass } from '../../engine/rule';
 import { nagEquivalents } from '../shared/nag-equivalents';
-import { eachListed, unknownAt } from '../shared/read';
+import { unknownAt } from '../shared/read';
 import { subscriptionTarget } from '../shared/subscription-target';
-import { policyBaseName, readManagedPolicyArn } from './aws/managed-policy';
-import { noAdminRolesRule } from './zt-identity-003-no-admin-roles';
+import { ADMIN_POLICIES, managedPolicyChecks, policyBaseName, readManagedPolicyArn } from './aws/managed-policy';
 
 /**
  * A workload's grant names the service actions and resources it uses, not a whole service, account or
@@ -16,7 +14,7 @@ import { noAdminRolesRule } from './zt-identity-003-no-admin-roles';
  *   (`job-function/*`) attached to a role, user or group. Narrow service-role policies
  *   (service-role/AWSLambdaBasicExecutionRole) pass; customer managed policies pass here (their
  *   statements are ZT-IDENTITY-002's). What ZT-IDENTITY-003 fails (AdministratorAccess, PowerUserAccess,
- *   IAMFullAccess) is left to it, found by running its check, so no attachment is reported twice.
+ *   IAMFullAccess, one shared list) is left to it, so no attachment is reported twice.
  * - Azure: a role assignment whose scope is a subscription, a management group or the tenant root: the
  *   role then applies to every resource there, present and future.
  */
@@ -32,17 +30,10 @@ function breadth(name: string): string | undefined {
   return undefined;
 }
 
-/** The paths at which ZT-IDENTITY-003 fails the resource (its admin policies): not judged again here. */
-function adminPaths(res: Resource, ctx: RuleContext): ReadonlySet<string> {
-  const check = noAdminRolesRule.checks[res.type];
-  const out = new Set<string>();
-  if (check) for (const r of asResults(check(res, ctx))) if (r.verdict === 'fail' && r.path) out.add(r.path);
-  return out;
-}
-
-function judgeArn(res: Resource, ctx: RuleContext, path: string, admin: ReadonlySet<string>): CheckResult[] {
-  if (admin.has(path)) return [notApplicable(`${path} is an administrator policy (ZT-IDENTITY-003)`)];
-  const arn = readManagedPolicyArn(ctx.graph, res, path);
+function judgeArn(g: ResourceGraph, res: Resource, path: string): CheckResult[] {
+  const arn = readManagedPolicyArn(g, res, path);
+  if (arn.kind === 'aws' && ADMIN_POLICIES.has(policyBaseName(arn.name)))
+    return [notApplicable(`${path} is an administrator policy (ZT-IDENTITY-003)`)];
   switch (arn.kind) {
     case 'absent':
       return [];
@@ -63,21 +54,6 @@ function judgeArn(res: Resource, ctx: RuleContext, path: string, admin: Readonly
     }
   }
 }
-
-const verdict = (results: readonly CheckResult[]): CheckResult[] =>
-  results.length === 0 ? [pass('no AWS managed policy is attached')] : eachOf(results);
-
-const arnList =
-  (list: string): Check =>
-  (res, ctx) => {
-    const admin = adminPaths(res, ctx);
-    return verdict(eachListed(ctx.graph, res, list, (p) => judgeArn(res, ctx, p, admin)));
-  };
-
-const arnAt =
-  (path: string): Check =>
-  (res, ctx) =>
-    verdict(judgeArn(res, ctx, path, adminPaths(res, ctx)));
 
 type Wide = 'a subscription' | 'a management group' | 'the tenant root';
 
@@ -180,14 +156,7 @@ export const narrowGrantsRule: Rule = {
     ),
   ],
   checks: {
-    'AWS::IAM::Role': arnList('ManagedPolicyArns'),
-    'AWS::IAM::User': arnList('ManagedPolicyArns'),
-    'AWS::IAM::Group': arnList('ManagedPolicyArns'),
-    aws_iam_role: arnList('managed_policy_arns'),
-    aws_iam_role_policy_attachment: arnAt('policy_arn'),
-    aws_iam_user_policy_attachment: arnAt('policy_arn'),
-    aws_iam_group_policy_attachment: arnAt('policy_arn'),
-    aws_iam_policy_attachment: arnAt('policy_arn'),
+    ...managedPolicyChecks(judgeArn, 'no AWS managed policy is attached'),
     azurerm_role_assignment: assignmentScope,
   },
 };

@@ -72,6 +72,9 @@ export const CFN_USAGE_PLAN_KEY: CompanionSpec = { type: 'AWS::ApiGateway::Usage
 export const TF_USAGE_PLAN_KEY: CompanionSpec = { type: 'aws_api_gateway_usage_plan_key', targets: ['usage_plan_id'] };
 
 /** Terraform keeps a REST API stage's method settings (throttling, logging) in their own resource. */
+/** A REST API's methods (CloudFormation: the integration sits inside) and integrations (Terraform), by API. */
+export const CFN_API_METHOD: CompanionSpec = { type: 'AWS::ApiGateway::Method', targets: ['RestApiId'] };
+export const TF_API_INTEGRATION: CompanionSpec = { type: 'aws_api_gateway_integration', targets: ['rest_api_id'] };
 export const TF_METHOD_SETTINGS: CompanionSpec = { type: 'aws_api_gateway_method_settings', targets: ['stage_name'] };
 
 /** APIM's own diagnostics (to a logger) name the instance by name. */

@@ -1,6 +1,9 @@
 import type { ResourceGraph } from '../../../engine/graph';
 import { describeResolved } from '../../../engine/graph';
 import type { Resource } from '../../../engine/model';
+import { type Check, type CheckResult, pass } from '../../../engine/rule';
+import { eachOf } from '../../shared/combine';
+import { eachListed } from '../../shared/read';
 
 /**
  * What a managed policy ARN attached to an identity names:
@@ -61,3 +64,37 @@ export function readManagedPolicyArn(g: ResourceGraph, res: Resource, path: stri
 
 /** The last segment of an AWS managed policy's name (`job-function/DataScientist` -> `DataScientist`). */
 export const policyBaseName = (name: string): string => name.slice(name.lastIndexOf('/') + 1);
+
+/** AWS managed policies that make their holder an administrator (ZT-IDENTITY-003's; ZT-IDENTITY-008 leaves them to it). */
+export const ADMIN_POLICIES: ReadonlySet<string> = new Set(['AdministratorAccess', 'PowerUserAccess', 'IAMFullAccess']);
+
+/** Judges one attached managed policy ARN at `path` (none for an absent list element). */
+export type ArnJudge = (g: ResourceGraph, res: Resource, path: string) => CheckResult[];
+
+/**
+ * The checks of every place an identity takes managed policies (CloudFormation ManagedPolicyArns,
+ * Terraform managed_policy_arns and the policy_arn of the attachments), each ARN judged by `judge`;
+ * `none` is the pass of an identity with none attached.
+ */
+export function managedPolicyChecks(judge: ArnJudge, none: string): Readonly<Record<string, Check>> {
+  const verdict = (results: readonly CheckResult[]): CheckResult[] =>
+    results.length === 0 ? [pass(none)] : eachOf(results);
+  const list =
+    (path: string): Check =>
+    (res, { graph }) =>
+      verdict(eachListed(graph, res, path, (p) => judge(graph, res, p)));
+  const at =
+    (path: string): Check =>
+    (res, { graph }) =>
+      verdict(judge(graph, res, path));
+  return {
+    'AWS::IAM::Role': list('ManagedPolicyArns'),
+    'AWS::IAM::User': list('ManagedPolicyArns'),
+    'AWS::IAM::Group': list('ManagedPolicyArns'),
+    aws_iam_role: list('managed_policy_arns'),
+    aws_iam_role_policy_attachment: at('policy_arn'),
+    aws_iam_user_policy_attachment: at('policy_arn'),
+    aws_iam_group_policy_attachment: at('policy_arn'),
+    aws_iam_policy_attachment: at('policy_arn'),
+  };
+}

@@ -4,6 +4,7 @@ import type { Resource } from '../../../engine/model';
 import { type Check, type CheckResult, type Equivalent, fail, pass, unknown } from '../../../engine/rule';
 import { eachOf } from '../../shared/combine';
 import { type Attachment, type CompanionSpec, companionIndex } from '../../shared/companion-index';
+import { CFN_API_METHOD, TF_API_INTEGRATION } from '../../shared/companion-specs';
 import { uncertainIfMaybe, viaCompanion } from '../../shared/companions';
 import { isFalse, judgeSetting } from '../../shared/expect';
 import { nagEquivalents } from '../../shared/nag-equivalents';
@@ -78,7 +79,7 @@ const CFN: StageFields = {
   bodies: ['Body', 'BodyS3Location'],
   cert: 'ClientCertificateId',
   variables: 'Variables',
-  spec: { type: 'AWS::ApiGateway::Method', targets: ['RestApiId'] },
+  spec: CFN_API_METHOD,
   integration: CFN_INTEGRATION,
   type: 'Type',
   connection: 'ConnectionType',
@@ -90,7 +91,7 @@ const TF: StageFields = {
   bodies: ['body'],
   cert: 'client_certificate_id',
   variables: 'variables',
-  spec: { type: 'aws_api_gateway_integration', targets: ['rest_api_id'] },
+  spec: TF_API_INTEGRATION,
   integration: TF_INTEGRATION,
   type: 'type',
   connection: 'connection_type',
