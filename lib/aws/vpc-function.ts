@@ -1,11 +1,12 @@
-import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Aws, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import type { Construct } from 'constructs';
+import type { Construct, IConstruct } from 'constructs';
+import { acknowledgeNagRule } from './waive';
 
 /**
  * What every platform Lambda in the isolated subnets stands on: a log group encrypted with the
@@ -72,20 +73,53 @@ export function vpcFunctionStatements(s: VpcFunctionSupport): iam.PolicyStatemen
   ];
 }
 
-/** The ENI calls Lambda makes for a VPC function; none supports resource-level permissions. */
-export function vpcNetworkInterfacesStatement(): iam.PolicyStatement {
-  return new iam.PolicyStatement({
-    sid: 'VpcNetworkInterfaces',
-    actions: [
-      'ec2:CreateNetworkInterface',
-      'ec2:DescribeNetworkInterfaces',
-      'ec2:DescribeSubnets',
-      'ec2:DeleteNetworkInterface',
-      'ec2:AssignPrivateIpAddresses',
-      'ec2:UnassignPrivateIpAddresses',
-    ],
-    resources: ['*'],
-  });
+/**
+ * The ARNs of the EC2 resources an ENI call acts on, in this account and region: EC2 picks the
+ * interface IDs at creation, so the interfaces, subnets and security groups are named by type.
+ */
+export const ENI_RESOURCE_ARNS: readonly string[] = ['network-interface', 'subnet', 'security-group'].map(
+  (t) => `arn:${Aws.PARTITION}:ec2:${Aws.REGION}:${Aws.ACCOUNT_ID}:${t}/*`,
+);
+
+/** Reason for the cdk-nag IAM5 acknowledgements of the ENI statements below. */
+export const ENI_WILDCARD_REASON =
+  'EC2 chooses network-interface IDs at creation, so the ENI lifecycle actions are limited to the network ' +
+  'interfaces, subnets and security groups of this account and region; the Describe calls support no ' +
+  'resource-level permission (IAM service authorization reference) and need Resource "*".';
+
+/** cdk-nag IAM5 acknowledgements of the account-wide ENI resource ARNs on `policy`, with their reason. */
+export function acknowledgeEniResources(policy: IConstruct): void {
+  for (const t of ['network-interface', 'subnet', 'security-group']) {
+    acknowledgeNagRule(
+      policy,
+      `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:${t}/*]`,
+      ENI_WILDCARD_REASON,
+    );
+  }
+}
+
+/**
+ * The ENI calls Lambda makes for a VPC function: the describes on "*" (they support no
+ * resource-level permission), the lifecycle actions on the account's EC2 resources (they do).
+ */
+export function vpcNetworkInterfacesStatements(): iam.PolicyStatement[] {
+  return [
+    new iam.PolicyStatement({
+      sid: 'VpcNetworkInterfaces',
+      actions: [
+        'ec2:CreateNetworkInterface',
+        'ec2:DeleteNetworkInterface',
+        'ec2:AssignPrivateIpAddresses',
+        'ec2:UnassignPrivateIpAddresses',
+      ],
+      resources: [...ENI_RESOURCE_ARNS],
+    }),
+    new iam.PolicyStatement({
+      sid: 'VpcNetworkDescribe',
+      actions: ['ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets'],
+      resources: ['*'],
+    }),
+  ];
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Document, SkippedInput } from './model';
 import { isJsonText, parseJsonWithPositions, parseYamlWithPositions, readText } from './parse';
 import { isTerraformJson } from './tf-loader';
 import { loadTerraformFiles, loadTerraformModule } from './tf-module';
+import { decodeJsonencode } from './tf-hcl';
 import { isTerraformPlan, loadTerraformPlan } from './tf-plan';
 
 /** One file: the extension says how to parse, the content says what it is. */
@@ -56,6 +57,7 @@ function jsonDocument(
   if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
     throw new InputError(file, 'expected Terraform JSON (an object with "resource" blocks)');
   }
+  decodeJsonencode([obj as Record<string, unknown>], file);
   const files = [{ file, obj: obj as Record<string, unknown>, lines: parsed.lines }];
   return single(loadTerraformFiles(path.dirname(file), files, { id: file, skipped }));
 }

@@ -3,7 +3,7 @@ import { InputError } from './errors';
 import { terraformValue } from './json-input';
 import type { Document, SkippedInput } from './model';
 import { isPlainObject, parseJsonWithPositions, readText } from './parse';
-import { convertHclFiles } from './tf-hcl';
+import { convertHclFiles, decodeJsonencode } from './tf-hcl';
 import { expandModuleCalls, moduleFiles, realDir, type ModuleScope, type TerraformFile } from './tf-module-calls';
 import {
   duplicateResource,
@@ -33,6 +33,7 @@ export { moduleFiles, type TerraformFile } from './tf-module-calls';
 export function readTerraformFiles(files: readonly string[]): TerraformFile[] {
   const hcl = new Map(convertHclFiles(files.filter((f) => f.endsWith('.tf'))).map((h) => [h.file, h]));
   const out: TerraformFile[] = [];
+  const json: Record<string, unknown>[] = [];
   for (const file of files) {
     const converted = hcl.get(file);
     if (converted) {
@@ -42,8 +43,11 @@ export function readTerraformFiles(files: readonly string[]): TerraformFile[] {
     const text = readText(file);
     const parsed = parseJsonWithPositions(text, file);
     const obj = terraformValue(parsed, text, file);
-    if (isTerraformJson(obj)) out.push({ file, obj, lines: parsed.lines });
+    if (!isTerraformJson(obj)) continue;
+    out.push({ file, obj, lines: parsed.lines });
+    json.push(obj);
   }
+  if (json.length > 0) decodeJsonencode(json, files[0]);
   return out;
 }
 

@@ -33,6 +33,7 @@ import { namedTrustRule } from './identity/zt-identity-005-named-trust';
 import { namedKeyAccessRule } from './identity/zt-identity-006-named-key-access';
 import { noUserGrantsRule } from './identity/zt-identity-007-no-user-grants';
 import { narrowGrantsRule } from './identity/zt-identity-008-narrow-grants';
+import { namedResourcesRule } from './identity/zt-identity-009-named-resources';
 import { registriesImmutableRule } from './model/zt-model-002-registries-immutable-scanned';
 import { signingKeysRule } from './model/zt-model-003-signing-keys';
 import { signatureGateRule } from './model/zt-model-004-signature-gate';
@@ -95,6 +96,7 @@ export const ALL_RULES: readonly Rule[] = [
   namedKeyAccessRule,
   noUserGrantsRule,
   narrowGrantsRule,
+  namedResourcesRule,
   privateRegistriesRule,
   registriesImmutableRule,
   signingKeysRule,

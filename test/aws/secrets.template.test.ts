@@ -246,7 +246,7 @@ describe('PlatformSecrets: rotation function', () => {
     expect(resourceOf(template, secrets.rotation.policy).Properties?.Roles).toEqual([ref(secrets.rotationRole)]);
   });
 
-  test('its policy scopes every action it can; only GetRandomPassword and ENI actions use "*"', () => {
+  test('its policy scopes every action it can; only GetRandomPassword and the ENI describes use "*"', () => {
     const statements = resourceOf(template, secrets.rotation.policy).Properties?.PolicyDocument.Statement as {
       Sid: string;
       Action: string | string[];
@@ -254,7 +254,10 @@ describe('PlatformSecrets: rotation function', () => {
       Condition?: Record<string, unknown>;
     }[];
     const star = statements.filter((s) => s.Resource === '*').map((s) => s.Sid);
-    expect(star.sort()).toEqual(['GenerateValues', 'VpcNetworkInterfaces']);
+    expect(star.sort()).toEqual(['GenerateValues', 'VpcNetworkDescribe']);
+    // The ENI lifecycle actions name the account's network interfaces, subnets and security groups.
+    const enis = statements.find((s) => s.Sid === 'VpcNetworkInterfaces')!;
+    expect(JSON.stringify(enis.Resource)).toMatch(/network-interface\/\*.*subnet\/\*.*security-group\/\*/);
     expect(statements.flatMap((s) => [s.Action].flat()).filter((a) => a.includes('*'))).toEqual([]);
     const rotate = statements.find((s) => s.Sid === 'RotateOwnSecrets')!;
     expect(rotate.Resource).toEqual([ref(apiToken), ref(hmacKey)]);

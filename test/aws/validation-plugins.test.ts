@@ -132,6 +132,10 @@ describe('validation plugins over the AWS reference stack', () => {
     const stages = ['Model', 'Llm'].map((api) => `Inference/${api}/Api/DeploymentStage.v1/Resource`);
     const expected = [
       ['AwsSolutions-IAM5[Resource::*]', 'Inference/Model/ExecutionPolicy/Resource'],
+      ...['network-interface', 'subnet', 'security-group'].map((t) => [
+        `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:${t}/*]`,
+        'Inference/Model/ExecutionPolicy/Resource',
+      ]),
       [
         expect.stringMatching(/^AwsSolutions-IAM5\[Resource::<InferenceCaptureBucket\w+\.Arn>\/capture\/.*\*\]$/),
         'Inference/Model/ExecutionPolicy/Resource',

@@ -32,6 +32,7 @@ import { cases as identity005 } from './cases/zt-identity-005';
 import { cases as identity006 } from './cases/zt-identity-006';
 import { cases as identity007 } from './cases/zt-identity-007';
 import { cases as identity008 } from './cases/zt-identity-008';
+import { cases as identity009 } from './cases/zt-identity-009';
 import { cases as model001 } from './cases/zt-model-001';
 import { cases as model002 } from './cases/zt-model-002';
 import { cases as model003 } from './cases/zt-model-003';
@@ -95,6 +96,7 @@ export const ALL_CASES: readonly RuleCases[] = [
   identity006,
   identity007,
   identity008,
+  identity009,
   model001,
   model002,
   model003,

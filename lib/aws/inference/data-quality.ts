@@ -8,7 +8,7 @@ import { Construct } from 'constructs';
 import { type DriftMonitoringSettings, type ResolvedDriftMonitoring, validateDriftMonitoring } from '../../core/drift';
 import { BlueprintConfigError } from '../../core/errors';
 import { acknowledgeWildcardResources } from '../training-compute/nag';
-import { sagemakerVpcPlacementStatement, VPC_PLACEMENT_REASON } from './sagemaker-endpoint';
+import { sagemakerVpcPlacementStatements, VPC_PLACEMENT_REASON } from './sagemaker-endpoint';
 
 /** The baseline a data-quality schedule compares the captured traffic with, and how it runs. */
 export interface DataQualityBaseline extends DriftMonitoringSettings {
@@ -157,7 +157,7 @@ export function createDataQualityMonitor(scope: Construct, p: DataQualityMonitor
           `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:/aws/sagemaker/ProcessingJobs:*`,
         ],
       }),
-      sagemakerVpcPlacementStatement(),
+      ...sagemakerVpcPlacementStatements(),
     ],
   });
   acknowledgeWildcardResources(policy, {
@@ -167,6 +167,7 @@ export function createDataQualityMonitor(scope: Construct, p: DataQualityMonitor
       'cloudwatch:PutMetricData supports no resource-level permission; the condition limits it to the data-metrics namespace.',
     JobLogs: 'SageMaker writes one log stream per job run in the shared /aws/sagemaker/ProcessingJobs log group only.',
     VpcPlacement: VPC_PLACEMENT_REASON,
+    VpcPlacementDescribe: VPC_PLACEMENT_REASON,
   });
 
   const accounts = new CfnMapping(holder, 'AnalyzerAccounts', {

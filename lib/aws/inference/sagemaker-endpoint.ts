@@ -7,6 +7,7 @@ import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
 import { endpointRejectsKmsKey } from '../../core/inference';
 import { acknowledgeWildcardResources } from '../training-compute/nag';
+import { ENI_RESOURCE_ARNS, ENI_WILDCARD_REASON } from '../vpc-function';
 import { acknowledgeNagRule } from '../waive';
 
 export interface SageMakerEndpointParts {
@@ -35,29 +36,35 @@ export interface SageMakerEndpointInput {
 
 /**
  * The EC2 calls SageMaker makes with a job's or endpoint's role to place it in the platform
- * subnets (statement `VpcPlacement`), and why its resource is `*`.
+ * subnets: the ENI lifecycle on the account's EC2 resources, the describes on `*`.
  */
-export function sagemakerVpcPlacementStatement(): iam.PolicyStatement {
-  return new iam.PolicyStatement({
-    sid: 'VpcPlacement',
-    actions: [
-      'ec2:CreateNetworkInterface',
-      'ec2:CreateNetworkInterfacePermission',
-      'ec2:DeleteNetworkInterface',
-      'ec2:DeleteNetworkInterfacePermission',
-      'ec2:DescribeNetworkInterfaces',
-      'ec2:DescribeVpcs',
-      'ec2:DescribeDhcpOptions',
-      'ec2:DescribeSubnets',
-      'ec2:DescribeSecurityGroups',
-    ],
-    resources: ['*'],
-  });
+export function sagemakerVpcPlacementStatements(): iam.PolicyStatement[] {
+  return [
+    new iam.PolicyStatement({
+      sid: 'VpcPlacement',
+      actions: [
+        'ec2:CreateNetworkInterface',
+        'ec2:CreateNetworkInterfacePermission',
+        'ec2:DeleteNetworkInterface',
+        'ec2:DeleteNetworkInterfacePermission',
+      ],
+      resources: [...ENI_RESOURCE_ARNS],
+    }),
+    new iam.PolicyStatement({
+      sid: 'VpcPlacementDescribe',
+      actions: [
+        'ec2:DescribeNetworkInterfaces',
+        'ec2:DescribeVpcs',
+        'ec2:DescribeDhcpOptions',
+        'ec2:DescribeSubnets',
+        'ec2:DescribeSecurityGroups',
+      ],
+      resources: ['*'],
+    }),
+  ];
 }
 
-export const VPC_PLACEMENT_REASON =
-  'The EC2 network-interface calls SageMaker makes to place an endpoint or job in the isolated subnets support no ' +
-  'resource-level permissions for creation and description.';
+export const VPC_PLACEMENT_REASON = ENI_WILDCARD_REASON;
 
 /** Why an NVMe instance type's endpoint config has no KmsKeyId: shared by the nag acknowledgement. */
 export const NVME_KMS_REASON =
@@ -118,7 +125,7 @@ export function createSageMakerEndpoint(scope: Construct, p: SageMakerEndpointIn
         resources: ['*'],
         conditions: { StringLike: { 'cloudwatch:namespace': '/aws/sagemaker/*' } },
       }),
-      sagemakerVpcPlacementStatement(),
+      ...sagemakerVpcPlacementStatements(),
     ],
   });
   acknowledgeWildcardResources(policy, {
@@ -127,6 +134,7 @@ export function createSageMakerEndpoint(scope: Construct, p: SageMakerEndpointIn
     EndpointMetrics:
       'cloudwatch:PutMetricData supports no resource-level permission; the condition limits it to the /aws/sagemaker/ namespaces.',
     VpcPlacement: VPC_PLACEMENT_REASON,
+    VpcPlacementDescribe: VPC_PLACEMENT_REASON,
     WriteCapture: 'Data capture writes one object per capture file under the fixed capture prefix of one bucket.',
     EndpointLogs: 'Log streams are created by the endpoint per instance inside its own log group only.',
   });

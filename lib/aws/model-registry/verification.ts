@@ -14,7 +14,8 @@ import {
   createVpcFunction,
   createVpcFunctionSupport,
   vpcFunctionStatements,
-  vpcNetworkInterfacesStatement,
+  acknowledgeEniResources,
+  vpcNetworkInterfacesStatements,
 } from '../vpc-function';
 import { acknowledgeNagRule } from '../waive';
 
@@ -120,15 +121,16 @@ export function createVerifierFunction(scope: Construct, i: VerifierFunctionInpu
           StringEquals: { 'kms:ViaService': ['sqs', 'lambda'].map((s) => `${s}.${stack.region}.${stack.urlSuffix}`) },
         },
       }),
-      vpcNetworkInterfacesStatement(),
+      ...vpcNetworkInterfacesStatements(),
     ],
   });
   acknowledgeNagRule(
     policy,
     'AwsSolutions-IAM5[Resource::*]',
-    'The ec2 network-interface actions a VPC function needs support no resource-level permissions (IAM ' +
-      'service authorization reference); every other statement is scoped to the bucket, prefix or key.',
+    'The ec2 Describe calls a VPC function needs support no resource-level permissions (IAM service ' +
+      'authorization reference); every other statement is scoped to the bucket, prefix or key.',
   );
+  acknowledgeEniResources(policy);
   acknowledgeNagRule(
     policy,
     `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(i.bucket.node.defaultChild as s3.CfnBucket)}.Arn>/${i.artifactPrefix}*]`,

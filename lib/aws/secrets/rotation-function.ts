@@ -12,7 +12,8 @@ import {
   createVpcFunctionSupport,
   type VpcFunctionSupport,
   vpcFunctionStatements,
-  vpcNetworkInterfacesStatement,
+  acknowledgeEniResources,
+  vpcNetworkInterfacesStatements,
 } from '../vpc-function';
 import { acknowledgeNagRule } from '../waive';
 import { ResolvedPlatformSecretsProps } from './props';
@@ -91,10 +92,10 @@ export function createRotationFunction(scope: Construct, i: RotationFunctionInpu
   acknowledgeNagRule(
     policy,
     'AwsSolutions-IAM5[Resource::*]',
-    'secretsmanager:GetRandomPassword and the ec2 network-interface actions a VPC function needs ' +
-      '(CreateNetworkInterface, Describe/Delete/Assign/UnassignPrivateIpAddresses) support no resource-level ' +
+    'secretsmanager:GetRandomPassword and the ec2 Describe calls a VPC function needs support no resource-level ' +
       'permissions, per the IAM service authorization reference; everything else is scoped to ARNs.',
   );
+  acknowledgeEniResources(policy);
 
   const fn = createVpcFunction(scope, 'RotationFunction', support, {
     description: 'Rotates generated platform secrets (four-step Secrets Manager protocol)',
@@ -171,6 +172,6 @@ function rotationStatements(
       resources: [i.key.keyArn],
       conditions: { StringEquals: via('lambda') },
     }),
-    vpcNetworkInterfacesStatement(),
+    ...vpcNetworkInterfacesStatements(),
   ];
 }

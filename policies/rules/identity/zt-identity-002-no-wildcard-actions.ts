@@ -1,17 +1,16 @@
 import type { ResourceGraph } from '../../engine/graph';
 import type { Resource } from '../../engine/model';
-import { type Check, type CheckResult, Rule, fail, pass } from '../../engine/rule';
-import { eachOf } from '../shared/combine';
-import { eachListed, joinPath, unknownAt } from '../shared/read';
+import { type CheckResult, Rule, fail, pass } from '../../engine/rule';
+import { joinPath, unknownAt } from '../shared/read';
 import { Opaque, type PolicyValue, asList, field, readPolicyDocument } from '../shared/policy-document';
+import { CFN_IDENTITY_TYPES, TF_IDENTITY_POLICY_TYPES, identityDocumentChecks } from './aws/identity-documents';
 
 /**
  * No identity policy allows every action (`*`, `*:*`) or every action of a service (`s3:*`): one
  * finding per offending action, at its path. Admin managed policies and admin role assignments are
  * ZT-IDENTITY-003.
- * Not judged here: `*` as Resource. Many read and list actions support no resource-level
- * permission at all, so a "no * resource" verdict needs the per-action table of the IAM Service
- * Authorization Reference; without it the check would be either noisy or wrong.
+ * `*` as Resource is ZT-IDENTITY-009's (it needs the per-action table of which actions support
+ * resource-level permissions).
  */
 function judgeAction(path: string, a: PolicyValue): CheckResult {
   if (a instanceof Opaque) return unknownAt(path, a.reason);
@@ -45,28 +44,8 @@ function judgeDocument(g: ResourceGraph, res: Resource, path: string): CheckResu
   return out;
 }
 
-const verdict = (results: readonly CheckResult[]): CheckResult[] =>
-  results.length === 0 ? [pass('no statement allows a wildcard action')] : eachOf(results);
-
-const doc =
-  (path: string): Check =>
-  (res, { graph }) =>
-    verdict(judgeDocument(graph, res, path));
-
-const cfnIdentity: Check = (res, { graph }) =>
-  verdict(eachListed(graph, res, 'Policies', (p) => judgeDocument(graph, res, joinPath(p, 'PolicyDocument'))));
-
-const tfRole: Check = (res, { graph }) =>
-  verdict(eachListed(graph, res, 'inline_policy', (p) => judgeDocument(graph, res, joinPath(p, 'policy'))));
-
-const CFN_TYPES = ['AWS::IAM::Role', 'AWS::IAM::Policy', 'AWS::IAM::User', 'AWS::IAM::Group'];
-const TF_POLICY_TYPES = [
-  'aws_iam_policy',
-  'aws_iam_role_policy',
-  'aws_iam_user_policy',
-  'aws_iam_group_policy',
-  'aws_ssoadmin_permission_set_inline_policy',
-];
+const CFN_TYPES = CFN_IDENTITY_TYPES;
+const TF_POLICY_TYPES = TF_IDENTITY_POLICY_TYPES;
 
 export const noWildcardActionsRule: Rule = {
   id: 'ZT-IDENTITY-002',
@@ -79,8 +58,8 @@ export const noWildcardActionsRule: Rule = {
     'delete the data lake, open a bucket or mint credentials. Least privilege names the actions a workload needs.',
   remediation:
     'List the actions the workload calls (CDK grants: bucket.grantRead(role), key.grantDecrypt(role)) instead of ' +
-    '"*" or "<service>:*", and never Allow with NotAction (admin managed policies: ZT-IDENTITY-003). Resource ' +
-    'scoping is left to review: see the rule source for why.',
+    '"*" or "<service>:*", and never Allow with NotAction (admin managed policies: ZT-IDENTITY-003; ' +
+    'resources named: ZT-IDENTITY-009).',
   controls: [
     { framework: 'NIST-800-53', id: 'AC-6' },
     { framework: 'NIST-800-53', id: 'AC-6(10)' },
@@ -115,17 +94,5 @@ export const noWildcardActionsRule: Rule = {
       ],
     },
   ],
-  checks: {
-    'AWS::IAM::Role': cfnIdentity,
-    'AWS::IAM::User': cfnIdentity,
-    'AWS::IAM::Group': cfnIdentity,
-    'AWS::IAM::Policy': doc('PolicyDocument'),
-    'AWS::IAM::ManagedPolicy': doc('PolicyDocument'),
-    aws_iam_role: tfRole,
-    aws_iam_policy: doc('policy'),
-    aws_iam_role_policy: doc('policy'),
-    aws_iam_user_policy: doc('policy'),
-    aws_iam_group_policy: doc('policy'),
-    aws_ssoadmin_permission_set_inline_policy: doc('inline_policy'),
-  },
+  checks: identityDocumentChecks(judgeDocument, 'no statement allows a wildcard action'),
 };

@@ -68,3 +68,15 @@ describe('ZT-IDENTITY-007 / ZT-IDENTITY-008 on IAM attachments', () => {
     expect(await run('ZT-IDENTITY-008', [role(basic)])).toEqual([]);
   });
 });
+
+describe('ZT-IDENTITY-009 on aws:iam/policy:Policy', () => {
+  const policy = (Action: string[], Resource: string) =>
+    resource('aws:iam/policy:Policy', 'p', {
+      policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action, Resource }] }),
+    });
+  test('s3:GetObject on "*" fails; on the bucket, or a describe on "*", passes', async () => {
+    expect(await run('ZT-IDENTITY-009', [policy(['s3:GetObject'], '*')])).toHaveLength(1);
+    expect(await run('ZT-IDENTITY-009', [policy(['s3:GetObject'], 'arn:aws:s3:::lake/*')])).toEqual([]);
+    expect(await run('ZT-IDENTITY-009', [policy(['ec2:DescribeSubnets'], '*')])).toEqual([]);
+  });
+});

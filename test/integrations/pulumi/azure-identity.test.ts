@@ -160,3 +160,13 @@ describe('ZT-IDENTITY-007 / ZT-IDENTITY-008 on azure-native:authorization:RoleAs
     expect(await run('ZT-IDENTITY-008', [assignment({ roleDefinitionId: reader })])).toEqual([]);
   });
 });
+
+describe('ZT-IDENTITY-009 on azure-native:authorization:RoleAssignment', () => {
+  const reader = role('2a2b9908-6ea1-4ae2-8e65-a410df84e7d1');
+  test('a grant on a resource group fails; on a storage account passes', async () => {
+    const group = `${SUB}/resourceGroups/rg`;
+    const account = `${group}/providers/Microsoft.Storage/storageAccounts/lake`;
+    expect(await run('ZT-IDENTITY-009', [assignment({ roleDefinitionId: reader, scope: group })])).toHaveLength(1);
+    expect(await run('ZT-IDENTITY-009', [assignment({ roleDefinitionId: reader, scope: account })])).toEqual([]);
+  });
+});

@@ -1,0 +1,50 @@
+import type { ResourceGraph } from '../../../engine/graph';
+import type { Resource } from '../../../engine/model';
+import { type Check, type CheckResult, pass } from '../../../engine/rule';
+import { eachOf } from '../../shared/combine';
+import { eachListed, joinPath } from '../../shared/read';
+
+/**
+ * Where each IAM identity type keeps its policy documents (CloudFormation inline `Policies` and
+ * `PolicyDocument`, Terraform `policy` / `inline_policy`), so every rule on identity-policy
+ * statements judges the same documents of the same types.
+ */
+
+export type DocumentJudge = (g: ResourceGraph, res: Resource, path: string) => CheckResult[];
+
+export const CFN_IDENTITY_TYPES = ['AWS::IAM::Role', 'AWS::IAM::Policy', 'AWS::IAM::User', 'AWS::IAM::Group'];
+
+export const TF_IDENTITY_POLICY_TYPES = [
+  'aws_iam_policy',
+  'aws_iam_role_policy',
+  'aws_iam_user_policy',
+  'aws_iam_group_policy',
+  'aws_ssoadmin_permission_set_inline_policy',
+];
+
+/** One check per identity type: `judge` on each of its documents; `none` passes a resource with no result. */
+export function identityDocumentChecks(judge: DocumentJudge, none: string): Record<string, Check> {
+  const verdict = (results: readonly CheckResult[]): CheckResult[] =>
+    results.length === 0 ? [pass(none)] : eachOf(results);
+  const doc =
+    (path: string): Check =>
+    (res, { graph }) =>
+      verdict(judge(graph, res, path));
+  const cfnInline: Check = (res, { graph }) =>
+    verdict(eachListed(graph, res, 'Policies', (p) => judge(graph, res, joinPath(p, 'PolicyDocument'))));
+  const tfRole: Check = (res, { graph }) =>
+    verdict(eachListed(graph, res, 'inline_policy', (p) => judge(graph, res, joinPath(p, 'policy'))));
+  return {
+    'AWS::IAM::Role': cfnInline,
+    'AWS::IAM::User': cfnInline,
+    'AWS::IAM::Group': cfnInline,
+    'AWS::IAM::Policy': doc('PolicyDocument'),
+    'AWS::IAM::ManagedPolicy': doc('PolicyDocument'),
+    aws_iam_role: tfRole,
+    aws_iam_policy: doc('policy'),
+    aws_iam_role_policy: doc('policy'),
+    aws_iam_user_policy: doc('policy'),
+    aws_iam_group_policy: doc('policy'),
+    aws_ssoadmin_permission_set_inline_policy: doc('inline_policy'),
+  };
+}

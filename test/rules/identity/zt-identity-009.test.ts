@@ -1,0 +1,4 @@
+import { runCases } from '../helpers';
+import { cases } from '../cases/zt-identity-009';
+
+runCases(cases);
