@@ -15,6 +15,7 @@ import { MONITOR } from './monitor';
 import { NETWORK, privateDnsZoneGroup } from './network';
 import type { MergedChild, Reader } from './read';
 import { REGISTRY } from './registry';
+import { STORES } from './stores';
 import { WEB, WEB_CHILDREN } from './web';
 
 /** Every azure-native token the pack reads, onto its azurerm type (one reader per token, by family). */
@@ -35,6 +36,7 @@ export const AZURE_NATIVE: Readonly<Record<string, Reader>> = {
   ...IDENTITY,
   ...WEB,
   ...ML_COMPUTE,
+  ...STORES,
 };
 
 export type { MergedChild } from './read';
