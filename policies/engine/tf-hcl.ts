@@ -26,7 +26,7 @@ async function encoded(v) {
     const m = JSONENCODE.exec(v);
     if (!m) return v;
     try {
-      const r = await parse('jsonencode.tf', 'v = ' + m[1]);
+      const r = await parse('jsonencode.tf', 'v = ' + m[1].trim());
       return r.v !== null && typeof r.v === 'object' ? JSON.stringify(r.v) : v;
     } catch (e) { return v; }
   }
@@ -96,7 +96,7 @@ export function decodeJsonencode(objects: readonly Record<string, unknown>[], fi
   objects.forEach(visit);
   if (found.length === 0) return;
   const results = runConverter(
-    found.map((f, i) => ({ name: `jsonencode-${i}.tf`, text: `v = ${f.expr}` })),
+    found.map((f, i) => ({ name: `jsonencode-${i}.tf`, text: `v = ${f.expr.trim()}` })),
     file,
   );
   results.forEach((r, i) => {

@@ -23,6 +23,13 @@ resource "aws_iam_policy" "named" {
     Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "\${aws_s3_bucket.lake.arn}/*" }]
   })
 }
+resource "aws_iam_policy" "newline" {
+  policy = jsonencode(
+    {
+      Statement = [{ Effect = "Allow", Action = "kms:Decrypt", Resource = "*" }]
+    }
+  )
+}
 resource "aws_iam_policy" "local" {
   policy = jsonencode(local.policy)
 }
@@ -40,6 +47,10 @@ const JSON_CONFIG = {
         policy:
           '${jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "${aws_s3_bucket.lake.arn}/*" }] })}',
       },
+      newline: {
+        policy:
+          '${jsonencode(\n  {\n    Statement = [{ Effect = "Allow", Action = "kms:Decrypt", Resource = "*" }]\n  }\n)}',
+      },
       local: { policy: '${jsonencode(local.policy)}' },
     },
     aws_s3_bucket: { lake: { bucket: 'lake' } },
@@ -55,6 +66,8 @@ describe('jsonencode policies', () => {
   const expected = {
     'aws_iam_policy.wide': 'fail',
     'aws_iam_policy.named': 'pass',
+    // The argument may start on the next line (HCL allows it inside the call's parentheses).
+    'aws_iam_policy.newline': 'fail',
     'aws_iam_policy.local': 'unknown',
   };
   test('HCL: a literal document is judged; jsonencode(local.x) is unknown', () => {

@@ -6,8 +6,9 @@ import { describeResolved, isIntrinsic, isPlainObject, rawAt } from './read';
  * IAM-style policy documents (bucket policies, key policies) read into plain values, with every
  * part the engine cannot decide replaced by an `Opaque` carrying the reason. CloudFormation gives
  * the document as an object with intrinsics inside; Terraform as a JSON string whose strings may
- * hold `${...}` interpolations (only those parts are opaque) or as one `jsonencode(...)` / data
- * source expression (then the whole document is unknown).
+ * hold `${...}` interpolations (only those parts are opaque; a literal `jsonencode({...})` is that
+ * JSON string by the time it is loaded, tf-hcl.ts) or as one expression such as
+ * `jsonencode(local.policy)` or a data source (then the whole document is unknown).
  */
 export class Opaque {
   private text?: string;
