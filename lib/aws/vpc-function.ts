@@ -77,9 +77,19 @@ export function vpcFunctionStatements(s: VpcFunctionSupport): iam.PolicyStatemen
  * The ARNs of the EC2 resources an ENI call acts on, in this account and region: EC2 picks the
  * interface IDs at creation, so the interfaces, subnets and security groups are named by type.
  */
-export const ENI_RESOURCE_ARNS: readonly string[] = ['network-interface', 'subnet', 'security-group'].map(
+const ENI_RESOURCE_TYPES = ['network-interface', 'subnet', 'security-group'];
+export const ENI_RESOURCE_ARNS: readonly string[] = ENI_RESOURCE_TYPES.map(
   (t) => `arn:${Aws.PARTITION}:ec2:${Aws.REGION}:${Aws.ACCOUNT_ID}:${t}/*`,
 );
+
+/** The EC2 describe calls SageMaker makes to place a job or endpoint in the platform subnets (Resource "*"). */
+export const SAGEMAKER_VPC_DESCRIBE_ACTIONS: readonly string[] = [
+  'ec2:DescribeNetworkInterfaces',
+  'ec2:DescribeVpcs',
+  'ec2:DescribeDhcpOptions',
+  'ec2:DescribeSubnets',
+  'ec2:DescribeSecurityGroups',
+];
 
 /** Reason for the cdk-nag IAM5 acknowledgements of the ENI statements below. */
 export const ENI_WILDCARD_REASON =
@@ -89,7 +99,7 @@ export const ENI_WILDCARD_REASON =
 
 /** cdk-nag IAM5 acknowledgements of the account-wide ENI resource ARNs on `policy`, with their reason. */
 export function acknowledgeEniResources(policy: IConstruct): void {
-  for (const t of ['network-interface', 'subnet', 'security-group']) {
+  for (const t of ENI_RESOURCE_TYPES) {
     acknowledgeNagRule(
       policy,
       `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:${t}/*]`,

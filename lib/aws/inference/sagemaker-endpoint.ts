@@ -7,7 +7,7 @@ import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
 import { endpointRejectsKmsKey } from '../../core/inference';
 import { acknowledgeWildcardResources } from '../training-compute/nag';
-import { ENI_RESOURCE_ARNS, ENI_WILDCARD_REASON } from '../vpc-function';
+import { ENI_RESOURCE_ARNS, ENI_WILDCARD_REASON, SAGEMAKER_VPC_DESCRIBE_ACTIONS } from '../vpc-function';
 import { acknowledgeNagRule } from '../waive';
 
 export interface SageMakerEndpointParts {
@@ -52,13 +52,7 @@ export function sagemakerVpcPlacementStatements(): iam.PolicyStatement[] {
     }),
     new iam.PolicyStatement({
       sid: 'VpcPlacementDescribe',
-      actions: [
-        'ec2:DescribeNetworkInterfaces',
-        'ec2:DescribeVpcs',
-        'ec2:DescribeDhcpOptions',
-        'ec2:DescribeSubnets',
-        'ec2:DescribeSecurityGroups',
-      ],
+      actions: [...SAGEMAKER_VPC_DESCRIBE_ACTIONS],
       resources: ['*'],
     }),
   ];

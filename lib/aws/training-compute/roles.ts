@@ -4,6 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { ManagedPolicyGrantee } from './managed-grantee';
+import { SAGEMAKER_VPC_DESCRIBE_ACTIONS } from '../vpc-function';
 import { acknowledgeWildcardResources } from './nag';
 import { ResolvedTrainingComputeProps, TrainingComputeProps } from './props';
 
@@ -123,13 +124,7 @@ function eniStatements(
     }),
     new iam.PolicyStatement({
       sid: 'DescribeNetwork',
-      actions: [
-        'ec2:DescribeNetworkInterfaces',
-        'ec2:DescribeVpcs',
-        'ec2:DescribeDhcpOptions',
-        'ec2:DescribeSubnets',
-        'ec2:DescribeSecurityGroups',
-      ],
+      actions: [...SAGEMAKER_VPC_DESCRIBE_ACTIONS],
       resources: ['*'],
     }),
   ];

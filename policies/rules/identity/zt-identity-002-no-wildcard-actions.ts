@@ -2,8 +2,13 @@ import type { ResourceGraph } from '../../engine/graph';
 import type { Resource } from '../../engine/model';
 import { type CheckResult, Rule, fail, pass } from '../../engine/rule';
 import { joinPath, unknownAt } from '../shared/read';
-import { Opaque, type PolicyValue, asList, field, readPolicyDocument } from '../shared/policy-document';
-import { CFN_IDENTITY_TYPES, TF_IDENTITY_POLICY_TYPES, identityDocumentChecks } from './aws/identity-documents';
+import { Opaque, type PolicyValue, asList, field } from '../shared/policy-document';
+import {
+  CFN_IDENTITY_TYPES,
+  TF_IDENTITY_POLICY_TYPES,
+  eachAllowStatement,
+  identityDocumentChecks,
+} from './aws/identity-documents';
 
 /**
  * No identity policy allows every action (`*`, `*:*`) or every action of a service (`s3:*`): one
@@ -21,28 +26,23 @@ function judgeAction(path: string, a: PolicyValue): CheckResult {
   return pass(`${path} is ${a}`, path);
 }
 
-/** Every Allow statement's actions; an Allow with NotAction allows everything not listed. */
-function judgeDocument(g: ResourceGraph, res: Resource, path: string): CheckResult[] {
-  const doc = readPolicyDocument(g, res, path);
-  if (doc.kind === 'absent') return [];
-  if (doc.kind === 'unknown') return [unknownAt(path, doc.reason)];
+/** An Allow statement's actions; an Allow with NotAction allows everything not listed. */
+function judgeStatement(stmt: PolicyValue, at: string): CheckResult[] {
   const out: CheckResult[] = [];
-  doc.statements.forEach((stmt, i) => {
-    const at = joinPath(path, 'Statement', i);
-    const effect = field(stmt, 'Effect');
-    if (effect instanceof Opaque) return void out.push(unknownAt(joinPath(at, 'Effect'), effect.reason));
-    if (typeof effect !== 'string' || effect.toLowerCase() !== 'allow') return;
-    if (field(stmt, 'NotAction') !== undefined) {
-      out.push(fail(`${at} allows NotAction: every action except those listed`, joinPath(at, 'NotAction')));
-    }
-    const actions = field(stmt, 'Action');
-    if (actions instanceof Opaque) return void out.push(unknownAt(joinPath(at, 'Action'), actions.reason));
-    const list = asList(actions);
-    const single = !Array.isArray(actions);
-    list.forEach((a, j) => out.push(judgeAction(single ? joinPath(at, 'Action') : joinPath(at, 'Action', j), a)));
-  });
+  if (field(stmt, 'NotAction') !== undefined) {
+    out.push(fail(`${at} allows NotAction: every action except those listed`, joinPath(at, 'NotAction')));
+  }
+  const actions = field(stmt, 'Action');
+  if (actions instanceof Opaque) return [...out, unknownAt(joinPath(at, 'Action'), actions.reason)];
+  const single = !Array.isArray(actions);
+  asList(actions).forEach((a, j) =>
+    out.push(judgeAction(single ? joinPath(at, 'Action') : joinPath(at, 'Action', j), a)),
+  );
   return out;
 }
+
+const judgeDocument = (g: ResourceGraph, res: Resource, path: string): CheckResult[] =>
+  eachAllowStatement(g, res, path, judgeStatement);
 
 const CFN_TYPES = CFN_IDENTITY_TYPES;
 const TF_POLICY_TYPES = TF_IDENTITY_POLICY_TYPES;

@@ -2,7 +2,8 @@ import type { ResourceGraph } from '../../../engine/graph';
 import type { Resource } from '../../../engine/model';
 import { type Check, type CheckResult, pass } from '../../../engine/rule';
 import { eachOf } from '../../shared/combine';
-import { eachListed, joinPath } from '../../shared/read';
+import { Opaque, type PolicyValue, equalsIgnoreCase, field, readPolicyDocument } from '../../shared/policy-document';
+import { eachListed, joinPath, unknownAt } from '../../shared/read';
 
 /**
  * Where each IAM identity type keeps its policy documents (CloudFormation inline `Policies` and
@@ -21,6 +22,29 @@ export const TF_IDENTITY_POLICY_TYPES = [
   'aws_iam_group_policy',
   'aws_ssoadmin_permission_set_inline_policy',
 ];
+
+/**
+ * `judge` on each Allow statement of the document at `path` (at its path `...Statement.<i>`): an
+ * absent document gives nothing, an undecidable one or an undecidable Effect one unknown.
+ */
+export function eachAllowStatement(
+  g: ResourceGraph,
+  res: Resource,
+  path: string,
+  judge: (stmt: PolicyValue, at: string) => CheckResult[],
+): CheckResult[] {
+  const doc = readPolicyDocument(g, res, path);
+  if (doc.kind === 'absent') return [];
+  if (doc.kind === 'unknown') return [unknownAt(path, doc.reason)];
+  const out: CheckResult[] = [];
+  doc.statements.forEach((stmt, i) => {
+    const at = joinPath(path, 'Statement', i);
+    const effect = field(stmt, 'Effect');
+    if (effect instanceof Opaque) return void out.push(unknownAt(joinPath(at, 'Effect'), effect.reason));
+    if (typeof effect === 'string' && equalsIgnoreCase(effect, 'allow')) out.push(...judge(stmt, at));
+  });
+  return out;
+}
 
 /** One check per identity type: `judge` on each of its documents; `none` passes a resource with no result. */
 export function identityDocumentChecks(judge: DocumentJudge, none: string): Record<string, Check> {

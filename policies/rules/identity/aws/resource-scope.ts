@@ -2,17 +2,10 @@ import type { ResourceGraph } from '../../../engine/graph';
 import type { Resource } from '../../../engine/model';
 import { type CheckResult, fail, pass } from '../../../engine/rule';
 import { conditionedOn, mayBeWildcard } from '../../shared/public-statements';
-import {
-  Opaque,
-  type PolicyValue,
-  asList,
-  equalsIgnoreCase,
-  field,
-  readPolicyDocument,
-  some,
-} from '../../shared/policy-document';
+import { Opaque, type PolicyValue, asList, field, some } from '../../shared/policy-document';
 import { joinPath, unknownAt } from '../../shared/read';
 import { lookupActions, narrowsResources } from './action-catalog';
+import { eachAllowStatement } from './identity-documents';
 
 /**
  * ZT-IDENTITY-009 on IAM identity policies: an Allow statement on every resource (`Resource: "*"`,
@@ -60,40 +53,33 @@ const named = (actions: readonly string[]): string =>
     ? actions.join(', ')
     : `${actions.slice(0, MAX_NAMED).join(', ')} and ${actions.length - MAX_NAMED} more`;
 
-/** One result per Allow statement on every resource; [] when the document has none. */
-export function judgeResourceScope(g: ResourceGraph, res: Resource, path: string): CheckResult[] {
-  const doc = readPolicyDocument(g, res, path);
-  if (doc.kind === 'absent') return [];
-  if (doc.kind === 'unknown') return [unknownAt(path, doc.reason)];
-  const out: CheckResult[] = [];
-  doc.statements.forEach((stmt, i) => {
-    const at = joinPath(path, 'Statement', i);
-    const effect = field(stmt, 'Effect');
-    if (effect instanceof Opaque) return void out.push(unknownAt(joinPath(at, 'Effect'), effect.reason));
-    if (typeof effect !== 'string' || !equalsIgnoreCase(effect, 'allow')) return;
-    const notResource = field(stmt, 'NotResource') !== undefined;
-    const wide = notResource || some(asList(field(stmt, 'Resource')), everyResource);
-    const where = joinPath(at, notResource ? 'NotResource' : 'Resource');
-    if (wide instanceof Opaque) return void out.push(unknownAt(where, wide.reason));
-    if (!wide) return;
-    if (field(stmt, 'NotAction') !== undefined) {
-      return void out.push(fail(`${at} allows NotAction on every resource: every other action, on anything`, where));
-    }
-    const found = unscoped(stmt, at);
-    if (!('actions' in found)) return void out.push(found);
-    const on = notResource ? 'every resource but those listed' : 'every resource ("*")';
-    out.push(
-      found.actions.length === 0
-        ? pass(
-            `${at} is on ${on}, and its actions support no resource-level permission (or a condition narrows them)`,
-            where,
-          )
-        : fail(
-            `${at} allows ${named(found.actions)} on ${on}: these actions can name the resources they act on ` +
-              '(the IAM Service Authorization Reference lists a resource type for them)',
-            where,
-          ),
-    );
-  });
-  return out;
+/** An Allow statement on every resource: its restrictable actions, or none; [] when it names resources. */
+function judgeStatement(stmt: PolicyValue, at: string): CheckResult[] {
+  const notResource = field(stmt, 'NotResource') !== undefined;
+  const wide = notResource || some(asList(field(stmt, 'Resource')), everyResource);
+  const where = joinPath(at, notResource ? 'NotResource' : 'Resource');
+  if (wide instanceof Opaque) return [unknownAt(where, wide.reason)];
+  if (!wide) return [];
+  if (field(stmt, 'NotAction') !== undefined) {
+    return [fail(`${at} allows NotAction on every resource: every other action, on anything`, where)];
+  }
+  const found = unscoped(stmt, at);
+  if (!('actions' in found)) return [found];
+  const on = notResource ? 'every resource but those listed' : 'every resource ("*")';
+  return [
+    found.actions.length === 0
+      ? pass(
+          `${at} is on ${on}, and its actions support no resource-level permission (or a condition narrows them)`,
+          where,
+        )
+      : fail(
+          `${at} allows ${named(found.actions)} on ${on}: these actions can name the resources they act on ` +
+            '(the IAM Service Authorization Reference lists a resource type for them)',
+          where,
+        ),
+  ];
 }
+
+/** One result per Allow statement on every resource; [] when the document has none. */
+export const judgeResourceScope = (g: ResourceGraph, res: Resource, path: string): CheckResult[] =>
+  eachAllowStatement(g, res, path, judgeStatement);
