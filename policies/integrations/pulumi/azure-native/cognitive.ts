@@ -1,4 +1,4 @@
-import { type Props, type Reader, defined, enabled, list, obj } from './read';
+import { type Props, type Reader, defined, enabled, list, negated, obj } from './read';
 
 /**
  * Azure OpenAI / AI Services (azure-native:cognitiveservices): the account's network and key
@@ -35,7 +35,7 @@ function account(p: Props): Props {
     sku_name: obj(p.sku).name,
     custom_subdomain_name: q.customSubDomainName,
     public_network_access_enabled: enabled(q.publicNetworkAccess),
-    local_auth_enabled: typeof q.disableLocalAuth === 'boolean' ? !q.disableLocalAuth : q.disableLocalAuth,
+    local_auth_enabled: negated(q.disableLocalAuth),
     network_acls: acls.defaultAction !== undefined ? { default_action: acls.defaultAction } : undefined,
     customer_managed_key: customerManagedKey(q.encryption),
   });

@@ -1,4 +1,4 @@
-import { type Props, type Reader, defined, enabled, obj } from './read';
+import { type Props, type Reader, defined, enabled, negated, obj } from './read';
 
 /**
  * Azure ML compute (azure-native:machinelearningservices:Compute): one ARM type for clusters
@@ -14,9 +14,6 @@ const TYPES: Readonly<Record<string, string>> = {
 const outer = (p: Props): Props => obj(p.properties);
 const inner = (p: Props): Props => obj(outer(p).properties);
 
-/** disableLocalAuth onto local_auth_enabled; an unknown stays unknown. */
-const localAuth = (v: unknown): unknown => (typeof v === 'boolean' ? !v : v);
-
 function cluster(p: Props): Props {
   const q = inner(p);
   const creds = obj(q.userAccountCredentials);
@@ -25,7 +22,7 @@ function cluster(p: Props): Props {
   return defined({
     name: p.computeName,
     node_public_ip_enabled: q.enableNodePublicIp,
-    local_auth_enabled: localAuth(outer(p).disableLocalAuth),
+    local_auth_enabled: negated(outer(p).disableLocalAuth),
     // NotSpecified leaves azurerm's default.
     ssh_public_access_enabled: typeof open === 'boolean' || open !== 'NotSpecified' ? open : undefined,
     ssh: ssh === undefined ? undefined : defined({ admin_username: creds.adminUserName, key_value: ssh }),
@@ -39,7 +36,7 @@ function instance(p: Props): Props {
   return defined({
     name: p.computeName,
     node_public_ip_enabled: q.enableNodePublicIp,
-    local_auth_enabled: localAuth(outer(p).disableLocalAuth),
+    local_auth_enabled: negated(outer(p).disableLocalAuth),
     ssh: sshOn ? defined({ public_key: ssh.adminPublicKey }) : undefined,
   });
 }

@@ -59,6 +59,9 @@ export function enabled(v: unknown): unknown {
   return v;
 }
 
+/** ARM's disable* flag as azurerm's *_enabled (a boolean negated; an unknown passes through). */
+export const negated = (v: unknown): unknown => (typeof v === 'boolean' ? !v : v);
+
 /** Property names that are azurerm's in camelCase (NSG rules: sourceAddressPrefix, destinationPortRange, ...). */
 export const snakeKeys = (r: Props): Props =>
   Object.fromEntries(Object.entries(r).map(([k, v]) => [k.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase(), v]));

@@ -1,4 +1,4 @@
-import { type Props, type Reader, defined, enabled, list, obj } from './read';
+import { type Props, type Reader, defined, enabled, list, negated, obj } from './read';
 
 /**
  * azure-native Cosmos DB accounts, PostgreSQL flexible servers (and their parameters), Redis caches
@@ -12,22 +12,19 @@ import { type Props, type Reader, defined, enabled, list, obj } from './read';
 const flag = (v: unknown): unknown =>
   typeof v === 'string' && /^(true|false)$/i.test(v) ? v.toLowerCase() === 'true' : v;
 
-/** `not` of a boolean, an unknown passing through: ARM's disable* flags are azurerm's *_enabled. */
-const not = (v: unknown): unknown => (typeof v === 'boolean' ? !v : v);
-
 function redis(p: Props): Props {
   const config = obj(p.redisConfiguration);
   const authNotRequired = flag(config.authnotrequired);
   const redisConfiguration = defined({
     active_directory_authentication_enabled: flag(config['aad-enabled'] ?? config.aadEnabled),
-    authentication_enabled: not(authNotRequired),
+    authentication_enabled: negated(authNotRequired),
   });
   return defined({
     name: p.name,
     non_ssl_port_enabled: p.enableNonSslPort,
     minimum_tls_version: p.minimumTlsVersion,
     public_network_access_enabled: enabled(p.publicNetworkAccess),
-    access_keys_authentication_enabled: not(p.disableAccessKeyAuthentication),
+    access_keys_authentication_enabled: negated(p.disableAccessKeyAuthentication),
     redis_configuration: Object.keys(redisConfiguration).length > 0 ? redisConfiguration : undefined,
   });
 }
@@ -47,7 +44,7 @@ function searchService(p: Props): Props {
     sku: typeof p.sku === 'string' ? p.sku : obj(p.sku).name,
     public_network_access_enabled: enabled(p.publicNetworkAccess),
     allowed_ips: typeof rules.ipRules === 'string' ? rules.ipRules : ips,
-    local_authentication_enabled: not(p.disableLocalAuth),
+    local_authentication_enabled: negated(p.disableLocalAuth),
     customer_managed_key_enforcement_enabled:
       p.encryptionWithCmk === undefined ? undefined : cmkEnforced(p.encryptionWithCmk),
   });
