@@ -11,6 +11,29 @@ import { diskMb, installed, loadedPackages, median, run, type Tally } from './su
 /** A one-bucket template: the smallest input that exercises load, graph, rules and report. */
 const TINY = { Resources: { Data: { Type: 'AWS::S3::Bucket', Properties: {} } } };
 const STARTUP_RUNS = 9;
+const WILDCARD_GRANT = {
+  Resources: {
+    Read: {
+      Type: 'AWS::IAM::ManagedPolicy',
+      Properties: {
+        PolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }],
+        },
+      },
+    },
+  },
+};
+
+/** The status of `ruleId`'s finding in a JSON report, or what went wrong reading it. */
+function judged(output: string, ruleId: string): string {
+  try {
+    const report = JSON.parse(output) as { findings?: { ruleId: string; status: string }[] };
+    return report.findings?.find((f) => f.ruleId === ruleId)?.status ?? 'no finding';
+  } catch {
+    return 'no JSON report';
+  }
+}
 
 export function checkCli(tally: Tally, ctx: AppContext): void {
   const { dir, node, env } = ctx;
@@ -32,6 +55,15 @@ export function checkCli(tally: Tally, ctx: AppContext): void {
   const bad = run(bin, [template], dir, env);
   tally.ran('zt-check fails an unencrypted bucket', bad, 1);
   tally.check('  names ZT-DATA-001', /ZT-DATA-001/.test(bad.output), bad.output);
+  // The IAM action table ships in the package (its source data is a dev dependency only).
+  const grant = path.join(dir, 'grant.template.json');
+  fs.writeFileSync(grant, JSON.stringify(WILDCARD_GRANT));
+  const scoped = run(bin, [grant, '--format', 'json'], dir, env);
+  tally.check(
+    'zt-check judges IAM actions from the shipped table (ZT-IDENTITY-009 fails s3:GetObject on "*")',
+    judged(scoped.output, 'ZT-IDENTITY-009') === 'fail',
+    scoped.output,
+  );
   const usage = run(bin, [path.join(dir, 'missing.json')], dir, env);
   tally.ran('zt-check on a missing file exits 2', usage, 2);
   tally.check('  one line, no stack trace', !/\n\s+at /.test(usage.output), usage.output);

