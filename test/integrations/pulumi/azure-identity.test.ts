@@ -1,4 +1,4 @@
-import { PULUMI_UNKNOWN } from '../../../policies/integrations/pulumi';
+import { PULUMI_UNKNOWN, translate } from '../../../policies/integrations/pulumi';
 import { resource, run } from './harness';
 
 /** azure-native role assignments (ZT-IDENTITY-003): the role by its definition id, as ARM names it. */
@@ -168,5 +168,50 @@ describe('ZT-IDENTITY-009 on azure-native:authorization:RoleAssignment', () => {
     const account = `${group}/providers/Microsoft.Storage/storageAccounts/lake`;
     expect(await run('ZT-IDENTITY-009', [assignment({ roleDefinitionId: reader, scope: group })])).toHaveLength(1);
     expect(await run('ZT-IDENTITY-009', [assignment({ roleDefinitionId: reader, scope: account })])).toEqual([]);
+  });
+});
+
+/** ZT-IDENTITY-006 on a stand-alone keyvault:AccessPolicy (a policy entry added to an existing vault). */
+describe('azure-native:keyvault:AccessPolicy', () => {
+  const rbacVault = resource('azure-native:keyvault:Vault', 'kv', {
+    vaultName: 'kv-platform',
+    properties: { enablePurgeProtection: true, enableRbacAuthorization: true },
+  });
+  const accessPolicy = (policy: unknown) =>
+    resource(
+      'azure-native:keyvault:AccessPolicy',
+      'reader',
+      { resourceGroupName: 'rg', vaultName: 'kv-platform', policy },
+      { propertyDependencies: { vaultName: [{ urn: rbacVault.urn }] } },
+    );
+  test('a policy granting key or secret permissions fails, even on an RBAC vault', async () => {
+    const keys = accessPolicy({ tenantId: 't', objectId: 'o', permissions: { keys: ['get', 'unwrapKey'] } });
+    expect(await run('ZT-IDENTITY-006', [rbacVault, keys])).toHaveLength(1);
+    const secrets = accessPolicy({ tenantId: 't', objectId: 'o', permissions: { secrets: ['get'] } });
+    expect(await run('ZT-IDENTITY-006', [rbacVault, secrets])).toHaveLength(1);
+  });
+  test('a policy granting nothing passes', async () => {
+    const empty = accessPolicy({ tenantId: 't', objectId: 'o', permissions: { keys: [], secrets: [] } });
+    expect(await run('ZT-IDENTITY-006', [rbacVault, empty])).toEqual([]);
+  });
+  test('a policy unknown at preview is not a violation', async () => {
+    expect(await run('ZT-IDENTITY-006', [rbacVault, accessPolicy(PULUMI_UNKNOWN)])).toEqual([]);
+  });
+});
+
+test('a stand-alone access policy is linked to its vault by vaultName', () => {
+  const vault = resource('azure-native:keyvault:Vault', 'kv', { vaultName: 'kv-platform', properties: {} });
+  const entry = { tenantId: 't', objectId: 'o', permissions: { keys: ['get'] } };
+  const linked = resource(
+    'azure-native:keyvault:AccessPolicy',
+    'reader',
+    { vaultName: 'kv-platform', policy: entry },
+    { propertyDependencies: { vaultName: [{ urn: vault.urn }] } },
+  );
+  const { document } = translate([vault, linked], new Set(['azurerm_key_vault', 'azurerm_key_vault_access_policy']));
+  const policy = document.resources.find((r) => r.type === 'azurerm_key_vault_access_policy');
+  expect(policy?.properties).toMatchObject({
+    key_vault_id: '${azurerm_key_vault.kv.id}',
+    key_permissions: ['get'],
   });
 });

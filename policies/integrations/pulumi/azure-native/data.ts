@@ -34,27 +34,44 @@ export function blobServiceProperties(p: Props): Props {
   });
 }
 
-/** A vault's inline access policies: ARM's permissions.keys / secrets / ... as azurerm's *_permissions. */
+const PERMISSIONS = ['key_permissions', 'secret_permissions', 'certificate_permissions', 'storage_permissions'];
+
+/** One ARM access policy entry: permissions.keys / secrets / ... as azurerm's *_permissions. */
+function accessPolicy(a: Props): Props {
+  const perms = obj(a.permissions);
+  return defined({
+    tenant_id: a.tenantId,
+    object_id: a.objectId,
+    key_permissions: perms.keys,
+    secret_permissions: perms.secrets,
+    certificate_permissions: perms.certificates,
+    storage_permissions: perms.storage,
+  });
+}
+
+/** A vault's inline access policies, each as an azurerm access_policy block. */
 const accessPolicies = (v: unknown): unknown =>
   typeof v === 'string'
     ? v // unknown at preview
-    : list(v)?.map((a) => {
-        const perms = obj(a.permissions);
-        return defined({
-          tenant_id: a.tenantId,
-          object_id: a.objectId,
-          key_permissions: perms.keys,
-          secret_permissions: perms.secrets,
-          certificate_permissions: perms.certificates,
-          storage_permissions: perms.storage,
-        });
-      });
+    : list(v)?.map(accessPolicy);
+
+/**
+ * keyvault:AccessPolicy, ARM's policy entry added to an existing vault (named by vaultName), as
+ * azurerm_key_vault_access_policy. A policy unknown at preview leaves every permission unknown.
+ */
+export function keyVaultAccessPolicy(p: Props): Props {
+  const vault = defined({ key_vault_id: p.vaultName });
+  if (typeof p.policy !== 'string') return { ...vault, ...accessPolicy(obj(p.policy)) };
+  const unknown = p.policy;
+  return { ...vault, ...Object.fromEntries(PERMISSIONS.map((k) => [k, unknown])) };
+}
 
 export function keyVault(p: Props): Props {
   const q = obj(p.properties);
   const acls = obj(q.networkAcls);
   const policies = accessPolicies(q.accessPolicies);
   return defined({
+    name: p.vaultName,
     access_policy: Array.isArray(policies) && policies.length === 0 ? undefined : policies,
     purge_protection_enabled: q.enablePurgeProtection,
     soft_delete_retention_days: q.softDeleteRetentionInDays,
