@@ -10,6 +10,10 @@ import { resolveConfig } from '../../lib/core/config';
 import { ZeroTrustValidationPlugin } from '../../policies/integrations/cdk-plugin';
 import { AwsPlatformStack } from '../../stacks/aws-platform-stack';
 
+// The CDK's built-in CloudFormation schema validation, off for other test files (test/support/jest-env.ts), is
+// part of what this test proves: silent on the whole reference app, live on the control stack.
+process.env.CDK_VALIDATION = 'true';
+
 const NAG_REASON = 'Control bucket: acknowledged to prove acknowledgements reach the report.';
 
 // One app, synthesized once: the reference stack plus a deliberately weak control stack, which
