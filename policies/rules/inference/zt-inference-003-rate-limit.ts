@@ -12,7 +12,7 @@ export const apiRateLimitRule: Rule = {
   rationale:
     'Model extraction and denial-of-wallet attacks need volume. A per-caller rate limit and quota caps how much of the model any one identity can sample, and per-caller metering makes abuse visible; LLM APIs also need a token limit, since one request can cost thousands of tokens.',
   remediation:
-    'AWS: API Gateway usage plans with throttle and quota bound to API keys, every method ApiKeyRequired (OPTIONS aside), stage throttling on /* * (CFN MethodSettings, Terraform aws_api_gateway_method_settings method_path "*/*"). Azure: API Management rate-limit-by-key and quota-by-key, and on LLM APIs llm-token-limit / azure-openai-token-limit with llm-emit-token-metric / azure-openai-emit-token-metric (per-caller token usage as a metric).',
+    'AWS: API Gateway usage plans with throttle and quota bound to API keys, every method ApiKeyRequired (OPTIONS aside), stage throttling on /* * (CFN MethodSettings, Terraform aws_api_gateway_method_settings method_path "*/*"); HTTP and WebSocket API stages set both default-route throttling limits (CFN DefaultRouteSettings ThrottlingRateLimit / ThrottlingBurstLimit, Terraform default_route_settings throttling_rate_limit / throttling_burst_limit). Azure: API Management rate-limit-by-key and quota-by-key, and on LLM APIs llm-token-limit / azure-openai-token-limit with llm-emit-token-metric / azure-openai-emit-token-metric (per-caller token usage as a metric).',
   controls: [
     { framework: 'NIST-800-53', id: 'SC-5' },
     { framework: 'SOC2', id: 'CC7.2' },

@@ -80,3 +80,19 @@ describe('ZT-IDENTITY-009 on aws:iam/policy:Policy', () => {
     expect(await run('ZT-IDENTITY-009', [policy(['ec2:DescribeSubnets'], '*')])).toEqual([]);
   });
 });
+
+describe('ZT-INFERENCE-003 on aws:apigatewayv2/stage:Stage', () => {
+  const stage = (defaultRouteSettings?: Record<string, unknown>) =>
+    resource('aws:apigatewayv2/stage:Stage', 'stage', {
+      apiId: 'api-id',
+      name: '$default',
+      ...(defaultRouteSettings ? { defaultRouteSettings } : {}),
+    });
+  test('both default-route limits pass; each missing one fails; one unknown at preview is not a violation', async () => {
+    expect(await run('ZT-INFERENCE-003', [stage({ throttlingRateLimit: 50, throttlingBurstLimit: 100 })])).toEqual([]);
+    expect(await run('ZT-INFERENCE-003', [stage()])).toHaveLength(2);
+    expect(await run('ZT-INFERENCE-003', [stage({ throttlingRateLimit: 50 })])).toHaveLength(1);
+    const unknown = stage({ throttlingRateLimit: PULUMI_UNKNOWN, throttlingBurstLimit: 100 });
+    expect(await run('ZT-INFERENCE-003', [unknown])).toEqual([]);
+  });
+});

@@ -51,6 +51,19 @@ const tfStage = (settings?: Record<string, unknown>, path = '*/*') =>
         }
       : {}),
   });
+const httpStage = (settings?: Record<string, unknown>) =>
+  cfn({
+    S: {
+      Type: 'AWS::ApiGatewayV2::Stage',
+      Properties: { ApiId: 'a', StageName: '$default', ...(settings ? { DefaultRouteSettings: settings } : {}) },
+    },
+  });
+const tfHttpStage = (settings?: Record<string, unknown>) =>
+  tf({
+    aws_apigatewayv2_stage: {
+      s: { api_id: 'a', name: '$default', ...(settings ? { default_route_settings: [settings] } : {}) },
+    },
+  });
 const LIMITS =
   '<rate-limit-by-key calls="60" renewal-period="60" counter-key="@(context.Subscription.Id)" /><quota-by-key calls="10000" renewal-period="86400" counter-key="@(context.Subscription.Id)" />';
 const TOKEN_LIMIT =
@@ -150,6 +163,39 @@ export const cases: RuleCases = {
       name: 'tf stage burst limit from a variable',
       doc: tfStage({ throttling_rate_limit: 50, throttling_burst_limit: '${var.burst}' }),
       address: 'aws_api_gateway_stage.s',
+      verdict: 'unknown',
+    },
+    {
+      name: 'HTTP API stage throttling its default route',
+      doc: httpStage({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 }),
+      address: 'S',
+      verdict: 'pass',
+    },
+    {
+      name: 'HTTP API stage with a rate but no burst limit',
+      doc: httpStage({ ThrottlingRateLimit: 50 }),
+      address: 'S',
+      verdict: 'fail',
+      path: 'DefaultRouteSettings.ThrottlingBurstLimit',
+    },
+    { name: 'HTTP API stage without route settings', doc: httpStage(), address: 'S', verdict: 'fail' },
+    {
+      name: 'tf HTTP API stage throttling its default route',
+      doc: tfHttpStage({ throttling_rate_limit: 50, throttling_burst_limit: 100 }),
+      address: 'aws_apigatewayv2_stage.s',
+      verdict: 'pass',
+    },
+    {
+      name: 'tf HTTP API stage without default route settings',
+      doc: tfHttpStage(),
+      address: 'aws_apigatewayv2_stage.s',
+      verdict: 'fail',
+      path: 'default_route_settings.throttling_rate_limit',
+    },
+    {
+      name: 'tf HTTP API stage rate limit from a variable',
+      doc: tfHttpStage({ throttling_rate_limit: '${var.rate}', throttling_burst_limit: 100 }),
+      address: 'aws_apigatewayv2_stage.s',
       verdict: 'unknown',
     },
     {

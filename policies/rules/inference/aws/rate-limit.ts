@@ -12,7 +12,8 @@ import { isPresent, joinPath, listLength, readNumber, readString, unknownAt } fr
  * ZT-INFERENCE-003 on CloudFormation and Terraform aws_*: callers are metered by API key. A
  * usage plan throttles and caps (quota) each key and has keys bound to it; every method requires
  * a key (CORS preflight aside); every stage throttles all methods, so no caller gets the account's
- * 10,000 requests per second.
+ * 10,000 requests per second. HTTP and WebSocket API (v2) stages throttle their default route; v2
+ * APIs have no per-key usage plans to judge, so for them only the stage limit is checked.
  */
 interface PlanFields {
   readonly throttle: string;
@@ -124,6 +125,24 @@ const tfStage: Check = (s, { graph }) => {
   );
 };
 
+/**
+ * HTTP / WebSocket API stage (CFN DefaultRouteSettings, Terraform default_route_settings): both
+ * throttling limits set. Without them every route runs at the account-wide limit.
+ */
+const v2Stage =
+  (block: string, fields: readonly [string, string]): Check =>
+  (s, { graph }) =>
+    eachOf(
+      fields.map((f) => {
+        const p = joinPath(block, f);
+        const v = readNumber(graph, s, p);
+        if (v.kind === 'unknown') return unknownAt(p, v.reason);
+        return v.kind === 'value'
+          ? pass(`${p} is ${v.value}`, p)
+          : fail(`${p} is not set: every route of the stage runs at the account-wide limit`, p);
+      }),
+    );
+
 export const awsChecks: Readonly<Record<string, Check>> = {
   'AWS::ApiGateway::UsagePlan': usagePlan(CFN_PLAN),
   aws_api_gateway_usage_plan: usagePlan(TF_PLAN),
@@ -131,6 +150,8 @@ export const awsChecks: Readonly<Record<string, Check>> = {
   aws_api_gateway_method: keyRequired('api_key_required', 'http_method'),
   'AWS::ApiGateway::Stage': cfnStage,
   aws_api_gateway_stage: tfStage,
+  'AWS::ApiGatewayV2::Stage': v2Stage('DefaultRouteSettings', ['ThrottlingRateLimit', 'ThrottlingBurstLimit']),
+  aws_apigatewayv2_stage: v2Stage('default_route_settings', ['throttling_rate_limit', 'throttling_burst_limit']),
 };
 
 export const awsEquivalents: readonly Equivalent[] = [];
