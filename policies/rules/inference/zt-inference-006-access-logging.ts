@@ -1,6 +1,7 @@
 import type { Rule } from '../../engine/rule';
 import { awsChecks, awsEquivalents } from './aws/access-logging';
 import { azureChecks, azureEquivalents } from './azure/access-logging';
+import { CFN_MANAGED_OVERRIDES } from './aws/quick-create';
 
 /** Every inference API stage logs every call. The verdict per shape lives in ./aws/access-logging.ts and ./azure/access-logging.ts. */
 export const gatewayAccessLogsRule: Rule = {
@@ -11,7 +12,7 @@ export const gatewayAccessLogsRule: Rule = {
   rationale:
     'Without access logs there is no record of who queried the model, how often and with what result, so extraction, abuse and incidents cannot be detected or investigated.',
   remediation:
-    'AWS: API Gateway stages with AccessLogSetting to a KMS-encrypted log group (JSON format) and execution logging without data trace. Azure: API Management diagnostics to the platform Log Analytics workspace.',
+    'AWS: API Gateway stages with AccessLogSetting to a KMS-encrypted log group (JSON format) and execution logging without data trace; HTTP API stages with AccessLogSettings. A quick-created HTTP API (Target) is judged on its managed $default stage: set it in an AWS::ApiGatewayV2::ApiGatewayManagedOverrides, or declare the stage. Azure: API Management diagnostics to the platform Log Analytics workspace.',
   controls: [
     { framework: 'NIST-800-53', id: 'AU-2' },
     { framework: 'NIST-800-53', id: 'AU-12' },
@@ -21,6 +22,6 @@ export const gatewayAccessLogsRule: Rule = {
     { framework: 'ISO-42001', id: 'A.6.2.8' },
   ],
   equivalents: [...awsEquivalents, ...azureEquivalents],
-  reads: ['azurerm_api_management_diagnostic', 'azurerm_monitor_diagnostic_setting'],
+  reads: ['azurerm_api_management_diagnostic', 'azurerm_monitor_diagnostic_setting', CFN_MANAGED_OVERRIDES.type],
   checks: { ...awsChecks, ...azureChecks },
 };

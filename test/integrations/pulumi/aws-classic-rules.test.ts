@@ -96,3 +96,16 @@ describe('ZT-INFERENCE-003 on aws:apigatewayv2/stage:Stage', () => {
     expect(await run('ZT-INFERENCE-003', [unknown])).toEqual([]);
   });
 });
+
+describe('quick-created HTTP APIs (aws:apigatewayv2/api:Api target)', () => {
+  const api = (props: Record<string, unknown>) =>
+    resource('aws:apigatewayv2/api:Api', 'api', { name: 'inference', protocolType: 'HTTP', ...props });
+  const target = { target: 'arn:aws:lambda:eu-west-1:111122223333:function:predict' };
+  test.each(['ZT-INFERENCE-002', 'ZT-INFERENCE-003', 'ZT-INFERENCE-006'])(
+    '%s fails a quick-created API and leaves a declared one to its routes and stages',
+    async (id) => {
+      expect(await run(id, [api(target)])).toHaveLength(1);
+      expect(await run(id, [api({})])).toEqual([]);
+    },
+  );
+});

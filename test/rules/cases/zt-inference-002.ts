@@ -1,6 +1,7 @@
 import { apiAuthenticationRule } from '../../../policies/rules/inference/zt-inference-002-authentication';
 import { RuleCases, cfn, tf } from '../helpers';
 import { API, JWT, apim, policy } from './apim-fixtures';
+import { quickCreateCases } from './quick-create';
 
 const method = (props: Record<string, unknown>, extra = {}) =>
   cfn({ M: { Type: 'AWS::ApiGateway::Method', Properties: { RestApiId: 'api', ResourceId: 'r', ...props } } }, extra);
@@ -237,5 +238,11 @@ export const cases: RuleCases = {
       address: 'azurerm_api_management_api_policy.p',
       verdict: 'not_applicable',
     },
+    ...quickCreateCases({
+      what: 'authorization',
+      compliant: { Route: { AuthorizationType: 'JWT', AuthorizerId: 'a1' } },
+      lacking: { Route: { AuthorizationType: 'NONE' } },
+      lackingPath: 'Route.AuthorizationType',
+    }),
   ],
 };

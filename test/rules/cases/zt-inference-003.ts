@@ -1,6 +1,7 @@
 import { apiRateLimitRule } from '../../../policies/rules/inference/zt-inference-003-rate-limit';
 import { RuleCases, cfn, tf } from '../helpers';
 import { API, JWT, apim, policy } from './apim-fixtures';
+import { quickCreateCases } from './quick-create';
 
 const THROTTLE = { RateLimit: 10, BurstLimit: 20 };
 const QUOTA = { Limit: 10000, Period: 'DAY' };
@@ -279,5 +280,11 @@ export const cases: RuleCases = {
       address: 'azurerm_api_management_api_policy.p',
       verdict: 'fail',
     },
+    ...quickCreateCases({
+      what: 'throttling',
+      compliant: { Stage: { DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 } } },
+      lacking: { Stage: { DefaultRouteSettings: { ThrottlingRateLimit: 50 } } },
+      lackingPath: 'Stage.DefaultRouteSettings.ThrottlingBurstLimit',
+    }),
   ],
 };

@@ -1,5 +1,6 @@
 import { gatewayAccessLogsRule } from '../../../policies/rules/inference/zt-inference-006-access-logging';
 import { RuleCases, cfn, tf } from '../helpers';
+import { quickCreateCases } from './quick-create';
 
 const LOG = { DestinationArn: 'arn:aws:logs:eu-west-1:1:log-group:api', Format: '{"requestId":"$context.requestId"}' };
 const stage = (type: string, props: Record<string, unknown>) =>
@@ -134,5 +135,11 @@ export const cases: RuleCases = {
       address: GW,
       verdict: 'unknown',
     },
+    ...quickCreateCases({
+      what: 'access logs',
+      compliant: { Stage: { AccessLogSettings: LOG } },
+      lacking: { Stage: { AccessLogSettings: { DestinationArn: LOG.DestinationArn } } },
+      lackingPath: 'Stage.AccessLogSettings.Format',
+    }),
   ],
 };

@@ -2,6 +2,7 @@ import { type Check, type Equivalent, fail, pass } from '../../../engine/rule';
 import { eachOf } from '../../shared/combine';
 import { isPresent, joinPath } from '../../shared/read';
 import { tfBlock, throughDynamic } from '../../shared/tf-blocks';
+import { quickCreated } from './quick-create';
 
 /**
  * ZT-INFERENCE-006 on CloudFormation and Terraform aws_*: every REST and HTTP API stage writes
@@ -47,6 +48,16 @@ export const awsChecks: Readonly<Record<string, Check>> = {
   aws_api_gateway_stage: accessLogs(TF),
   'AWS::ApiGatewayV2::Stage': accessLogs(CFN_HTTP),
   aws_apigatewayv2_stage: accessLogs(TF),
+  'AWS::ApiGatewayV2::Api': quickCreated({
+    target: 'Target',
+    unset:
+      'its stage writes no access log; set Stage.AccessLogSettings (DestinationArn and Format) in an AWS::ApiGatewayV2::ApiGatewayManagedOverrides, or declare the stage',
+    overrides: (graph, o) => accessLogs({ ...CFN_HTTP, block: 'Stage.AccessLogSettings' })(o, { graph }),
+  }),
+  aws_apigatewayv2_api: quickCreated({
+    target: 'target',
+    unset: 'its stage writes no access log; declare an aws_apigatewayv2_stage with access_log_settings instead',
+  }),
 };
 
 const SAM =

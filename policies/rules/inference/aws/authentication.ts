@@ -10,6 +10,7 @@ import {
   unknown,
 } from '../../../engine/rule';
 import { readString, unknownAt } from '../../shared/read';
+import { quickCreated } from './quick-create';
 
 /**
  * ZT-INFERENCE-002 on CloudFormation and Terraform aws_*: every REST method and HTTP route names
@@ -77,6 +78,16 @@ function method(f: AuthFields): Check {
   };
 }
 
+/** The managed $default route of a quick-created HTTP API, as an overrides resource sets it. */
+function overriddenRoute(g: ResourceGraph, o: Resource): CheckResult {
+  const p = 'Route.AuthorizationType';
+  const t = readString(g, o, p);
+  if (t.kind === 'unknown') return unknownAt(p, t.reason);
+  if (t.kind === 'value' && HTTP.includes(t.value)) return pass(`${p} is ${t.value}`, p);
+  const shown = t.kind === 'value' ? `${p} is ${t.value}` : `${p} is not set (NONE)`;
+  return fail(`${shown}: anyone who can reach the API invokes the model anonymously; use one of ${HTTP.join(', ')}`, p);
+}
+
 export const awsChecks: Readonly<Record<string, Check>> = {
   'AWS::ApiGateway::Method': method({
     type: 'AuthorizationType',
@@ -107,6 +118,17 @@ export const awsChecks: Readonly<Record<string, Check>> = {
     method: 'route_key',
     routeKey: true,
     api: { path: 'api_id', type: 'aws_apigatewayv2_api', protocol: 'protocol_type' },
+  }),
+  'AWS::ApiGatewayV2::Api': quickCreated({
+    target: 'Target',
+    unset:
+      'its $default route takes calls without authorization, so anyone who can reach the API invokes the model; set Route.AuthorizationType in an AWS::ApiGatewayV2::ApiGatewayManagedOverrides, or declare the route with an authorizer',
+    overrides: overriddenRoute,
+  }),
+  aws_apigatewayv2_api: quickCreated({
+    target: 'target',
+    unset:
+      'its $default route takes calls without authorization, so anyone who can reach the API invokes the model; declare an aws_apigatewayv2_route with an authorizer instead',
   }),
 };
 

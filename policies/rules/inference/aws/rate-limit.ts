@@ -7,6 +7,7 @@ import { CFN_USAGE_PLAN_KEY, TF_METHOD_SETTINGS, TF_USAGE_PLAN_KEY } from '../..
 import { judgeWithCompanions } from '../../shared/companions';
 import { isTrue, judgeSetting } from '../../shared/expect';
 import { isPresent, joinPath, listLength, readNumber, readString, unknownAt } from '../../shared/read';
+import { quickCreated } from './quick-create';
 
 /**
  * ZT-INFERENCE-003 on CloudFormation and Terraform aws_*: callers are metered by API key. A
@@ -152,6 +153,18 @@ export const awsChecks: Readonly<Record<string, Check>> = {
   aws_api_gateway_stage: tfStage,
   'AWS::ApiGatewayV2::Stage': v2Stage('DefaultRouteSettings', ['ThrottlingRateLimit', 'ThrottlingBurstLimit']),
   aws_apigatewayv2_stage: v2Stage('default_route_settings', ['throttling_rate_limit', 'throttling_burst_limit']),
+  'AWS::ApiGatewayV2::Api': quickCreated({
+    target: 'Target',
+    unset:
+      'its stage sets no throttling limit, so every call runs at the account-wide limit; set Stage.DefaultRouteSettings ThrottlingRateLimit and ThrottlingBurstLimit in an AWS::ApiGatewayV2::ApiGatewayManagedOverrides, or declare the stage',
+    overrides: (graph, o) =>
+      v2Stage('Stage.DefaultRouteSettings', ['ThrottlingRateLimit', 'ThrottlingBurstLimit'])(o, { graph }),
+  }),
+  aws_apigatewayv2_api: quickCreated({
+    target: 'target',
+    unset:
+      'its stage sets no throttling limit, so every call runs at the account-wide limit; declare an aws_apigatewayv2_stage with default_route_settings instead',
+  }),
 };
 
 export const awsEquivalents: readonly Equivalent[] = [];
