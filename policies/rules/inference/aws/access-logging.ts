@@ -43,6 +43,9 @@ const CFN_REST: LogFields = { block: 'AccessLogSetting', destination: 'Destinati
 const CFN_HTTP: LogFields = { block: 'AccessLogSettings', destination: 'DestinationArn', format: 'Format', tf: false };
 const TF: LogFields = { block: 'access_log_settings', destination: 'destination_arn', format: 'format', tf: true };
 
+/** The managed $default stage of a quick-created HTTP API, as an overrides resource sets it. */
+const overriddenStage = accessLogs({ ...CFN_HTTP, block: 'Stage.AccessLogSettings' });
+
 export const awsChecks: Readonly<Record<string, Check>> = {
   'AWS::ApiGateway::Stage': accessLogs(CFN_REST),
   aws_api_gateway_stage: accessLogs(TF),
@@ -52,7 +55,7 @@ export const awsChecks: Readonly<Record<string, Check>> = {
     target: 'Target',
     unset:
       'its stage writes no access log; set Stage.AccessLogSettings (DestinationArn and Format) in an AWS::ApiGatewayV2::ApiGatewayManagedOverrides, or declare the stage',
-    overrides: (graph, o) => accessLogs({ ...CFN_HTTP, block: 'Stage.AccessLogSettings' })(o, { graph }),
+    overrides: (graph, o) => overriddenStage(o, { graph }),
   }),
   aws_apigatewayv2_api: quickCreated({
     target: 'target',

@@ -57,35 +57,47 @@ function anonymousAllowed(g: ResourceGraph, res: Resource, f: AuthFields): Prefl
   };
 }
 
+/**
+ * The authorization type at `path`: its verdict, or (NONE) how it is shown, since whether an
+ * anonymous method is acceptable depends on the method.
+ */
+function authorization(
+  g: ResourceGraph,
+  res: Resource,
+  path: string,
+  accepted: readonly string[],
+  required: boolean,
+): CheckResult | { readonly none: string } {
+  const t = readString(g, res, path);
+  if (t.kind === 'unknown') return unknownAt(path, t.reason);
+  if (t.kind === 'absent' && required) return fail(`${path} is not set; set it to one of ${accepted.join(', ')}`, path);
+  const type = t.kind === 'value' ? t.value : 'NONE';
+  if (accepted.includes(type)) return pass(`${path} is ${type}`, path);
+  const shown = t.kind === 'absent' ? `${path} is not set (NONE)` : `${path} is ${type}`;
+  if (type !== 'NONE') return fail(`${shown}; use one of ${accepted.join(', ')}`, path);
+  return { none: shown };
+}
+
+const anonymous = (shown: string, accepted: readonly string[], path: string): CheckResult =>
+  fail(`${shown}: anyone who can reach the API invokes the model anonymously; use one of ${accepted.join(', ')}`, path);
+
 function method(f: AuthFields): Check {
   return (res, { graph }): CheckResult => {
-    const t = readString(graph, res, f.type);
-    if (t.kind === 'unknown') return unknownAt(f.type, t.reason);
-    if (t.kind === 'absent' && f.required)
-      return fail(`${f.type} is not set; set it to one of ${f.accepted.join(', ')}`, f.type);
-    const type = t.kind === 'value' ? t.value : 'NONE';
-    if (f.accepted.includes(type)) return pass(`${f.type} is ${type}`, f.type);
-    const shown = t.kind === 'absent' ? `${f.type} is not set (NONE)` : `${f.type} is ${type}`;
-    if (type !== 'NONE') return fail(`${shown}; use one of ${f.accepted.join(', ')}`, f.type);
+    const a = authorization(graph, res, f.type, f.accepted, f.required);
+    if (!('none' in a)) return a;
     const anon = anonymousAllowed(graph, res, f);
-    if (anon.kind === 'yes') return pass(`${shown} on a CORS preflight (OPTIONS) method`, f.type);
+    if (anon.kind === 'yes') return pass(`${a.none} on a CORS preflight (OPTIONS) method`, f.type);
     if (anon.kind === 'exempt') return notApplicable(anon.why!);
-    if (anon.kind === 'unknown') return unknown(`${shown}: ${anon.why}`, f.type);
-    return fail(
-      `${shown}: anyone who can reach the API invokes the model anonymously; use one of ${f.accepted.join(', ')}`,
-      f.type,
-    );
+    if (anon.kind === 'unknown') return unknown(`${a.none}: ${anon.why}`, f.type);
+    return anonymous(a.none, f.accepted, f.type);
   };
 }
 
-/** The managed $default route of a quick-created HTTP API, as an overrides resource sets it. */
+/** The managed $default route of a quick-created HTTP API (a catch-all, never a preflight), as an overrides resource sets it. */
 function overriddenRoute(g: ResourceGraph, o: Resource): CheckResult {
   const p = 'Route.AuthorizationType';
-  const t = readString(g, o, p);
-  if (t.kind === 'unknown') return unknownAt(p, t.reason);
-  if (t.kind === 'value' && HTTP.includes(t.value)) return pass(`${p} is ${t.value}`, p);
-  const shown = t.kind === 'value' ? `${p} is ${t.value}` : `${p} is not set (NONE)`;
-  return fail(`${shown}: anyone who can reach the API invokes the model anonymously; use one of ${HTTP.join(', ')}`, p);
+  const a = authorization(g, o, p, HTTP, false);
+  return 'none' in a ? anonymous(a.none, HTTP, p) : a;
 }
 
 export const awsChecks: Readonly<Record<string, Check>> = {

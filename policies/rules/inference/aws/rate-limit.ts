@@ -144,6 +144,11 @@ const v2Stage =
       }),
     );
 
+const CFN_V2_LIMITS = ['ThrottlingRateLimit', 'ThrottlingBurstLimit'] as const;
+const cfnV2Stage = v2Stage('DefaultRouteSettings', CFN_V2_LIMITS);
+/** The managed $default stage of a quick-created HTTP API, as an overrides resource sets it. */
+const overriddenStage = v2Stage('Stage.DefaultRouteSettings', CFN_V2_LIMITS);
+
 export const awsChecks: Readonly<Record<string, Check>> = {
   'AWS::ApiGateway::UsagePlan': usagePlan(CFN_PLAN),
   aws_api_gateway_usage_plan: usagePlan(TF_PLAN),
@@ -151,14 +156,13 @@ export const awsChecks: Readonly<Record<string, Check>> = {
   aws_api_gateway_method: keyRequired('api_key_required', 'http_method'),
   'AWS::ApiGateway::Stage': cfnStage,
   aws_api_gateway_stage: tfStage,
-  'AWS::ApiGatewayV2::Stage': v2Stage('DefaultRouteSettings', ['ThrottlingRateLimit', 'ThrottlingBurstLimit']),
+  'AWS::ApiGatewayV2::Stage': cfnV2Stage,
   aws_apigatewayv2_stage: v2Stage('default_route_settings', ['throttling_rate_limit', 'throttling_burst_limit']),
   'AWS::ApiGatewayV2::Api': quickCreated({
     target: 'Target',
     unset:
       'its stage sets no throttling limit, so every call runs at the account-wide limit; set Stage.DefaultRouteSettings ThrottlingRateLimit and ThrottlingBurstLimit in an AWS::ApiGatewayV2::ApiGatewayManagedOverrides, or declare the stage',
-    overrides: (graph, o) =>
-      v2Stage('Stage.DefaultRouteSettings', ['ThrottlingRateLimit', 'ThrottlingBurstLimit'])(o, { graph }),
+    overrides: (graph, o) => overriddenStage(o, { graph }),
   }),
   aws_apigatewayv2_api: quickCreated({
     target: 'target',
