@@ -5,6 +5,7 @@ import { eachOf } from '../shared/combine';
 import { companionIndex } from '../shared/companion-index';
 import { APIM_DIAGNOSTIC } from '../shared/companion-specs';
 import { uncertainIfMaybe, viaCompanion } from '../shared/companions';
+import { deploymentStageChecks } from '../shared/deployment-stage';
 import { type Setting, isTrue, judgeSetting, setting } from '../shared/expect';
 import { nagEquivalents } from '../shared/nag-equivalents';
 import { isPresent, readString, unknownAt } from '../shared/read';
@@ -162,6 +163,10 @@ export const tracingRule: Rule = {
   checks: {
     'AWS::ApiGateway::Stage': awsStage('TracingEnabled'),
     aws_api_gateway_stage: awsStage('xray_tracing_enabled'),
+    ...deploymentStageChecks({
+      cfn: awsStage('StageDescription.TracingEnabled'),
+      unset: `${AWS_RISK}; declare an aws_api_gateway_stage with xray_tracing_enabled = true for the deployment instead`,
+    }),
     azurerm_api_management: apim,
   },
 };

@@ -1,5 +1,6 @@
 import { apiRateLimitRule } from '../../../policies/rules/inference/zt-inference-003-rate-limit';
 import { RuleCases, cfn, tf } from '../helpers';
+import { deploymentStageCases } from './deployment-stage';
 import { API, JWT, apim, policy } from './apim-fixtures';
 import { quickCreateCases } from './quick-create';
 
@@ -286,5 +287,51 @@ export const cases: RuleCases = {
       lacking: { Stage: { DefaultRouteSettings: { ThrottlingRateLimit: 50 } } },
       lackingPath: 'Stage.DefaultRouteSettings.ThrottlingBurstLimit',
     }),
+    ...deploymentStageCases({
+      what: 'throttling',
+      compliant: { ThrottlingRateLimit: 100, ThrottlingBurstLimit: 50 },
+      lacking: { ThrottlingRateLimit: 100 },
+      lackingPath: 'StageDescription.ThrottlingBurstLimit',
+      bare: { verdict: 'fail', path: 'StageDescription.MethodSettings' },
+      tfBare: { verdict: 'fail', path: 'aws_api_gateway_method_settings' },
+    }),
+    {
+      name: 'REST deployment whose StageDescription throttles every method through MethodSettings',
+      doc: cfn({
+        D: {
+          Type: 'AWS::ApiGateway::Deployment',
+          Properties: {
+            RestApiId: 'abc123',
+            StageName: 'prod',
+            StageDescription: {
+              MethodSettings: [
+                { ResourcePath: '/*', HttpMethod: '*', ThrottlingRateLimit: 10, ThrottlingBurstLimit: 5 },
+              ],
+            },
+          },
+        },
+      }),
+      address: 'D',
+      verdict: 'pass',
+    },
+    {
+      name: 'tf REST deployment whose stage is throttled by method settings naming it',
+      doc: tf({
+        aws_api_gateway_rest_api: { api: { name: 'inference' } },
+        aws_api_gateway_deployment: {
+          d: { rest_api_id: '${aws_api_gateway_rest_api.api.id}', stage_name: 'prod' },
+        },
+        aws_api_gateway_method_settings: {
+          ms: {
+            rest_api_id: '${aws_api_gateway_rest_api.api.id}',
+            stage_name: '${aws_api_gateway_deployment.d.stage_name}',
+            method_path: '*/*',
+            settings: [{ throttling_rate_limit: 10, throttling_burst_limit: 5 }],
+          },
+        },
+      }),
+      address: 'aws_api_gateway_deployment.d',
+      verdict: 'pass',
+    },
   ],
 };

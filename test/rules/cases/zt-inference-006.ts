@@ -1,5 +1,6 @@
 import { gatewayAccessLogsRule } from '../../../policies/rules/inference/zt-inference-006-access-logging';
 import { RuleCases, cfn, tf } from '../helpers';
+import { deploymentStageCases } from './deployment-stage';
 import { quickCreateCases } from './quick-create';
 
 const LOG = { DestinationArn: 'arn:aws:logs:eu-west-1:1:log-group:api', Format: '{"requestId":"$context.requestId"}' };
@@ -140,6 +141,13 @@ export const cases: RuleCases = {
       compliant: { Stage: { AccessLogSettings: LOG } },
       lacking: { Stage: { AccessLogSettings: { DestinationArn: LOG.DestinationArn } } },
       lackingPath: 'Stage.AccessLogSettings.Format',
+    }),
+    ...deploymentStageCases({
+      what: 'access logs',
+      compliant: { AccessLogSetting: LOG },
+      lacking: { AccessLogSetting: { DestinationArn: LOG.DestinationArn } },
+      lackingPath: 'StageDescription.AccessLogSetting.Format',
+      bare: { verdict: 'fail', path: 'StageDescription.AccessLogSetting' },
     }),
   ],
 };

@@ -1,5 +1,6 @@
 import { noPayloadLoggingRule } from '../../../policies/rules/inference/zt-inference-011-no-payload-logging';
 import { RuleCases, cfn, tf } from '../helpers';
+import { deploymentStageCases } from './deployment-stage';
 
 const ALL = { ResourcePath: '/*', HttpMethod: '*' };
 const PARAMS = { Parameters: { Level: { Type: 'String', Default: 'INFO' }, Trace: { Type: 'String' } } };
@@ -349,6 +350,33 @@ export const cases: RuleCases = {
       name: 'diagnostic with a dynamic block logging no body',
       doc: diagnostic(DIAG, { dynamic: { backend_response: [{ for_each: '${var.b}', content: [HEADERS] }] } }),
       address: `${DIAG}.d`,
+      verdict: 'pass',
+    },
+    ...deploymentStageCases({
+      what: 'execution logging without data trace',
+      compliant: { LoggingLevel: 'ERROR' },
+      lacking: { LoggingLevel: 'INFO', DataTraceEnabled: true },
+      lackingPath: 'StageDescription.DataTraceEnabled',
+      bare: { verdict: 'fail', path: 'StageDescription.MethodSettings' },
+      tfBare: { verdict: 'fail', path: 'aws_api_gateway_method_settings' },
+    }),
+    {
+      name: 'tf REST deployment whose stage logs through method settings naming it',
+      doc: tf({
+        aws_api_gateway_rest_api: { api: { name: 'inference' } },
+        aws_api_gateway_deployment: {
+          d: { rest_api_id: '${aws_api_gateway_rest_api.api.id}', stage_name: 'prod' },
+        },
+        aws_api_gateway_method_settings: {
+          ms: {
+            rest_api_id: '${aws_api_gateway_rest_api.api.id}',
+            stage_name: '${aws_api_gateway_deployment.d.stage_name}',
+            method_path: '*/*',
+            settings: [{ logging_level: 'INFO' }],
+          },
+        },
+      }),
+      address: 'aws_api_gateway_deployment.d',
       verdict: 'pass',
     },
   ],

@@ -1,5 +1,6 @@
 import { backendAuthenticationRule } from '../../../policies/rules/inference/zt-inference-014-backend-authentication';
 import { RuleCases, cfn, tf } from '../helpers';
+import { deploymentStageCases } from './deployment-stage';
 import { azureCases } from './zt-inference-014-azure';
 
 const API = { Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'models' } } };
@@ -286,5 +287,25 @@ export const cases: RuleCases = {
       path: 'rest_api_id',
     },
     ...azureCases,
+    ...deploymentStageCases({
+      what: 'client certificate',
+      compliant: { ClientCertificateId: 'cert-1' },
+      lacking: { Variables: { env: 'prod' } },
+      lackingPath: 'StageDescription.ClientCertificateId',
+      around: { M: method(HTTPS) },
+      tfBare: { verdict: 'fail', path: 'client_certificate_id' },
+      tfAround: {
+        aws_api_gateway_integration: {
+          proxy: {
+            rest_api_id: '${aws_api_gateway_rest_api.api.id}',
+            resource_id: '${aws_api_gateway_rest_api.api.root_resource_id}',
+            http_method: 'POST',
+            integration_http_method: 'POST',
+            type: 'HTTP_PROXY',
+            uri: 'https://models.internal.example.com/v1',
+          },
+        },
+      },
+    }),
   ],
 };

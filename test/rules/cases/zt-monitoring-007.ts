@@ -1,5 +1,6 @@
 import { tracingRule } from '../../../policies/rules/monitoring/zt-monitoring-007-tracing';
 import { RuleCases, cfn, tf } from '../helpers';
+import { deploymentStageCases } from './deployment-stage';
 
 const stage = (props: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
   cfn(
@@ -172,5 +173,11 @@ export const cases: RuleCases = {
       verdict: 'fail',
       path: 'azurerm_api_management_diagnostic',
     },
+    ...deploymentStageCases({
+      what: 'tracing',
+      compliant: { TracingEnabled: true },
+      lacking: { TracingEnabled: false },
+      lackingPath: 'StageDescription.TracingEnabled',
+    }),
   ],
 };

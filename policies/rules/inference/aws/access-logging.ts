@@ -1,5 +1,6 @@
 import { type Check, type Equivalent, fail, pass } from '../../../engine/rule';
 import { eachOf } from '../../shared/combine';
+import { deploymentStageChecks } from '../../shared/deployment-stage';
 import { isPresent, joinPath } from '../../shared/read';
 import { tfBlock, throughDynamic } from '../../shared/tf-blocks';
 import { quickCreated } from './quick-create';
@@ -60,6 +61,11 @@ export const awsChecks: Readonly<Record<string, Check>> = {
   aws_apigatewayv2_api: quickCreated({
     target: 'target',
     unset: 'its stage writes no access log; declare an aws_apigatewayv2_stage with access_log_settings instead',
+  }),
+  ...deploymentStageChecks({
+    cfn: accessLogs({ ...CFN_REST, block: 'StageDescription.AccessLogSetting' }),
+    unset:
+      'it writes no access log; declare an aws_api_gateway_stage with access_log_settings for the deployment instead',
   }),
 };
 

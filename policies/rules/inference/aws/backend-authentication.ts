@@ -6,6 +6,7 @@ import { eachOf } from '../../shared/combine';
 import { type Attachment, type CompanionSpec, companionIndex } from '../../shared/companion-index';
 import { CFN_API_METHOD, TF_API_INTEGRATION } from '../../shared/companion-specs';
 import { uncertainIfMaybe, viaCompanion } from '../../shared/companions';
+import { deploymentStageChecks } from '../../shared/deployment-stage';
 import { isFalse, judgeSetting } from '../../shared/expect';
 import { nagEquivalents } from '../../shared/nag-equivalents';
 import { isPlainObject, isPresent, rawAt, readString, unknownAt } from '../../shared/read';
@@ -245,6 +246,11 @@ const stage =
 export const awsChecks: Readonly<Record<string, Check>> = {
   'AWS::ApiGateway::Stage': stage(CFN),
   aws_api_gateway_stage: stage(TF),
+  // A Terraform deployment's stage takes its variables from the deployment and can have no client certificate.
+  ...deploymentStageChecks({
+    cfn: stage({ ...CFN, cert: 'StageDescription.ClientCertificateId', variables: 'StageDescription.Variables' }),
+    tf: stage(TF),
+  }),
 };
 
 export const awsEquivalents: readonly Equivalent[] = nagEquivalents(

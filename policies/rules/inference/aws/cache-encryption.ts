@@ -5,6 +5,7 @@ import { eachOf } from '../../shared/combine';
 import { companionIndex } from '../../shared/companion-index';
 import { TF_METHOD_SETTINGS } from '../../shared/companion-specs';
 import { orphanOnly, uncertainIfMaybe } from '../../shared/companions';
+import { deploymentStageChecks } from '../../shared/deployment-stage';
 import { nagEquivalents } from '../../shared/nag-equivalents';
 import { joinPath, listLength, readBoolean, unknownAt } from '../../shared/read';
 import { forbiddenInBlock, tfBlock } from '../../shared/tf-blocks';
@@ -74,19 +75,25 @@ function clusterNote(g: ResourceGraph, s: Resource, path: string): string {
   return '';
 }
 
-/** CFN stage: every MethodSettings entry with CachingEnabled true has CacheDataEncrypted true. */
-const cfnStage: Check = (s, { graph }) => {
-  const n = listLength(graph, s, 'MethodSettings');
-  if (n.kind === 'unknown') return unknownAt('MethodSettings', n.reason);
-  const count = n.kind === 'value' ? n.value : 0;
-  const results: Judged[] = [];
-  for (let i = 0; i < count; i++) results.push(cachedEncrypted(graph, s, joinPath('MethodSettings', i), CFN_NAMES));
-  return judged(
-    results,
-    `no MethodSettings entry enables CachingEnabled: nothing is cached${clusterNote(graph, s, 'CacheClusterEnabled')}`,
-    'MethodSettings',
-  );
-};
+/**
+ * CFN stage: every MethodSettings entry (the list at `list`) with CachingEnabled true has
+ * CacheDataEncrypted true. A deployment's StageDescription (`stageWide`) also sets both for every
+ * method, and is judged as one more entry.
+ */
+const cfnStage =
+  (list: string, cluster: string, stageWide?: string): Check =>
+  (s, { graph }) => {
+    const n = listLength(graph, s, list);
+    if (n.kind === 'unknown') return unknownAt(list, n.reason);
+    const count = n.kind === 'value' ? n.value : 0;
+    const results: Judged[] = stageWide ? [cachedEncrypted(graph, s, stageWide, CFN_NAMES)] : [];
+    for (let i = 0; i < count; i++) results.push(cachedEncrypted(graph, s, joinPath(list, i), CFN_NAMES));
+    return judged(
+      results,
+      `no ${list} entry${stageWide ? ` nor ${stageWide}` : ''} enables CachingEnabled: nothing is cached${clusterNote(graph, s, cluster)}`,
+      list,
+    );
+  };
 
 /** One aws_api_gateway_method_settings' settings block (static or dynamic); `where` prefixes its paths. */
 function tfSettings(g: ResourceGraph, ms: Resource, where: string): Judged {
@@ -118,9 +125,14 @@ const tfOrphanSettings: Check = orphanOnly(
 );
 
 export const awsChecks: Readonly<Record<string, Check>> = {
-  'AWS::ApiGateway::Stage': cfnStage,
+  'AWS::ApiGateway::Stage': cfnStage('MethodSettings', 'CacheClusterEnabled'),
   aws_api_gateway_stage: tfStage,
   aws_api_gateway_method_settings: tfOrphanSettings,
+  // Terraform method settings may name the deployment's stage (stage_name = the deployment's): judged as a stage's.
+  ...deploymentStageChecks({
+    cfn: cfnStage('StageDescription.MethodSettings', 'StageDescription.CacheClusterEnabled', 'StageDescription'),
+    tf: tfStage,
+  }),
 };
 
 export const awsEquivalents: readonly Equivalent[] = [

@@ -5,8 +5,9 @@ import { bestOf, eachOf, worstOf } from '../../shared/combine';
 import { companionIndex } from '../../shared/companion-index';
 import { TF_METHOD_SETTINGS } from '../../shared/companion-specs';
 import { orphanOnly, uncertainIfMaybe } from '../../shared/companions';
+import { deploymentStageChecks } from '../../shared/deployment-stage';
 import { nagEquivalents } from '../../shared/nag-equivalents';
-import { joinPath, listLength, readBoolean, readString, unknownAt } from '../../shared/read';
+import { isPresent, joinPath, listLength, readBoolean, readString, unknownAt } from '../../shared/read';
 import { forbiddenInBlock, tfBlock, throughDynamic } from '../../shared/tf-blocks';
 
 /**
@@ -36,40 +37,47 @@ function dataTrace(g: ResourceGraph, res: Resource, path: string, where = path):
     : pass(`${where} is ${v.kind === 'value' ? 'false' : 'not set (false)'}`, where);
 }
 
-/** CFN stage: a MethodSettings entry for /* and * logging at ERROR or INFO; no entry with DataTraceEnabled. */
-const cfnStage: Check = (s, { graph }) => {
-  const n = listLength(graph, s, 'MethodSettings');
-  if (n.kind === 'unknown') return unknownAt('MethodSettings', n.reason);
-  const count = n.kind === 'value' ? n.value : 0;
-  let logging: CheckResult | undefined;
-  let unresolved: CheckResult | undefined;
-  const traces: CheckResult[] = [];
-  for (let i = 0; i < count; i++) {
-    const at = joinPath('MethodSettings', i);
-    traces.push(dataTrace(graph, s, joinPath(at, 'DataTraceEnabled')));
-    if (logging) continue;
-    const path = readString(graph, s, joinPath(at, 'ResourcePath'));
-    const verb = readString(graph, s, joinPath(at, 'HttpMethod'));
-    if (path.kind === 'unknown' || verb.kind === 'unknown') {
-      unresolved ??= unknownAt(at, 'its ResourcePath or HttpMethod is unresolved');
-      continue;
+/**
+ * CFN stage: a MethodSettings entry (the list at `list`) for /* and * logging at ERROR or INFO; no
+ * entry with DataTraceEnabled. A deployment's StageDescription (`stageWide`) also sets both for
+ * every method: its LoggingLevel stands where no "/*" "*" entry overrides it.
+ */
+const cfnStage =
+  (list: string, stageWide?: string): Check =>
+  (s, { graph }) => {
+    const n = listLength(graph, s, list);
+    if (n.kind === 'unknown') return unknownAt(list, n.reason);
+    const count = n.kind === 'value' ? n.value : 0;
+    let logging: CheckResult | undefined;
+    let unresolved: CheckResult | undefined;
+    const traces: CheckResult[] = stageWide ? [dataTrace(graph, s, joinPath(stageWide, 'DataTraceEnabled'))] : [];
+    for (let i = 0; i < count; i++) {
+      const at = joinPath(list, i);
+      traces.push(dataTrace(graph, s, joinPath(at, 'DataTraceEnabled')));
+      if (logging) continue;
+      const path = readString(graph, s, joinPath(at, 'ResourcePath'));
+      const verb = readString(graph, s, joinPath(at, 'HttpMethod'));
+      if (path.kind === 'unknown' || verb.kind === 'unknown') {
+        unresolved ??= unknownAt(at, 'its ResourcePath or HttpMethod is unresolved');
+        continue;
+      }
+      if (path.kind === 'value' && path.value === '/*' && verb.kind === 'value' && verb.value === '*') {
+        const where = joinPath(at, 'LoggingLevel');
+        logging = level(where, readString(graph, s, where));
+      }
     }
-    if (path.kind === 'value' && path.value === '/*' && verb.kind === 'value' && verb.value === '*') {
-      const where = joinPath(at, 'LoggingLevel');
-      logging = level(where, readString(graph, s, where));
-    }
-  }
-  logging ??=
-    unresolved ??
-    fail(
-      `no MethodSettings entry (ResourcePath "/*", HttpMethod "*") sets LoggingLevel ERROR or INFO: ${NO_LOG}`,
-      'MethodSettings',
-    );
-  const trace =
-    worstOf(traces.filter((t) => t.verdict !== 'pass')) ??
-    pass('no MethodSettings entry enables DataTraceEnabled', 'MethodSettings');
-  return eachOf([logging, trace]);
-};
+    const wide = stageWide ? joinPath(stageWide, 'LoggingLevel') : undefined;
+    if (!logging && wide && isPresent(graph, s, wide)) logging = level(wide, readString(graph, s, wide));
+    logging ??=
+      unresolved ??
+      fail(
+        `no ${list} entry (ResourcePath "/*", HttpMethod "*")${wide ? ` nor ${wide}` : ''} sets LoggingLevel ERROR or INFO: ${NO_LOG}`,
+        list,
+      );
+    const trace =
+      worstOf(traces.filter((t) => t.verdict !== 'pass')) ?? pass(`no ${list} entry enables DataTraceEnabled`, list);
+    return eachOf([logging, trace]);
+  };
 
 /** Terraform stage: through its aws_api_gateway_method_settings (a "*\/*" one logging; none tracing data). */
 const tfStage: Check = (s, { graph }) => {
@@ -125,9 +133,11 @@ const tfOrphanSettings: Check = orphanOnly(TF_METHOD_SETTINGS, (ms, { graph }) =
 });
 
 export const awsChecks: Readonly<Record<string, Check>> = {
-  'AWS::ApiGateway::Stage': cfnStage,
+  'AWS::ApiGateway::Stage': cfnStage('MethodSettings'),
   aws_api_gateway_stage: tfStage,
   aws_api_gateway_method_settings: tfOrphanSettings,
+  // Terraform method settings may name the deployment's stage (stage_name = the deployment's): judged as a stage's.
+  ...deploymentStageChecks({ cfn: cfnStage('StageDescription.MethodSettings', 'StageDescription'), tf: tfStage }),
 };
 
 const STRICTER =

@@ -5,6 +5,7 @@ import { eachOf } from '../../shared/combine';
 import { type CompanionSpec, companionIndex } from '../../shared/companion-index';
 import { CFN_USAGE_PLAN_KEY, TF_METHOD_SETTINGS, TF_USAGE_PLAN_KEY } from '../../shared/companion-specs';
 import { judgeWithCompanions } from '../../shared/companions';
+import { deploymentStageChecks } from '../../shared/deployment-stage';
 import { isTrue, judgeSetting } from '../../shared/expect';
 import { isPresent, joinPath, listLength, readNumber, readString, unknownAt } from '../../shared/read';
 import { quickCreated } from './quick-create';
@@ -78,30 +79,42 @@ const keyRequired =
     );
   };
 
-/** CFN stage: a MethodSettings entry for every method (/* and *) with both throttling limits. */
-const cfnStage: Check = (s, { graph }) => {
-  const n = listLength(graph, s, 'MethodSettings');
-  if (n.kind === 'unknown') return unknownAt('MethodSettings', n.reason);
-  for (let i = 0; n.kind === 'value' && i < n.value; i++) {
-    const at = joinPath('MethodSettings', i);
-    const path = readString(graph, s, joinPath(at, 'ResourcePath'));
-    const verb = readString(graph, s, joinPath(at, 'HttpMethod'));
-    if (path.kind === 'unknown' || verb.kind === 'unknown')
-      return unknownAt(at, 'its ResourcePath or HttpMethod is unresolved');
-    if (path.kind !== 'value' || path.value !== '/*' || verb.kind !== 'value' || verb.value !== '*') continue;
-    return both(
-      graph,
-      s,
-      at,
-      ['ThrottlingRateLimit', 'ThrottlingBurstLimit'],
-      'the stage falls back to the account-wide limit',
+/**
+ * CFN stage: a MethodSettings entry (the list at `list`) for every method (/* and *) with both
+ * throttling limits; `also` names what else could have set them, for the failure.
+ */
+const cfnMethods =
+  (list: string, also = ''): Check =>
+  (s, { graph }) => {
+    const n = listLength(graph, s, list);
+    if (n.kind === 'unknown') return unknownAt(list, n.reason);
+    for (let i = 0; n.kind === 'value' && i < n.value; i++) {
+      const at = joinPath(list, i);
+      const path = readString(graph, s, joinPath(at, 'ResourcePath'));
+      const verb = readString(graph, s, joinPath(at, 'HttpMethod'));
+      if (path.kind === 'unknown' || verb.kind === 'unknown')
+        return unknownAt(at, 'its ResourcePath or HttpMethod is unresolved');
+      if (path.kind !== 'value' || path.value !== '/*' || verb.kind !== 'value' || verb.value !== '*') continue;
+      return both(graph, s, at, CFN_LIMITS, 'the stage falls back to the account-wide limit');
+    }
+    return fail(
+      `no ${list} entry (ResourcePath "/*", HttpMethod "*") throttles every method${also}: the account-wide limit applies`,
+      list,
     );
-  }
-  return fail(
-    'no MethodSettings entry (ResourcePath "/*", HttpMethod "*") throttles every method: the account-wide limit applies',
-    'MethodSettings',
-  );
-};
+  };
+
+const CFN_LIMITS = ['ThrottlingRateLimit', 'ThrottlingBurstLimit'];
+const DESCRIPTION = 'StageDescription';
+const describedMethods = cfnMethods(
+  joinPath(DESCRIPTION, 'MethodSettings'),
+  ` and ${DESCRIPTION} sets no stage-wide ThrottlingRateLimit / ThrottlingBurstLimit`,
+);
+
+/** The stage a CFN deployment creates: StageDescription's stage-wide limits, else a "/*" "*" method setting. */
+const cfnDeployment: Check = (d, ctx) =>
+  CFN_LIMITS.some((l) => isPresent(ctx.graph, d, joinPath(DESCRIPTION, l)))
+    ? both(ctx.graph, d, DESCRIPTION, CFN_LIMITS, 'the stage falls back to the account-wide limit')
+    : describedMethods(d, ctx);
 
 /** Terraform stage: an aws_api_gateway_method_settings for "*\/*" with both throttling limits (-1 means none). */
 const tfStage: Check = (s, { graph }) => {
@@ -154,7 +167,7 @@ export const awsChecks: Readonly<Record<string, Check>> = {
   aws_api_gateway_usage_plan: usagePlan(TF_PLAN),
   'AWS::ApiGateway::Method': keyRequired('ApiKeyRequired', 'HttpMethod'),
   aws_api_gateway_method: keyRequired('api_key_required', 'http_method'),
-  'AWS::ApiGateway::Stage': cfnStage,
+  'AWS::ApiGateway::Stage': cfnMethods('MethodSettings'),
   aws_api_gateway_stage: tfStage,
   'AWS::ApiGatewayV2::Stage': cfnV2Stage,
   aws_apigatewayv2_stage: v2Stage('default_route_settings', ['throttling_rate_limit', 'throttling_burst_limit']),
@@ -169,6 +182,8 @@ export const awsChecks: Readonly<Record<string, Check>> = {
     unset:
       'its stage sets no throttling limit, so every call runs at the account-wide limit; declare an aws_apigatewayv2_stage with default_route_settings instead',
   }),
+  // Terraform method settings may name the deployment's stage (stage_name = the deployment's): judged as a stage's.
+  ...deploymentStageChecks({ cfn: cfnDeployment, tf: tfStage }),
 };
 
 export const awsEquivalents: readonly Equivalent[] = [];
