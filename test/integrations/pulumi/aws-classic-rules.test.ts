@@ -109,3 +109,15 @@ describe('quick-created HTTP APIs (aws:apigatewayv2/api:Api target)', () => {
     },
   );
 });
+
+describe('REST deployments creating their stage (aws:apigateway/deployment:Deployment stageName)', () => {
+  const deployment = (props: Record<string, unknown>) =>
+    resource('aws:apigateway/deployment:Deployment', 'deployment', { restApi: 'abc123', ...props });
+  test.each(['ZT-INFERENCE-006', 'ZT-MONITORING-007'])(
+    '%s fails a deployment that creates a stage and passes one that creates none',
+    async (id) => {
+      expect(await run(id, [deployment({ stageName: 'prod' })])).toHaveLength(1);
+      expect(await run(id, [deployment({})])).toEqual([]);
+    },
+  );
+});
