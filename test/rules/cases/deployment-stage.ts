@@ -76,3 +76,18 @@ export function deploymentStageCases(s: DeploymentStageSetting): RuleCase[] {
     },
   ];
 }
+
+/** A Terraform deployment creating stage "prod", and "*\/*" method settings naming that stage. */
+export const tfDeploymentWithSettings = (settings: Record<string, unknown>) =>
+  tf({
+    aws_api_gateway_rest_api: { api: { name: 'inference' } },
+    aws_api_gateway_deployment: { d: { rest_api_id: '${aws_api_gateway_rest_api.api.id}', stage_name: 'prod' } },
+    aws_api_gateway_method_settings: {
+      ms: {
+        rest_api_id: '${aws_api_gateway_rest_api.api.id}',
+        stage_name: '${aws_api_gateway_deployment.d.stage_name}',
+        method_path: '*/*',
+        settings: [settings],
+      },
+    },
+  });

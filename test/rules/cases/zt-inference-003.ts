@@ -1,6 +1,6 @@
 import { apiRateLimitRule } from '../../../policies/rules/inference/zt-inference-003-rate-limit';
 import { RuleCases, cfn, tf } from '../helpers';
-import { deploymentStageCases } from './deployment-stage';
+import { deploymentStageCases, tfDeploymentWithSettings } from './deployment-stage';
 import { API, JWT, apim, policy } from './apim-fixtures';
 import { quickCreateCases } from './quick-create';
 
@@ -316,20 +316,7 @@ export const cases: RuleCases = {
     },
     {
       name: 'tf REST deployment whose stage is throttled by method settings naming it',
-      doc: tf({
-        aws_api_gateway_rest_api: { api: { name: 'inference' } },
-        aws_api_gateway_deployment: {
-          d: { rest_api_id: '${aws_api_gateway_rest_api.api.id}', stage_name: 'prod' },
-        },
-        aws_api_gateway_method_settings: {
-          ms: {
-            rest_api_id: '${aws_api_gateway_rest_api.api.id}',
-            stage_name: '${aws_api_gateway_deployment.d.stage_name}',
-            method_path: '*/*',
-            settings: [{ throttling_rate_limit: 10, throttling_burst_limit: 5 }],
-          },
-        },
-      }),
+      doc: tfDeploymentWithSettings({ throttling_rate_limit: 10, throttling_burst_limit: 5 }),
       address: 'aws_api_gateway_deployment.d',
       verdict: 'pass',
     },

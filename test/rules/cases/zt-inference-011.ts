@@ -1,6 +1,6 @@
 import { noPayloadLoggingRule } from '../../../policies/rules/inference/zt-inference-011-no-payload-logging';
 import { RuleCases, cfn, tf } from '../helpers';
-import { deploymentStageCases } from './deployment-stage';
+import { deploymentStageCases, tfDeploymentWithSettings } from './deployment-stage';
 
 const ALL = { ResourcePath: '/*', HttpMethod: '*' };
 const PARAMS = { Parameters: { Level: { Type: 'String', Default: 'INFO' }, Trace: { Type: 'String' } } };
@@ -362,20 +362,7 @@ export const cases: RuleCases = {
     }),
     {
       name: 'tf REST deployment whose stage logs through method settings naming it',
-      doc: tf({
-        aws_api_gateway_rest_api: { api: { name: 'inference' } },
-        aws_api_gateway_deployment: {
-          d: { rest_api_id: '${aws_api_gateway_rest_api.api.id}', stage_name: 'prod' },
-        },
-        aws_api_gateway_method_settings: {
-          ms: {
-            rest_api_id: '${aws_api_gateway_rest_api.api.id}',
-            stage_name: '${aws_api_gateway_deployment.d.stage_name}',
-            method_path: '*/*',
-            settings: [{ logging_level: 'INFO' }],
-          },
-        },
-      }),
+      doc: tfDeploymentWithSettings({ logging_level: 'INFO' }),
       address: 'aws_api_gateway_deployment.d',
       verdict: 'pass',
     },

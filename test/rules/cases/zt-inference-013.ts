@@ -1,6 +1,6 @@
 import { cacheEncryptionRule } from '../../../policies/rules/inference/zt-inference-013-cache-encryption';
 import { RuleCases, cfn, tf } from '../helpers';
-import { deploymentStageCases } from './deployment-stage';
+import { deploymentStageCases, tfDeploymentWithSettings } from './deployment-stage';
 
 const ALL = { ResourcePath: '/*', HttpMethod: '*' };
 const PARAMS = { Parameters: { Cache: { Type: 'String' }, Encrypt: { Type: 'String' } } };
@@ -319,20 +319,7 @@ export const cases: RuleCases = {
     }),
     {
       name: 'tf REST deployment whose stage caches unencrypted through method settings naming it',
-      doc: tf({
-        aws_api_gateway_rest_api: { api: { name: 'inference' } },
-        aws_api_gateway_deployment: {
-          d: { rest_api_id: '${aws_api_gateway_rest_api.api.id}', stage_name: 'prod' },
-        },
-        aws_api_gateway_method_settings: {
-          ms: {
-            rest_api_id: '${aws_api_gateway_rest_api.api.id}',
-            stage_name: '${aws_api_gateway_deployment.d.stage_name}',
-            method_path: '*/*',
-            settings: [{ caching_enabled: true }],
-          },
-        },
-      }),
+      doc: tfDeploymentWithSettings({ caching_enabled: true }),
       address: 'aws_api_gateway_deployment.d',
       verdict: 'fail',
       path: 'aws_api_gateway_method_settings.ms.settings.cache_data_encrypted',
