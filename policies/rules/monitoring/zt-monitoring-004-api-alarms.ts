@@ -2,6 +2,7 @@ import type { ResourceGraph } from '../../engine/graph';
 import type { Resource } from '../../engine/model';
 import type { Resolved } from '../../engine/resolved';
 import { type Check, type CheckResult, Rule, fail, pass, unknown } from '../../engine/rule';
+import { deploymentStageChecks } from '../shared/deployment-stage';
 import { listLength, readString } from '../shared/read';
 
 /**
@@ -56,15 +57,24 @@ const TF_ALARM: AlarmShape = {
   dimension: (g, a, dims, key) => g.value(a, `${dims}.${key}`),
 };
 
+const DEPLOYMENTS = new Set(['AWS::ApiGateway::Deployment', 'aws_api_gateway_deployment']);
+
+/**
+ * A reference names the stage when it is the stage (a Stage's Ref is its name) or, for a deployment
+ * creating its stage, its stage_name: a deployment's Ref / id is the deployment, not the stage.
+ */
+const refNames = (r: Resolved, stage: Resource): boolean =>
+  r.kind === 'reference' && r.to === stage && (!DEPLOYMENTS.has(stage.type) || r.attribute === 'stage_name');
+
 /** Does a dimension value name the stage? yes / no / unknown (with the reason). */
 function namesStage(v: Resolved, stage: Resource, stageName: string | undefined): boolean | string {
   switch (v.kind) {
     case 'literal':
       return typeof v.value === 'string' && v.value === stageName;
     case 'reference':
-      return v.to === stage;
+      return refNames(v, stage);
     case 'composed':
-      return v.parts.some((p) => typeof p !== 'string' && p.kind === 'reference' && p.to === stage);
+      return v.parts.some((p) => typeof p !== 'string' && refNames(p, stage));
     case 'unknown':
       return v.reason;
     default:
@@ -152,6 +162,7 @@ export const apiAlarmsRule: Rule = {
   checks: {
     'AWS::ApiGateway::Stage': stageCheck(CFN_ALARM, 'StageName'),
     aws_api_gateway_stage: stageCheck(TF_ALARM, 'stage_name'),
+    ...deploymentStageChecks({ cfn: stageCheck(CFN_ALARM, 'StageName'), tf: stageCheck(TF_ALARM, 'stage_name') }),
     azurerm_api_management: apim,
   },
 };

@@ -29,17 +29,30 @@ export const STORAGE_ACCOUNT_NETWORK_RULES: CompanionSpec = {
   targets: ['storage_account_id', 'storage_account_name'],
 };
 
-/** WAFv2 association of a REST API stage: CFN builds the stage ARN from the API and the stage. */
+/**
+ * WAFv2 association of a REST API stage: CFN builds the stage ARN from the API and the stage.
+ * A REST stage's ARN, its stage named by a reference or by a literal name: `.../restapis/{}/stages/prod`
+ * attaches to the API only (a deployment-created stage has no resource to reference), and the WAF
+ * rule matches the literal name against the stage's own (STAGE_ARN_NAME).
+ */
+const REST_STAGE_ARN = [
+  /^arn:[^:]*:apigateway:[^:]*::\/restapis\/\{\}\/stages\/\{\}$/,
+  /^arn:[^:]*:apigateway:[^:]*::\/restapis\/\{\}\/stages\/[A-Za-z0-9_-]+$/,
+];
+
+/** The literal stage name at the end of a REST stage ARN (API Gateway allows letters, digits, - and _). */
+export const STAGE_ARN_NAME = /\/stages\/([A-Za-z0-9_-]+)$/;
+
 export const CFN_WAF_ASSOCIATION: CompanionSpec = {
   type: 'AWS::WAFv2::WebACLAssociation',
   targets: ['ResourceArn'],
-  forms: [/^arn:[^:]*:apigateway:[^:]*::\/restapis\/\{\}\/stages\/\{\}$/],
+  forms: REST_STAGE_ARN,
 };
 
 export const TF_WAF_ASSOCIATION: CompanionSpec = {
   type: 'aws_wafv2_web_acl_association',
   targets: ['resource_arn'],
-  forms: [/^arn:[^:]*:apigateway:[^:]*::\/restapis\/\{\}\/stages\/\{\}$/],
+  forms: REST_STAGE_ARN,
 };
 
 /** Diagnostic settings may target a resource or one of its sub-services (a storage account's blob service). */

@@ -1,30 +1,39 @@
 import { gatewayWafRule } from '../../../policies/rules/inference/zt-inference-005-waf';
 import { RuleCases, cfn, tf } from '../helpers';
 
-const stage = (types?: string[], waf = true) =>
+/** A REST API, the stage-bearing resources given and, with `arnStage`, an association naming `stages/<arnStage>`. */
+const restApi = (types: string[] | undefined, resources: Record<string, unknown>, arnStage?: string) =>
   cfn({
     Api: {
       Type: 'AWS::ApiGateway::RestApi',
       Properties: { Name: 'a', ...(types ? { EndpointConfiguration: { Types: types } } : {}) },
     },
-    Stage: {
-      Type: 'AWS::ApiGateway::Stage',
-      Properties: { RestApiId: { Ref: 'Api' }, StageName: 'prod', DeploymentId: 'd' },
-    },
-    ...(waf
+    ...resources,
+    ...(arnStage
       ? {
           Assoc: {
             Type: 'AWS::WAFv2::WebACLAssociation',
             Properties: {
               WebACLArn: 'arn:aws:wafv2:eu-west-1:1:regional/webacl/a/1',
               ResourceArn: {
-                'Fn::Sub': 'arn:${AWS::Partition}:apigateway:${AWS::Region}::/restapis/${Api}/stages/${Stage}',
+                'Fn::Sub': `arn:\${AWS::Partition}:apigateway:\${AWS::Region}::/restapis/\${Api}/stages/${arnStage}`,
               },
             },
           },
         }
       : {}),
   });
+const stage = (types?: string[], waf = true, arnStage = '${Stage}') =>
+  restApi(
+    types,
+    {
+      Stage: {
+        Type: 'AWS::ApiGateway::Stage',
+        Properties: { RestApiId: { Ref: 'Api' }, StageName: 'prod', DeploymentId: 'd' },
+      },
+    },
+    waf ? arnStage : undefined,
+  );
 const tfStage = (types: string[] | undefined, waf: boolean, api = '${aws_api_gateway_rest_api.a.id}') =>
   tf({
     aws_api_gateway_rest_api: { a: { name: 'a', ...(types ? { endpoint_configuration: [{ types }] } : {}) } },
@@ -55,6 +64,34 @@ const agw = (waf: boolean) => ({
   },
 });
 const GW = 'azurerm_api_management.gw';
+
+/** A REST deployment (creating stage `prod` when named) and an association naming `stageArn`. */
+const deployment = (props: Record<string, unknown>, stageArn?: string, types?: string[]) =>
+  restApi(
+    types,
+    { D: { Type: 'AWS::ApiGateway::Deployment', Properties: { RestApiId: { Ref: 'Api' }, ...props } } },
+    stageArn,
+  );
+/** A CFN Stage named `prod` and an association naming a literal stage of its API. */
+const literalStage = (name: string) => stage(['REGIONAL'], true, name);
+const tfDeployment = (stageArn?: string) =>
+  tf({
+    aws_api_gateway_rest_api: { a: { name: 'a' } },
+    aws_api_gateway_deployment: { d: { rest_api_id: '${aws_api_gateway_rest_api.a.id}', stage_name: 'prod' } },
+    ...(stageArn
+      ? {
+          aws_wafv2_web_acl_association: {
+            w: {
+              resource_arn: `arn:aws:apigateway:eu-west-1::/restapis/\${aws_api_gateway_rest_api.a.id}/stages/${stageArn}`,
+              web_acl_arn: 'arn:acl',
+            },
+          },
+        }
+      : {}),
+  });
+const D = { address: 'D' };
+const TD = { address: 'aws_api_gateway_deployment.d' };
+const ASSOC = 'AWS::WAFv2::WebACLAssociation';
 
 export const cases: RuleCases = {
   rule: gatewayWafRule,
@@ -137,5 +174,54 @@ export const cases: RuleCases = {
       address: GW,
       verdict: 'unknown',
     },
+    { name: 'REST deployment creating no stage', doc: deployment({}), ...D, verdict: 'pass' },
+    {
+      name: 'deployment creating stage prod, no association',
+      doc: deployment({ StageName: 'prod' }),
+      ...D,
+      verdict: 'fail',
+      path: ASSOC,
+    },
+    {
+      name: 'deployment creating stage prod, associated by its literal name',
+      doc: deployment({ StageName: 'prod' }, 'prod'),
+      ...D,
+      verdict: 'pass',
+    },
+    {
+      name: 'deployment creating stage prod, association names stage dev',
+      doc: deployment({ StageName: 'prod' }, 'dev'),
+      ...D,
+      verdict: 'fail',
+      path: ASSOC,
+    },
+    {
+      name: 'deployment creating a stage of a PRIVATE API',
+      doc: deployment({ StageName: 'prod' }, undefined, ['PRIVATE']),
+      ...D,
+      verdict: 'pass',
+    },
+    { name: 'stage associated by its literal name', doc: literalStage('prod'), address: 'Stage', verdict: 'pass' },
+    {
+      name: 'stage prod; association names literal stage dev',
+      doc: literalStage('dev'),
+      address: 'Stage',
+      verdict: 'fail',
+      path: ASSOC,
+    },
+    {
+      name: 'tf deployment creating stage prod, associated through its stage_name',
+      doc: tfDeployment('${aws_api_gateway_deployment.d.stage_name}'),
+      ...TD,
+      verdict: 'pass',
+    },
+    {
+      name: 'tf deployment creating stage prod, literal association',
+      doc: tfDeployment('prod'),
+      ...TD,
+      verdict: 'pass',
+    },
+    { name: 'tf deployment creating stage prod, no association', doc: tfDeployment(), ...TD, verdict: 'fail' },
+    { name: 'tf deployment: association names stage dev', doc: tfDeployment('dev'), ...TD, verdict: 'fail' },
   ],
 };

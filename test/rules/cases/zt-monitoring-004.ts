@@ -79,6 +79,18 @@ const apim = (alert?: Record<string, unknown>) =>
     ...(alert ? { azurerm_monitor_metric_alert: { m: { name: 'm', resource_group_name: 'rg', ...alert } } } : {}),
   });
 
+/** A REST deployment creating stage `prod` (or none, without a name) and the alarms given. */
+const DEPLOYMENT = (props: Record<string, unknown> = { StageName: 'prod' }) => ({
+  Type: 'AWS::ApiGateway::Deployment',
+  Properties: { RestApiId: { Ref: 'Api' }, ...props },
+});
+const tfDeployment = (alarms: Record<string, unknown>) =>
+  tf({
+    aws_api_gateway_deployment: { d: { rest_api_id: 'api', stage_name: 'prod' } },
+    ...(Object.keys(alarms).length > 0 ? { aws_cloudwatch_metric_alarm: alarms } : {}),
+  });
+const TD = 'aws_api_gateway_deployment.d';
+
 export const cases: RuleCases = {
   rule: apiAlarmsRule,
   cases: [
@@ -158,5 +170,43 @@ export const cases: RuleCases = {
       address: 'azurerm_api_management.a',
       verdict: 'fail',
     },
+    { name: 'deployment creating no stage', doc: cfn({ Api: API, D: DEPLOYMENT({}) }), address: 'D', verdict: 'pass' },
+    {
+      name: 'deployment creating stage prod, alarms naming prod',
+      doc: cfn({ Api: API, D: DEPLOYMENT(), Count: alarm('Count', 'prod'), Errors: alarm('4XXError', 'prod') }),
+      address: 'D',
+      verdict: 'pass',
+    },
+    {
+      name: 'deployment creating stage prod, alarms on the deployment id (Ref is not the stage name)',
+      doc: cfn({
+        Api: API,
+        D: DEPLOYMENT(),
+        Count: alarm('Count', { Ref: 'D' }),
+        Errors: alarm('4XXError', { Ref: 'D' }),
+      }),
+      address: 'D',
+      verdict: 'fail',
+      failingPaths: ['AWS::CloudWatch::Alarm', 'AWS::CloudWatch::Alarm'],
+    },
+    {
+      name: 'aws_api_gateway_deployment with alarms on its stage_name',
+      doc: tfDeployment({
+        c: tfAlarm('Count', '${aws_api_gateway_deployment.d.stage_name}'),
+        e: tfAlarm('5XXError', '${aws_api_gateway_deployment.d.stage_name}'),
+      }),
+      address: TD,
+      verdict: 'pass',
+    },
+    {
+      name: 'aws_api_gateway_deployment with alarms on its id',
+      doc: tfDeployment({
+        c: tfAlarm('Count', '${aws_api_gateway_deployment.d.id}'),
+        e: tfAlarm('5XXError', '${aws_api_gateway_deployment.d.id}'),
+      }),
+      address: TD,
+      verdict: 'fail',
+    },
+    { name: 'aws_api_gateway_deployment without alarms', doc: tfDeployment({}), address: TD, verdict: 'fail' },
   ],
 };
