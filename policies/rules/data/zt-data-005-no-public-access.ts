@@ -113,6 +113,7 @@ export const noPublicAccessRule: Rule = {
       'cdk-nag passes a bucket whose policy and ACL grant no public access; this rule requires all four public ' +
         'access blocks, which also stop a later grant.',
     ),
+    ...AWS_STORES.anonymous.equivalents,
   ],
   checks: {
     'AWS::S3::Bucket': (bucket, { graph }) => allFlagsOn(graph, bucket, CFN_FLAGS),

@@ -1,9 +1,7 @@
-import { type Check, type CheckResult, Rule, fail, pass } from '../../engine/rule';
+import { type Check, Rule } from '../../engine/rule';
 import { eachOf } from '../shared/combine';
 import { isFalse, judgeSetting, oneOf } from '../shared/expect';
-import { Opaque, readPolicyDocument } from '../shared/policy-document';
-import { opensToEveryone } from '../shared/public-statements';
-import { joinPath, unknownAt } from '../shared/read';
+import { judgeOpenPolicy } from '../shared/open-resource-policy';
 
 /**
  * Training images and trained models are pulled only by identities of the platform: no resource
@@ -13,33 +11,10 @@ import { joinPath, unknownAt } from '../shared/read';
  * network or export, on the Premium tier (the one with private endpoints). One finding per
  * offending statement or setting.
  */
-function resourcePolicy(path: string, what: string): Check {
-  return (res, { graph }) => {
-    const text = graph.value(res, path);
-    if (text.kind === 'literal' && text.value === '') return pass(`${path} is empty: it grants nothing`, path);
-    const doc = readPolicyDocument(graph, res, path);
-    if (doc.kind === 'absent') {
-      return pass(
-        `${path} is not set: only identities of this account whose IAM policies allow it reach ${what}`,
-        path,
-      );
-    }
-    if (doc.kind === 'unknown') return unknownAt(path, doc.reason);
-    const results: CheckResult[] = doc.statements.map((stmt, i) => {
-      const at = joinPath(path, 'Statement', i);
-      const open = opensToEveryone(stmt);
-      if (open === true) {
-        return fail(
-          `${at} allows every principal, anonymous callers included, and no condition narrows it to the organization, an account or a VPC endpoint`,
-          at,
-        );
-      }
-      if (open instanceof Opaque) return unknownAt(at, open.reason);
-      return pass(`${at} does not open ${what} to everyone`, at);
-    });
-    return results.length === 0 ? pass(`${path} has no statement`, path) : eachOf(results);
-  };
-}
+const resourcePolicy =
+  (path: string, what: string): Check =>
+  (res, { graph }) =>
+    judgeOpenPolicy(graph, res, path, what);
 
 const ACR_SETTINGS = [
   isFalse('admin_enabled', { providerDefault: false, risk: 'a shared admin user and password bypass Entra ID' }),

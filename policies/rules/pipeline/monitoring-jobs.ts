@@ -1,6 +1,6 @@
 import type { ResourceGraph } from '../../engine/graph';
 import type { Resource } from '../../engine/model';
-import { type Check, type CheckResult, fail, pass } from '../../engine/rule';
+import { type Check, type CheckResult, type Equivalent, fail, pass } from '../../engine/rule';
 import { eachOf } from '../shared/combine';
 import { isTrue, judgeSetting } from '../shared/expect';
 import { hasInstanceStore } from '../shared/instance-store';
@@ -108,3 +108,30 @@ export const monitoringJobChecks: Readonly<Record<string, Check>> = {
   'AWS::SageMaker::DataQualityJobDefinition': monitorJob(CFN, false),
   aws_sagemaker_data_quality_job_definition: monitorJob(TF, true),
 };
+
+/** What the job's checks judge one by one beyond Checkov's three (the VPC, network isolation). */
+const otherSettings = (f: MonitorFields) => [
+  joinPath(f.network, f.vpc, f.subnets),
+  joinPath(f.network, f.vpc, f.groups),
+  joinPath(f.network, f.isolation),
+];
+
+/** Checkov judges one setting of a data-quality job per check: each compares with our finding for it. */
+const perSetting = (
+  id: string,
+  path: (f: MonitorFields) => string,
+  types = Object.keys(monitoringJobChecks),
+): Equivalent => ({
+  tool: 'checkov',
+  id,
+  resourceTypes: types,
+  paths: [path(CFN), path(TF)],
+  ignores: [...otherSettings(CFN), ...otherSettings(TF)],
+});
+
+export const MONITORING_JOB_EQUIVALENTS: readonly Equivalent[] = [
+  // Checkov has the output-key check for Terraform only.
+  perSetting('CKV_AWS_367', (f) => f.outputKey, ['aws_sagemaker_data_quality_job_definition']),
+  perSetting('CKV_AWS_368', (f) => joinPath(f.cluster, f.volumeKey)),
+  perSetting('CKV_AWS_369', (f) => joinPath(f.network, f.traffic)),
+];

@@ -9,7 +9,7 @@ import { judgeKeyValue, keyVerdict } from '../shared/kms';
 import { Opaque, type PolicyValue } from '../shared/policy-document';
 import { type PipelineStep, memberAt, pipelineSteps, readPipelineDefinition } from '../shared/pipeline-definition';
 import { type Read, isPresent, readResolved, unknownAt } from '../shared/read';
-import { monitoringJobChecks } from './monitoring-jobs';
+import { MONITORING_JOB_EQUIVALENTS, monitoringJobChecks } from './monitoring-jobs';
 
 /**
  * Every Training, Processing and Tuning step of a SageMaker pipeline runs like a hardened job: in
@@ -198,7 +198,7 @@ export const jobIsolationRule: Rule = {
     { framework: 'ISO-27001', id: 'A.8.24' },
     { framework: 'ISO-42001', id: 'A.6.2.4' },
   ],
-  equivalents: [],
+  equivalents: MONITORING_JOB_EQUIVALENTS,
   checks: {
     'AWS::SageMaker::Pipeline': pipeline(
       'PipelineDefinition.PipelineDefinitionBody',

@@ -121,3 +121,23 @@ describe('REST deployments creating their stage (aws:apigateway/deployment:Deplo
     },
   );
 });
+
+describe('ZT-DATA-005 on queue and secret policies (aws:sqs/queuePolicy, aws:secretsmanager/secretPolicy)', () => {
+  const doc = (principal: unknown) =>
+    JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: principal, Action: '*' }] });
+  const ROLE = { AWS: 'arn:aws:iam::111122223333:role/reader' };
+  test('a queue policy for one role passes; one for everyone fails', async () => {
+    const policy = (principal: unknown) =>
+      resource('aws:sqs/queuePolicy:QueuePolicy', 'qp', { queueUrl: 'https://q', policy: doc(principal) });
+    expect(await run('ZT-DATA-005', [policy(ROLE)])).toEqual([]);
+    expect(await run('ZT-DATA-005', [policy('*')])).toHaveLength(1);
+  });
+  test('a secret policy needs a named principal and blockPublicPolicy; unknown at preview is no violation', async () => {
+    const policy = (props: Record<string, unknown>) =>
+      resource('aws:secretsmanager/secretPolicy:SecretPolicy', 'sp', { secretArn: 'arn:s', ...props });
+    expect(await run('ZT-DATA-005', [policy({ policy: doc(ROLE), blockPublicPolicy: true })])).toEqual([]);
+    expect(await run('ZT-DATA-005', [policy({ policy: doc(ROLE) })])).toHaveLength(1);
+    expect(await run('ZT-DATA-005', [policy({ policy: doc('*'), blockPublicPolicy: true })])).toHaveLength(1);
+    expect(await run('ZT-DATA-005', [policy({ policy: PULUMI_UNKNOWN, blockPublicPolicy: true })])).toEqual([]);
+  });
+});

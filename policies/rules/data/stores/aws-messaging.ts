@@ -8,6 +8,7 @@ import { listLength, isPresent } from '../../shared/read';
 import { deniesInsecureTransportOf } from '../../shared/statements';
 import { customerKey } from './aws-common';
 import { requireStatement } from './aws-policy';
+import { judgeOpenPolicy } from '../../shared/open-resource-policy';
 import type { StoreChecks } from './store-checks';
 
 /**
@@ -96,7 +97,21 @@ const tfOrphan = (k: PolicyKind) =>
     requireStatement(graph, p, 'policy', deny(k), deniesInsecureTransportOf(k.service, k.dataActions)),
   );
 
+/** A queue / topic policy, or a Terraform queue / topic's own `policy`, opens it to no one in particular. */
+const open =
+  (path: string, what: string): Check =>
+  (res, { graph }) =>
+    judgeOpenPolicy(graph, res, path, what);
+
 export const messagingChecks: StoreChecks = {
+  anonymous: {
+    'AWS::SQS::QueuePolicy': open('PolicyDocument', 'the queues'),
+    aws_sqs_queue_policy: open('policy', 'the queue'),
+    aws_sqs_queue: open('policy', 'the queue'),
+    'AWS::SNS::TopicPolicy': open('PolicyDocument', 'the topics'),
+    aws_sns_topic_policy: open('policy', 'the topic'),
+    aws_sns_topic: open('policy', 'the topic'),
+  },
   cmk: {
     'AWS::SQS::Queue': customerKey('KmsMasterKeyId', SQS_KEY),
     aws_sqs_queue: customerKey('kms_master_key_id', SQS_KEY),

@@ -8,6 +8,7 @@ import { MESSAGING_TLS_READS, messagingChecks } from './aws-messaging';
 import { opensearchChecks } from './aws-opensearch';
 import { rdsChecks } from './aws-rds';
 import { RDS_TLS_READS } from './aws-rds-tls';
+import { secretsChecks } from './aws-secrets';
 import { mergeStores } from './store-checks';
 
 /** Checkov checks that judge the same property as one of the store checks (conformance compares them). */
@@ -77,11 +78,26 @@ const CMK: readonly Equivalent[] = [
   },
 ];
 
+/** Checkov's public queue-policy check judges the same statements as the anonymous checks. */
+const ANONYMOUS: readonly Equivalent[] = [
+  { tool: 'checkov', id: 'CKV_AWS_168', resourceTypes: ['aws_sqs_queue', 'aws_sqs_queue_policy'] },
+];
+
 /** The AWS data stores next to a lake, one part per rule: spread into each rule with one line. */
 export const AWS_STORES = mergeStores(
-  [rdsChecks, dynamodbChecks, opensearchChecks, efsChecks, fsxChecks, ebsChecks, messagingChecks, elasticacheChecks],
+  [
+    rdsChecks,
+    dynamodbChecks,
+    opensearchChecks,
+    efsChecks,
+    fsxChecks,
+    ebsChecks,
+    messagingChecks,
+    elasticacheChecks,
+    secretsChecks,
+  ],
   {
-    equivalents: { cmk: CMK },
+    equivalents: { cmk: CMK, anonymous: ANONYMOUS },
     reads: { tls: [...RDS_TLS_READS, ...MESSAGING_TLS_READS] },
   },
 );
@@ -111,7 +127,11 @@ export const AWS_STORE_REMEDIATION = {
     'aws_opensearch_domain: domain_endpoint_options { tls_security_policy = "Policy-Min-TLS-1-2-PFS-2023-10" }.',
   anonymous:
     'CloudFormation OpenSearch: AccessPolicies grant named principals (or condition an Allow for "*"). Terraform ' +
-    'aws_opensearch_domain: access_policies grant named principals.',
+    'aws_opensearch_domain: access_policies grant named principals. Queue, topic and secret policies ' +
+    '(AWS::SQS::QueuePolicy, AWS::SNS::TopicPolicy, AWS::SecretsManager::ResourcePolicy; aws_sqs_queue_policy, ' +
+    "aws_sns_topic_policy, aws_secretsmanager_secret_policy or the resource's own policy): name the principals, or " +
+    'narrow an Allow for "*" with aws:PrincipalOrgID / aws:SourceArn / aws:SourceVpce. Secret policies also set ' +
+    'BlockPublicPolicy (CloudFormation) / block_public_policy (Terraform) to true.',
   network:
     'CloudFormation: PubliclyAccessible false on AWS::RDS::DBInstance, VPCOptions.SubnetIds on OpenSearch domains. ' +
     'Terraform: publicly_accessible = false on aws_db_instance, vpc_options { subnet_ids } on aws_opensearch_domain.',
