@@ -37,6 +37,8 @@ const AWS_OVERRIDES: Readonly<Record<string, string>> = {
   'aws:apigateway/methodSettings:MethodSettings': 'aws_api_gateway_method_settings',
   'aws:apigateway/usagePlan:UsagePlan': 'aws_api_gateway_usage_plan',
   'aws:apigateway/domainName:DomainName': 'aws_api_gateway_domain_name',
+  // The bridge files the bedrockagent resources under the bedrock module with an Agent prefix.
+  'aws:bedrock/agentAgent:AgentAgent': 'aws_bedrockagent_agent',
 };
 
 /** Modules whose Terraform prefix is spelled apart (aws:apigateway/integration -> aws_api_gateway_integration). */

@@ -141,3 +141,20 @@ describe('ZT-DATA-005 on queue and secret policies (aws:sqs/queuePolicy, aws:sec
     expect(await run('ZT-DATA-005', [policy({ policy: PULUMI_UNKNOWN, blockPublicPolicy: true })])).toEqual([]);
   });
 });
+
+describe('Bedrock agents (aws:bedrock/agentAgent:AgentAgent)', () => {
+  const agent = (props: Record<string, unknown>) =>
+    resource('aws:bedrock/agentAgent:AgentAgent', 'agent', { agentName: 'a', ...props });
+  test('ZT-INFERENCE-009: a pinned guardrail passes; none or DRAFT fails', async () => {
+    const pinned = { guardrailIdentifier: 'gr-1', guardrailVersion: '2' };
+    expect(await run('ZT-INFERENCE-009', [agent({ guardrailConfiguration: pinned })])).toEqual([]);
+    expect(await run('ZT-INFERENCE-009', [agent({})])).toHaveLength(1);
+    const draft = { ...pinned, guardrailVersion: 'DRAFT' };
+    expect(await run('ZT-INFERENCE-009', [agent({ guardrailConfiguration: draft })])).toHaveLength(1);
+  });
+  test('ZT-DATA-001: a customer key passes; none fails', async () => {
+    const key = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    expect(await run('ZT-DATA-001', [agent({ customerEncryptionKeyArn: key })])).toEqual([]);
+    expect(await run('ZT-DATA-001', [agent({})])).toHaveLength(1);
+  });
+});

@@ -10,7 +10,17 @@ const EFS = 'AWS::EFS::FileSystem';
 const FSX = 'AWS::FSx::FileSystem';
 const RG = 'AWS::ElastiCache::ReplicationGroup';
 
+const AGENT = 'AWS::Bedrock::Agent';
+const TF_AGENT = 'aws_bedrockagent_agent';
+const TF_AGENT_KEY = { agent_name: 'a', customer_encryption_key_arn: TF_KEY };
+
 export const awsStoreCases: RuleCase[] = [
+  cfnCase(AGENT, 'sessions under a CMK', { AgentName: 'a', CustomerEncryptionKeyArn: KEY_ARN }, 'pass'),
+  cfnCase(AGENT, 'no customer key', { AgentName: 'a' }, 'fail', { path: 'CustomerEncryptionKeyArn' }),
+  tfCase(TF_AGENT, 'sessions under a CMK', TF_AGENT_KEY, 'pass'),
+  tfCase(TF_AGENT, 'no customer key', { agent_name: 'a' }, 'fail', {
+    path: 'customer_encryption_key_arn',
+  }),
   cfnCase(DB, 'encrypted with a CMK', { Engine: 'postgres', StorageEncrypted: true, KmsKeyId: KEY_ARN }, 'pass'),
   cfnCase(DB, 'unencrypted (default)', { Engine: 'postgres' }, 'fail', {
     failingPaths: ['StorageEncrypted', 'KmsKeyId'],

@@ -1,5 +1,6 @@
 import { llmGuardrailsRule } from '../../../policies/rules/inference/zt-inference-009-guardrails';
 import { RuleCases, cfn, tf } from '../helpers';
+import { agentCases } from './zt-inference-009-agents';
 import { iamCases } from './zt-inference-009-iam';
 
 const FILTERS = [
@@ -146,6 +147,7 @@ export const cases: RuleCases = {
     },
     { name: 'tf guardrail without filters', doc: tfGuardrail([]), address: 'aws_bedrock_guardrail.g', verdict: 'fail' },
     ...iamCases,
+    ...agentCases,
     {
       name: 'InvokeModel integration with a fixed guardrail header',
       doc: method({ Uri: BEDROCK_URI('invoke'), RequestParameters: { [HEADER]: "'abc123'" } }),

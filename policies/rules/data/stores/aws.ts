@@ -1,4 +1,5 @@
 import type { Equivalent } from '../../../engine/rule';
+import { BEDROCK_CMK_EQUIVALENTS, bedrockChecks } from './aws-bedrock';
 import { dynamodbChecks } from './aws-dynamodb';
 import { ebsChecks } from './aws-ebs';
 import { efsChecks } from './aws-efs';
@@ -95,9 +96,10 @@ export const AWS_STORES = mergeStores(
     messagingChecks,
     elasticacheChecks,
     secretsChecks,
+    bedrockChecks,
   ],
   {
-    equivalents: { cmk: CMK, anonymous: ANONYMOUS },
+    equivalents: { cmk: [...CMK, ...BEDROCK_CMK_EQUIVALENTS], anonymous: ANONYMOUS },
     reads: { tls: [...RDS_TLS_READS, ...MESSAGING_TLS_READS] },
   },
 );
@@ -108,11 +110,12 @@ export const AWS_STORE_REMEDIATION = {
     'CloudFormation data stores: StorageEncrypted true with KmsKeyId (RDS, Aurora), SSESpecification SSEEnabled with ' +
     'KMSMasterKeyId (DynamoDB), EncryptionAtRestOptions Enabled with KmsKeyId (OpenSearch), Encrypted with KmsKeyId ' +
     '(EFS), a PERSISTENT deployment type with KmsKeyId (FSx for Lustre), KmsMasterKeyId (SQS, SNS), ' +
-    'AtRestEncryptionEnabled with KmsKeyId (ElastiCache). Terraform data stores: storage_encrypted with kms_key_id ' +
+    'AtRestEncryptionEnabled with KmsKeyId (ElastiCache), CustomerEncryptionKeyArn (Bedrock agents). Terraform data stores: storage_encrypted with kms_key_id ' +
     '(aws_db_instance, aws_rds_cluster), server_side_encryption { enabled, kms_key_arn } (aws_dynamodb_table), ' +
     'encrypt_at_rest { enabled, kms_key_id } (aws_opensearch_domain), encrypted with kms_key_id (aws_efs_file_system), ' +
     'a PERSISTENT deployment_type with kms_key_id (aws_fsx_lustre_file_system), kms_master_key_id (aws_sqs_queue, ' +
-    'aws_sns_topic), at_rest_encryption_enabled with kms_key_id (aws_elasticache_replication_group).',
+    'aws_sns_topic), at_rest_encryption_enabled with kms_key_id (aws_elasticache_replication_group), ' +
+    'customer_encryption_key_arn (aws_bedrockagent_agent).',
   tls:
     'CloudFormation data stores: a DB (cluster) parameter group with rds.force_ssl = 1 or require_secure_transport = ON ' +
     '(RDS, Aurora), DomainEndpointOptions EnforceHTTPS and NodeToNodeEncryptionOptions Enabled (OpenSearch), ' +

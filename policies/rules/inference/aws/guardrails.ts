@@ -12,6 +12,7 @@ import {
 } from '../../../engine/rule';
 import { eachOf } from '../../shared/combine';
 import { isPlainObject, joinPath, listLength, rawAt, readBoolean, readString, unknownAt } from '../../shared/read';
+import { agentChecks, agentEquivalents } from './agent-guardrail';
 import { iamChecks } from './guardrail-iam';
 import { CFN_INTEGRATION, type IntegrationFields, TF_INTEGRATION, at, modelService } from './integrations';
 
@@ -169,6 +170,7 @@ export const awsChecks: Readonly<Record<string, Check>> = {
   'AWS::ApiGateway::Method': integration(CFN_INTEGRATION),
   aws_api_gateway_integration: integration(TF_INTEGRATION),
   ...iamChecks,
+  ...agentChecks,
 };
 
-export const awsEquivalents: readonly Equivalent[] = [];
+export const awsEquivalents: readonly Equivalent[] = [...agentEquivalents];
