@@ -20,10 +20,63 @@ const VPC_ONLY = (path: string) =>
   );
 const DISABLED = (path: string, risk: string) => oneOf(path, ['Disabled'], { providerDefault: 'Enabled', risk });
 
-const notebook = (direct: string, root: string): Check =>
+interface NotebookFields {
+  readonly direct: string;
+  readonly root: string;
+  /** The minimum instance metadata service version (IMDSv2 is "2"). */
+  readonly imds: string;
+  readonly subnet: string;
+}
+
+const NOTEBOOK_CFN: NotebookFields = {
+  direct: 'DirectInternetAccess',
+  root: 'RootAccess',
+  imds: 'InstanceMetadataServiceConfiguration.MinimumInstanceMetadataServiceVersion',
+  subnet: 'SubnetId',
+};
+const NOTEBOOK_TF: NotebookFields = {
+  direct: 'direct_internet_access',
+  root: 'root_access',
+  imds: 'instance_metadata_service_configuration.minimum_instance_metadata_service_version',
+  subnet: 'subnet_id',
+};
+
+/** A notebook without a subnet runs in SageMaker's own network, outside the platform VPC and its endpoints. */
+const inSubnet =
+  (path: string): Check =>
+  (res, { graph }) => {
+    const v = graph.value(res, path);
+    // A reference to a subnet outside this configuration still names one; a variable may be empty.
+    if (v.kind === 'unknown' && !v.target) return unknownAt(path, v.reason);
+    return v.kind === 'absent' || (v.kind === 'literal' && v.value === '')
+      ? fail(
+          `${path} is not set: the notebook runs in SageMaker's network, outside the platform VPC; place it in an isolated subnet`,
+          path,
+        )
+      : pass(`${path} places the notebook in the platform VPC`, path);
+  };
+
+/** Checkov judges one notebook setting per check: it compares with our finding for that setting alone. */
+const NOTEBOOK_TYPES = ['AWS::SageMaker::NotebookInstance', 'aws_sagemaker_notebook_instance'];
+const notebookSetting = (id: string, key: keyof NotebookFields) => ({
+  tool: 'checkov' as const,
+  id,
+  resourceTypes: NOTEBOOK_TYPES,
+  paths: [NOTEBOOK_CFN[key], NOTEBOOK_TF[key]],
+  ignores: [NOTEBOOK_CFN, NOTEBOOK_TF].flatMap((f) => Object.values(f).filter((p) => p !== f[key])),
+});
+
+const notebook = (f: NotebookFields): Check =>
   allChecks(
-    setting(DISABLED(direct, 'the notebook has a SageMaker-managed internet path around the VPC')),
-    setting(DISABLED(root, 'any notebook user can become root and change the instance')),
+    setting(DISABLED(f.direct, 'the notebook has a SageMaker-managed internet path around the VPC')),
+    setting(DISABLED(f.root, 'any notebook user can become root and change the instance')),
+    setting(
+      oneOf(f.imds, ['2'], {
+        providerDefault: '1',
+        risk: 'IMDSv1 answers without a session token, so an SSRF in notebook code steals the notebook role',
+      }),
+    ),
+    inSubnet(f.subnet),
   );
 
 /** azurerm_machine_learning_compute_cluster: node_public_ip_enabled and local_auth_enabled default to true. */
@@ -155,13 +208,13 @@ export const computeIsolationRule: Rule = {
     'is identity-checked access through the platform network.',
   remediation:
     'SageMaker Studio domains AppNetworkAccessType VpcOnly; notebook instances DirectInternetAccess and RootAccess ' +
-    'Disabled; Azure ML compute clusters and instances node_public_ip_enabled = false, local_auth_enabled = false, ' +
+    'Disabled, InstanceMetadataServiceConfiguration.MinimumInstanceMetadataServiceVersion "2" and a SubnetId; Azure ML compute clusters and instances node_public_ip_enabled = false, local_auth_enabled = false, ' +
     'no SSH (ssh_public_access_enabled = false, no ssh block); launch templates MetadataOptions HttpTokens required ' +
     'with HttpPutResponseHopLimit 1, and every EBS mapping Encrypted (with the platform CMK).',
   remediationBy: {
     cdk: 'sagemaker.CfnDomain({ appNetworkAccessType: "VpcOnly" }), CfnNotebookInstance({ directInternetAccess: "Disabled", rootAccess: "Disabled" }), ec2.LaunchTemplate({ requireImdsv2: true, httpPutResponseHopLimit: 1, blockDevices: [{ volume: BlockDeviceVolume.ebs(100, { encrypted: true, kmsKey }) }] }).',
     terraform:
-      'aws_sagemaker_domain app_network_access_type = "VpcOnly"; aws_sagemaker_notebook_instance direct_internet_access = root_access = "Disabled"; aws_launch_template metadata_options { http_tokens = "required", http_put_response_hop_limit = 1 }, block_device_mappings { ebs { encrypted = true, kms_key_id } }.',
+      'aws_sagemaker_domain app_network_access_type = "VpcOnly"; aws_sagemaker_notebook_instance direct_internet_access = root_access = "Disabled", subnet_id, instance_metadata_service_configuration { minimum_instance_metadata_service_version = "2" }; aws_launch_template metadata_options { http_tokens = "required", http_put_response_hop_limit = 1 }, block_device_mappings { ebs { encrypted = true, kms_key_id } }.',
     cdktf:
       'MachineLearningComputeCluster({ nodePublicIpEnabled: false, localAuthEnabled: false, sshPublicAccessEnabled: false, subnetResourceId }) (the provider default for nodePublicIpEnabled is true).',
   },
@@ -180,10 +233,8 @@ export const computeIsolationRule: Rule = {
   ],
   equivalents: [
     {
-      tool: 'checkov',
-      id: 'CKV_AWS_122',
+      ...notebookSetting('CKV_AWS_122', 'direct'),
       resourceTypes: ['aws_sagemaker_notebook_instance'],
-      paths: ['direct_internet_access'],
       differences: [
         {
           resource: 'aws_sagemaker_notebook_instance.test_success2',
@@ -191,7 +242,10 @@ export const computeIsolationRule: Rule = {
         },
       ],
     },
-    { tool: 'checkov', id: 'CKV_AWS_307', resourceTypes: ['aws_sagemaker_notebook_instance'], paths: ['root_access'] },
+    { ...notebookSetting('CKV_AWS_307', 'root'), resourceTypes: ['aws_sagemaker_notebook_instance'] },
+    notebookSetting('CKV_AWS_371', 'imds'),
+    // Checkov has the subnet check for Terraform only.
+    { ...notebookSetting('CKV_AWS_306', 'subnet'), resourceTypes: ['aws_sagemaker_notebook_instance'] },
     {
       tool: 'checkov',
       id: 'CKV_AZURE_142',
@@ -233,8 +287,8 @@ export const computeIsolationRule: Rule = {
   checks: {
     'AWS::SageMaker::Domain': VPC_ONLY('AppNetworkAccessType'),
     aws_sagemaker_domain: VPC_ONLY('app_network_access_type'),
-    'AWS::SageMaker::NotebookInstance': notebook('DirectInternetAccess', 'RootAccess'),
-    aws_sagemaker_notebook_instance: notebook('direct_internet_access', 'root_access'),
+    'AWS::SageMaker::NotebookInstance': notebook(NOTEBOOK_CFN),
+    aws_sagemaker_notebook_instance: notebook(NOTEBOOK_TF),
     azurerm_machine_learning_compute_cluster: amlCluster,
     azurerm_machine_learning_compute_instance: amlInstance,
     'AWS::EC2::LaunchTemplate': launchTemplate(CFN_LT),

@@ -1,11 +1,10 @@
 import { computeIsolationRule } from '../../../policies/rules/pipeline/zt-pipeline-001-compute-isolation';
 import { RuleCases, cfn, tf } from '../helpers';
+import { notebookCases } from './zt-pipeline-001-notebooks';
 
 const one = (type: string, props: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
   cfn({ R: { Type: type, Properties: props } }, extra);
 const tfOne = (type: string, body: Record<string, unknown>) => tf({ [type]: { r: body } });
-const NB = { InstanceType: 'ml.t3.medium', RoleArn: 'arn:role', SubnetId: 'subnet-1' };
-const TF_NB = { name: 'nb', instance_type: 'ml.t3.medium', role_arn: 'arn:role', subnet_id: 'subnet-1' };
 const CLUSTER = {
   name: 'gpu',
   vm_size: 'Standard_NC24ads_A100_v4',
@@ -70,53 +69,7 @@ export const cases: RuleCases = {
       verdict: 'fail',
       path: 'app_network_access_type',
     },
-    {
-      name: 'notebook without direct internet and root',
-      doc: one('AWS::SageMaker::NotebookInstance', { ...NB, DirectInternetAccess: 'Disabled', RootAccess: 'Disabled' }),
-      address: 'R',
-      verdict: 'pass',
-    },
-    {
-      name: 'notebook with the defaults (direct internet)',
-      doc: one('AWS::SageMaker::NotebookInstance', { ...NB, RootAccess: 'Disabled' }),
-      address: 'R',
-      verdict: 'fail',
-      path: 'DirectInternetAccess',
-    },
-    {
-      name: 'notebook with root access',
-      doc: one('AWS::SageMaker::NotebookInstance', { ...NB, DirectInternetAccess: 'Disabled', RootAccess: 'Enabled' }),
-      address: 'R',
-      verdict: 'fail',
-      path: 'RootAccess',
-    },
-    {
-      name: 'tf notebook without direct internet and root',
-      doc: tfOne('aws_sagemaker_notebook_instance', {
-        ...TF_NB,
-        direct_internet_access: 'Disabled',
-        root_access: 'Disabled',
-      }),
-      address: 'aws_sagemaker_notebook_instance.r',
-      verdict: 'pass',
-    },
-    {
-      name: 'tf notebook with the default root access',
-      doc: tfOne('aws_sagemaker_notebook_instance', { ...TF_NB, direct_internet_access: 'Disabled' }),
-      address: 'aws_sagemaker_notebook_instance.r',
-      verdict: 'fail',
-      path: 'root_access',
-    },
-    {
-      name: 'tf notebook direct internet from a variable',
-      doc: tfOne('aws_sagemaker_notebook_instance', {
-        ...TF_NB,
-        direct_internet_access: '${var.x}',
-        root_access: 'Disabled',
-      }),
-      address: 'aws_sagemaker_notebook_instance.r',
-      verdict: 'unknown',
-    },
+    ...notebookCases,
     {
       name: 'AML cluster without public IP, local auth or SSH',
       doc: tfOne('azurerm_machine_learning_compute_cluster', HARD_CLUSTER),
