@@ -45,11 +45,13 @@ const AWS_OVERRIDES: Readonly<Record<string, string>> = {
 const MODULE_PREFIXES: Readonly<Record<string, string>> = { apigateway: 'api_gateway' };
 
 /**
- * Top-level inputs the bridge renames (Terraform's `*_id` reference attributes lose the suffix):
- * per token module, Pulumi's name onto the Terraform attribute the checks read.
+ * Top-level inputs the bridge renames (Terraform's `*_id` reference attributes lose the suffix;
+ * repeated blocks take a plural name): per token module, Pulumi's name onto the Terraform
+ * attribute the checks read.
  */
 const AWS_PROPERTY_RENAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   apigateway: { restApi: 'rest_api_id', deployment: 'deployment_id' },
+  ec2: { ebsBlockDevices: 'ebs_block_device' },
 };
 
 /** The Terraform attribute of a top-level AWS classic input of `token`. */

@@ -2,10 +2,10 @@ import type { ResourceGraph } from '../../engine/graph';
 import type { Resource } from '../../engine/model';
 import { type Check, type CheckResult, Rule, fail, pass } from '../../engine/rule';
 import { allChecks, eachOf } from '../shared/combine';
-import { atMost } from '../shared/compute-settings';
-import { isFalse, isTrue, judgeSetting, oneOf, setting } from '../shared/expect';
-import { isPresent, joinPath, listLength, readString, unknownAt } from '../shared/read';
+import { isFalse, judgeSetting, oneOf, setting } from '../shared/expect';
+import { unknownAt } from '../shared/read';
 import { tfBlock } from '../shared/tf-blocks';
+import { ec2Checks, ec2Setting } from './ec2-compute';
 
 /**
  * Training and data-science compute has no direct internet path, no root / local / SSH back door,
@@ -110,91 +110,6 @@ const amlCluster: Check = (c, { graph }) =>
 const amlInstance: Check = (c, { graph }) =>
   eachOf([judgeSetting(graph, c, NO_PUBLIC_IP), judgeSetting(graph, c, NO_LOCAL_AUTH), ...noSsh(graph, c)]);
 
-interface TemplateFields {
-  readonly base: string;
-  readonly metadata: string;
-  readonly endpoint: string;
-  readonly tokens: string;
-  readonly hops: string;
-  readonly mappings: string;
-  readonly ebs: string;
-  readonly encrypted: string;
-}
-
-const CFN_LT: TemplateFields = {
-  base: 'LaunchTemplateData',
-  metadata: 'MetadataOptions',
-  endpoint: 'HttpEndpoint',
-  tokens: 'HttpTokens',
-  hops: 'HttpPutResponseHopLimit',
-  mappings: 'BlockDeviceMappings',
-  ebs: 'Ebs',
-  encrypted: 'Encrypted',
-};
-const TF_LT: TemplateFields = {
-  base: '',
-  metadata: 'metadata_options',
-  endpoint: 'http_endpoint',
-  tokens: 'http_tokens',
-  hops: 'http_put_response_hop_limit',
-  mappings: 'block_device_mappings',
-  ebs: 'ebs',
-  encrypted: 'encrypted',
-};
-
-/** IMDSv2 only (tokens required; a hop limit of 1 keeps containers off the node's credentials); every EBS mapping encrypted. */
-function launchTemplate(f: TemplateFields): Check {
-  return (lt, { graph }) => {
-    const md = joinPath(f.base, f.metadata);
-    const endpointPath = joinPath(md, f.endpoint);
-    const endpoint = readString(graph, lt, endpointPath);
-    const results: CheckResult[] =
-      endpoint.kind === 'value' && endpoint.value === 'disabled'
-        ? [pass(`${endpointPath} is disabled: there is no instance metadata service to reach`, endpointPath)]
-        : [
-            judgeSetting(
-              graph,
-              lt,
-              oneOf(f.tokens, ['required'], {
-                providerDefault: 'optional',
-                risk: 'IMDSv1 answers without a session token (SSRF steals the role)',
-              }),
-              md,
-            ),
-            judgeSetting(
-              graph,
-              lt,
-              atMost(f.hops, 1, { providerDefault: 1, risk: 'containers on the node reach its instance credentials' }),
-              md,
-            ),
-          ];
-    const mappings = joinPath(f.base, f.mappings);
-    const n = listLength(graph, lt, mappings);
-    if (n.kind === 'unknown') results.push(unknownAt(mappings, n.reason));
-    else if (n.kind === 'value' && n.value === 0) {
-      results.push(
-        fail(
-          `${mappings} is not set, so volume encryption is left to the AMI and the account default; map the root volume with ${f.encrypted} = true`,
-          mappings,
-        ),
-      );
-    }
-    for (let i = 0; n.kind === 'value' && i < n.value; i++) {
-      const ebs = joinPath(mappings, i, f.ebs);
-      if (!isPresent(graph, lt, ebs)) continue; // an instance-store or NoDevice mapping
-      results.push(
-        judgeSetting(
-          graph,
-          lt,
-          isTrue(f.encrypted, { providerDefault: false, risk: 'the volume is written unencrypted' }),
-          ebs,
-        ),
-      );
-    }
-    return eachOf(results);
-  };
-}
-
 export const computeIsolationRule: Rule = {
   id: 'ZT-PIPELINE-001',
   title: 'Training and notebook compute is isolated and hardened',
@@ -209,12 +124,14 @@ export const computeIsolationRule: Rule = {
   remediation:
     'SageMaker Studio domains AppNetworkAccessType VpcOnly; notebook instances DirectInternetAccess and RootAccess ' +
     'Disabled, InstanceMetadataServiceConfiguration.MinimumInstanceMetadataServiceVersion "2" and a SubnetId; Azure ML compute clusters and instances node_public_ip_enabled = false, local_auth_enabled = false, ' +
-    'no SSH (ssh_public_access_enabled = false, no ssh block); launch templates MetadataOptions HttpTokens required ' +
-    'with HttpPutResponseHopLimit 1, and every EBS mapping Encrypted (with the platform CMK).',
+    'no SSH (ssh_public_access_enabled = false, no ssh block); EC2 launch templates, instances and launch ' +
+    'configurations MetadataOptions HttpTokens required with HttpPutResponseHopLimit 1 (a CloudFormation instance ' +
+    'through its LaunchTemplate), every EBS volume Encrypted (with the platform CMK), and no public IP ' +
+    '(AssociatePublicIpAddress false).',
   remediationBy: {
     cdk: 'sagemaker.CfnDomain({ appNetworkAccessType: "VpcOnly" }), CfnNotebookInstance({ directInternetAccess: "Disabled", rootAccess: "Disabled" }), ec2.LaunchTemplate({ requireImdsv2: true, httpPutResponseHopLimit: 1, blockDevices: [{ volume: BlockDeviceVolume.ebs(100, { encrypted: true, kmsKey }) }] }).',
     terraform:
-      'aws_sagemaker_domain app_network_access_type = "VpcOnly"; aws_sagemaker_notebook_instance direct_internet_access = root_access = "Disabled", subnet_id, instance_metadata_service_configuration { minimum_instance_metadata_service_version = "2" }; aws_launch_template metadata_options { http_tokens = "required", http_put_response_hop_limit = 1 }, block_device_mappings { ebs { encrypted = true, kms_key_id } }.',
+      'aws_sagemaker_domain app_network_access_type = "VpcOnly"; aws_sagemaker_notebook_instance direct_internet_access = root_access = "Disabled", subnet_id, instance_metadata_service_configuration { minimum_instance_metadata_service_version = "2" }; aws_launch_template metadata_options { http_tokens = "required", http_put_response_hop_limit = 1 }, block_device_mappings { ebs { encrypted = true, kms_key_id } }; aws_instance and aws_launch_configuration the same metadata_options, root_block_device { encrypted = true }, every ebs_block_device encrypted, associate_public_ip_address = false.',
     cdktf:
       'MachineLearningComputeCluster({ nodePublicIpEnabled: false, localAuthEnabled: false, sshPublicAccessEnabled: false, subnetResourceId }) (the provider default for nodePublicIpEnabled is true).',
   },
@@ -259,24 +176,13 @@ export const computeIsolationRule: Rule = {
         },
       ],
     },
-    {
-      tool: 'checkov',
-      id: 'CKV_AWS_79',
-      resourceTypes: ['AWS::EC2::LaunchTemplate'],
-      paths: ['LaunchTemplateData.MetadataOptions.HttpTokens'],
-      note: 'The Terraform CKV_AWS_79 and CKV_AWS_341 also judge aws_instance and aws_launch_configuration, which this rule does not cover yet, so they are not mapped.',
-      differences: [
-        {
-          resource: 'AWS::EC2::LaunchTemplate.IMDSv1Disabled',
-          reason:
-            'the metadata endpoint is disabled (passes here too), but BlockDeviceMappings is absent, so volume encryption is left to the AMI',
-        },
-        {
-          resource: 'AWS::EC2::LaunchTemplate.IMDSv2Enabled',
-          reason: 'IMDSv2 is required, but BlockDeviceMappings is absent, so volume encryption is left to the AMI',
-        },
-      ],
-    },
+    ec2Setting(
+      'CKV_AWS_79',
+      ['AWS::EC2::LaunchTemplate', 'aws_launch_template', 'aws_instance', 'aws_launch_configuration'],
+      ['HttpTokens', 'HttpEndpoint', 'http_tokens', 'http_endpoint'],
+    ),
+    ec2Setting('CKV_AWS_341', ['aws_launch_template', 'aws_launch_configuration'], ['http_put_response_hop_limit']),
+    ec2Setting('CKV_AWS_88', ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate'], ['AssociatePublicIpAddress']),
     {
       tool: 'cdk-nag',
       id: 'AwsSolutions-SM3',
@@ -291,7 +197,6 @@ export const computeIsolationRule: Rule = {
     aws_sagemaker_notebook_instance: notebook(NOTEBOOK_TF),
     azurerm_machine_learning_compute_cluster: amlCluster,
     azurerm_machine_learning_compute_instance: amlInstance,
-    'AWS::EC2::LaunchTemplate': launchTemplate(CFN_LT),
-    aws_launch_template: launchTemplate(TF_LT),
+    ...ec2Checks,
   },
 };

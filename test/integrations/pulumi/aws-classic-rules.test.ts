@@ -158,3 +158,30 @@ describe('Bedrock agents (aws:bedrock/agentAgent:AgentAgent)', () => {
     expect(await run('ZT-DATA-001', [agent({})])).toHaveLength(1);
   });
 });
+
+describe('ZT-PIPELINE-001 on aws:ec2/instance:Instance and aws:ec2/launchConfiguration:LaunchConfiguration', () => {
+  const hardened = {
+    ami: 'ami-1',
+    instanceType: 'p4d.24xlarge',
+    metadataOptions: { httpTokens: 'required', httpPutResponseHopLimit: 1 },
+    rootBlockDevice: { encrypted: true },
+  };
+  const vm = (props: Record<string, unknown>) => resource('aws:ec2/instance:Instance', 'gpu', props);
+  test('IMDSv2, an encrypted root volume and no public IP pass', async () => {
+    expect(await run('ZT-PIPELINE-001', [vm(hardened)])).toEqual([]);
+    const lc = resource('aws:ec2/launchConfiguration:LaunchConfiguration', 'lc', { ...hardened, imageId: 'ami-1' });
+    expect(await run('ZT-PIPELINE-001', [lc])).toEqual([]);
+  });
+  test('optional tokens, an unencrypted extra volume (ebsBlockDevices) and a public IP each fail', async () => {
+    const open = vm({
+      ...hardened,
+      metadataOptions: { httpTokens: 'optional' },
+      ebsBlockDevices: [{ deviceName: '/dev/sdb', volumeSize: 500 }],
+      associatePublicIpAddress: true,
+    });
+    expect(await run('ZT-PIPELINE-001', [open])).toHaveLength(3);
+  });
+  test('a public IP unknown at preview is not a violation', async () => {
+    expect(await run('ZT-PIPELINE-001', [vm({ ...hardened, associatePublicIpAddress: PULUMI_UNKNOWN })])).toEqual([]);
+  });
+});

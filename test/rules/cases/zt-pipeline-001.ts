@@ -1,5 +1,6 @@
 import { computeIsolationRule } from '../../../policies/rules/pipeline/zt-pipeline-001-compute-isolation';
 import { RuleCases, cfn, tf } from '../helpers';
+import { ec2Cases } from './zt-pipeline-001-ec2';
 import { notebookCases } from './zt-pipeline-001-notebooks';
 
 const one = (type: string, props: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
@@ -21,15 +22,6 @@ const HARD_CLUSTER = {
 };
 const INSTANCE = { name: 'ci', machine_learning_workspace_id: 'ws', virtual_machine_size: 'STANDARD_DS2_V2' };
 const HARD_INSTANCE = { ...INSTANCE, node_public_ip_enabled: false, local_auth_enabled: false };
-const LT_DATA = {
-  MetadataOptions: { HttpTokens: 'required', HttpPutResponseHopLimit: 1 },
-  BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { Encrypted: true, KmsKeyId: 'alias/platform' } }],
-};
-const TF_LT = {
-  metadata_options: [{ http_tokens: 'required', http_put_response_hop_limit: 1 }],
-  block_device_mappings: [{ device_name: '/dev/xvda', ebs: [{ encrypted: 'true', kms_key_id: 'k' }] }],
-};
-
 export const cases: RuleCases = {
   rule: computeIsolationRule,
   cases: [
@@ -70,6 +62,7 @@ export const cases: RuleCases = {
       path: 'app_network_access_type',
     },
     ...notebookCases,
+    ...ec2Cases,
     {
       name: 'AML cluster without public IP, local auth or SSH',
       doc: tfOne('azurerm_machine_learning_compute_cluster', HARD_CLUSTER),
@@ -135,90 +128,6 @@ export const cases: RuleCases = {
       address: 'azurerm_machine_learning_compute_instance.r',
       verdict: 'fail',
       path: 'ssh',
-    },
-    {
-      name: 'launch template with IMDSv2, hop limit 1 and an encrypted root volume',
-      doc: one('AWS::EC2::LaunchTemplate', { LaunchTemplateData: LT_DATA }),
-      address: 'R',
-      verdict: 'pass',
-    },
-    {
-      name: 'launch template without metadata options (IMDSv1 allowed)',
-      doc: one('AWS::EC2::LaunchTemplate', {
-        LaunchTemplateData: { BlockDeviceMappings: LT_DATA.BlockDeviceMappings },
-      }),
-      address: 'R',
-      verdict: 'fail',
-      path: 'LaunchTemplateData.MetadataOptions.HttpTokens',
-    },
-    {
-      name: 'launch template with hop limit 2',
-      doc: one('AWS::EC2::LaunchTemplate', {
-        LaunchTemplateData: { ...LT_DATA, MetadataOptions: { HttpTokens: 'required', HttpPutResponseHopLimit: 2 } },
-      }),
-      address: 'R',
-      verdict: 'fail',
-      path: 'LaunchTemplateData.MetadataOptions.HttpPutResponseHopLimit',
-    },
-    {
-      name: 'launch template with an unencrypted volume',
-      doc: one('AWS::EC2::LaunchTemplate', {
-        LaunchTemplateData: {
-          ...LT_DATA,
-          BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: 100 } }],
-        },
-      }),
-      address: 'R',
-      verdict: 'fail',
-      path: 'LaunchTemplateData.BlockDeviceMappings.0.Ebs.Encrypted',
-    },
-    {
-      name: 'launch template without block device mappings',
-      doc: one('AWS::EC2::LaunchTemplate', { LaunchTemplateData: { MetadataOptions: LT_DATA.MetadataOptions } }),
-      address: 'R',
-      verdict: 'fail',
-      path: 'LaunchTemplateData.BlockDeviceMappings',
-    },
-    {
-      name: 'launch template tokens from a parameter',
-      doc: one(
-        'AWS::EC2::LaunchTemplate',
-        { LaunchTemplateData: { ...LT_DATA, MetadataOptions: { HttpTokens: { Ref: 'T' } } } },
-        { Parameters: { T: { Type: 'String' } } },
-      ),
-      address: 'R',
-      verdict: 'unknown',
-    },
-    {
-      name: 'launch template with the metadata endpoint disabled',
-      doc: one('AWS::EC2::LaunchTemplate', {
-        LaunchTemplateData: { ...LT_DATA, MetadataOptions: { HttpEndpoint: 'disabled' } },
-      }),
-      address: 'R',
-      verdict: 'pass',
-    },
-    {
-      name: 'tf launch template hardened',
-      doc: tfOne('aws_launch_template', TF_LT),
-      address: 'aws_launch_template.r',
-      verdict: 'pass',
-    },
-    {
-      name: 'tf launch template with optional tokens',
-      doc: tfOne('aws_launch_template', { ...TF_LT, metadata_options: [{ http_tokens: 'optional' }] }),
-      address: 'aws_launch_template.r',
-      verdict: 'fail',
-      path: 'metadata_options.http_tokens',
-    },
-    {
-      name: 'tf launch template with an unencrypted EBS mapping',
-      doc: tfOne('aws_launch_template', {
-        ...TF_LT,
-        block_device_mappings: [{ device_name: '/dev/xvda', ebs: [{ volume_size: 100 }] }],
-      }),
-      address: 'aws_launch_template.r',
-      verdict: 'fail',
-      path: 'block_device_mappings.0.ebs.encrypted',
     },
   ],
 };
