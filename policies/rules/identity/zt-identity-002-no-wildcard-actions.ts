@@ -79,6 +79,12 @@ export const noWildcardActionsRule: Rule = {
     { tool: 'cdk-nag', id: 'NIST.800.53.R5-IAMPolicyNoStatementsWithFullAccess', resourceTypes: CFN_TYPES },
     {
       tool: 'checkov',
+      id: 'CKV_AWS_62',
+      resourceTypes: [...CFN_TYPES, ...TF_POLICY_TYPES],
+      note: 'Checkov fails only Action "*" on Resource "*"; its fixtures allow no service-wide wildcard, so the verdicts meet.',
+    },
+    {
+      tool: 'checkov',
       id: 'CKV_AWS_63',
       resourceTypes: [...CFN_TYPES, ...TF_POLICY_TYPES],
       note: 'Checkov fails only "*"; this rule also fails "<service>:*" and Allow + NotAction.',

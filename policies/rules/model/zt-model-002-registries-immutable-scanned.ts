@@ -84,14 +84,14 @@ const ecr =
  * --write-enabled false`) nor scan on push (Defender for Containers scans, outside the resource);
  * what it can say is that the registry is Premium and purges untagged manifests.
  */
+const UNPURGED = 'untagged manifests are never purged';
 const acr: Check = (registry, { graph }) =>
   eachOf([
     judgeSetting(graph, registry, oneOf('sku', ['Premium'], { risk: 'retention and private link need Premium' })),
-    judgeSetting(
-      graph,
-      registry,
-      atLeast('retention_policy_in_days', 1, { risk: 'untagged manifests are never purged' }),
-    ),
+    // azurerm 3.x spelled it as a block (retention_policy { enabled, days = 7 }); 4.x as the days.
+    rawAt(registry, 'retention_policy') !== undefined && rawAt(registry, 'retention_policy_in_days') === undefined
+      ? judgeSetting(graph, registry, isTrue('retention_policy.enabled', { providerDefault: false, risk: UNPURGED }))
+      : judgeSetting(graph, registry, atLeast('retention_policy_in_days', 1, { risk: UNPURGED })),
   ]);
 
 export const registriesImmutableRule: Rule = {
@@ -131,6 +131,13 @@ export const registriesImmutableRule: Rule = {
       resourceTypes: ['aws_ecr_repository'],
       paths: ['image_scanning_configuration.scan_on_push'],
       ignores: ['image_tag_mutability'],
+    },
+    {
+      tool: 'checkov',
+      id: 'CKV_AZURE_167',
+      resourceTypes: ['azurerm_container_registry'],
+      paths: ['retention_policy_in_days', 'retention_policy'],
+      ignores: ['sku'],
     },
   ],
   reads: ['AWS::ECR::RegistryScanningConfiguration', 'aws_ecr_registry_scanning_configuration'],

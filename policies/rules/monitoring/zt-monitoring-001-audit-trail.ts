@@ -14,6 +14,9 @@ import { subscriptionTarget } from '../shared/subscription-target';
  * control-plane changes. One finding per property.
  */
 interface TrailPaths {
+  /** Whether the trail is recording (CloudFormation requires it; Terraform defaults to true). */
+  logging: string;
+  loggingDefault?: boolean;
   multiRegion: string;
   validation: string;
   globalEvents: string;
@@ -25,6 +28,11 @@ const trail =
   (p: TrailPaths): Check =>
   (res, { graph }) =>
     eachOf([
+      judgeSetting(
+        graph,
+        res,
+        isTrue(p.logging, { providerDefault: p.loggingDefault, risk: 'the trail is stopped and records nothing' }),
+      ),
       judgeSetting(
         graph,
         res,
@@ -90,6 +98,8 @@ const activityLog: Check = (res, { graph }) => {
 
 /** Judged by this rule only: no Checkov trail check looks at them. */
 const TRAIL_OTHERS = [
+  'IsLogging',
+  'enable_logging',
   'IncludeGlobalServiceEvents',
   'CloudWatchLogsLogGroupArn',
   'include_global_service_events',
@@ -107,7 +117,7 @@ export const auditTrailRule: Rule = {
     'edited without trace, and one outside CloudWatch Logs raises no alarm. On Azure the same record is the ' +
     'subscription activity log, which is kept only 90 days unless exported.',
   remediation:
-    'AWS: a CloudTrail trail with IsMultiRegionTrail, EnableLogFileValidation and IncludeGlobalServiceEvents true, ' +
+    'AWS: a CloudTrail trail with IsLogging, IsMultiRegionTrail, EnableLogFileValidation and IncludeGlobalServiceEvents true, ' +
     'KMSKeyId a customer-managed key and CloudWatchLogsLogGroupArn / CloudWatchLogsRoleArn set (the AuditTrail ' +
     'construct). Azure: an azurerm_monitor_diagnostic_setting with target_resource_id = the subscription id and ' +
     'enabled_log blocks for Administrative, Security and Policy (the PlatformAudit construct).',
@@ -146,6 +156,13 @@ export const auditTrailRule: Rule = {
       ignores: TRAIL_OTHERS,
     },
     {
+      tool: 'checkov',
+      id: 'CKV_AWS_251',
+      resourceTypes: ['aws_cloudtrail'],
+      paths: ['enable_logging'],
+      ignores: TRAIL_OTHERS.filter((p) => p !== 'enable_logging'),
+    },
+    {
       tool: 'cdk-nag',
       id: 'NIST.800.53.R5-CloudTrailLogFileValidationEnabled',
       resourceTypes: ['AWS::CloudTrail::Trail'],
@@ -159,6 +176,7 @@ export const auditTrailRule: Rule = {
   ],
   checks: {
     'AWS::CloudTrail::Trail': trail({
+      logging: 'IsLogging',
       multiRegion: 'IsMultiRegionTrail',
       validation: 'EnableLogFileValidation',
       globalEvents: 'IncludeGlobalServiceEvents',
@@ -166,6 +184,8 @@ export const auditTrailRule: Rule = {
       cloudWatch: 'CloudWatchLogsLogGroupArn',
     }),
     aws_cloudtrail: trail({
+      logging: 'enable_logging',
+      loggingDefault: true,
       multiRegion: 'is_multi_region_trail',
       validation: 'enable_log_file_validation',
       globalEvents: 'include_global_service_events',

@@ -28,6 +28,26 @@ export const cases: RuleCases = {
       path: 'Policies.0.PolicyDocument.Statement.0.Action.1',
     },
     {
+      name: 'role statement without an Effect (IAM rejects it; judged at synth)',
+      doc: role({
+        Policies: [{ PolicyName: 'p', PolicyDocument: { Statement: [{ Action: 's3:GetObject', Resource: '*' }] } }],
+      }),
+      address: 'R',
+      verdict: 'fail',
+      path: 'Policies.0.PolicyDocument.Statement.0.Effect',
+      message: /has no Effect/,
+    },
+    {
+      name: 'tf policy statement with a misspelt Effect',
+      doc: tfOne('aws_iam_policy', {
+        policy: JSON.stringify({ Statement: [{ Effect: 'Alow', Action: 's3:GetObject', Resource: '*' }] }),
+      }),
+      address: 'aws_iam_policy.r',
+      verdict: 'fail',
+      path: 'policy.Statement.0.Effect',
+      message: /"Alow"/,
+    },
+    {
       name: 'user with an Allow NotAction',
       doc: one('AWS::IAM::User', {
         Policies: [

@@ -121,6 +121,19 @@ export const cases: RuleCases = {
       path: 'retention_policy_in_days',
     },
     {
+      name: 'ACR with the azurerm 3.x retention block enabled',
+      doc: acr({ retention_policy: [{ enabled: true }] }),
+      address: 'azurerm_container_registry.acr',
+      verdict: 'pass',
+    },
+    {
+      name: 'ACR with the azurerm 3.x retention block disabled',
+      doc: acr({ retention_policy: [{ enabled: false, days: 7 }] }),
+      address: 'azurerm_container_registry.acr',
+      verdict: 'fail',
+      path: 'retention_policy.enabled',
+    },
+    {
       name: 'ACR Standard',
       doc: acr({ sku: 'Standard', retention_policy_in_days: 7 }),
       address: 'azurerm_container_registry.acr',

@@ -57,6 +57,13 @@ export const cases: RuleCases = {
   cases: [
     { name: 'multi-region, validated, CMK, CloudWatch trail', doc: trail({}), address: 'Trail', verdict: 'pass' },
     {
+      name: 'stopped trail (IsLogging false)',
+      doc: trail({ IsLogging: false }),
+      address: 'Trail',
+      verdict: 'fail',
+      path: 'IsLogging',
+    },
+    {
       name: 'trail without log file validation',
       doc: trail({ EnableLogFileValidation: false }),
       address: 'Trail',
@@ -85,6 +92,13 @@ export const cases: RuleCases = {
       path: 'KMSKeyId',
     },
     { name: 'aws_cloudtrail, complete', doc: tfTrail({}), address: 'aws_cloudtrail.t', verdict: 'pass' },
+    {
+      name: 'aws_cloudtrail stopped (enable_logging false)',
+      doc: tfTrail({ enable_logging: false }),
+      address: 'aws_cloudtrail.t',
+      verdict: 'fail',
+      path: 'enable_logging',
+    },
     {
       name: 'aws_cloudtrail with provider defaults (single region, no validation)',
       doc: tfTrail({ is_multi_region_trail: undefined, enable_log_file_validation: undefined }),

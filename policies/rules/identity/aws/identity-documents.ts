@@ -1,6 +1,6 @@
 import type { ResourceGraph } from '../../../engine/graph';
 import type { Resource } from '../../../engine/model';
-import { type Check, type CheckResult, pass } from '../../../engine/rule';
+import { type Check, type CheckResult, fail, pass } from '../../../engine/rule';
 import { eachOf } from '../../shared/combine';
 import { Opaque, type PolicyValue, equalsIgnoreCase, field, readPolicyDocument } from '../../shared/policy-document';
 import { eachListed, joinPath, unknownAt } from '../../shared/read';
@@ -25,7 +25,9 @@ export const TF_IDENTITY_POLICY_TYPES = [
 
 /**
  * `judge` on each Allow statement of the document at `path` (at its path `...Statement.<i>`): an
- * absent document gives nothing, an undecidable one or an undecidable Effect one unknown.
+ * absent document gives nothing, an undecidable one or an undecidable Effect one unknown. A
+ * statement whose Effect is neither Allow nor Deny (missing, misspelt) fails here, at synth:
+ * IAM rejects the whole document on deploy, and what it was meant to allow cannot be judged.
  */
 export function eachAllowStatement(
   g: ResourceGraph,
@@ -42,6 +44,12 @@ export function eachAllowStatement(
     const effect = field(stmt, 'Effect');
     if (effect instanceof Opaque) return void out.push(unknownAt(joinPath(at, 'Effect'), effect.reason));
     if (typeof effect === 'string' && equalsIgnoreCase(effect, 'allow')) out.push(...judge(stmt, at));
+    else if (typeof effect !== 'string' || !equalsIgnoreCase(effect, 'deny')) {
+      const what = effect === undefined ? 'has no Effect' : `has Effect ${JSON.stringify(effect)}`;
+      out.push(
+        fail(`${at} ${what}: IAM rejects the policy (Effect is "Allow" or "Deny"); state it`, joinPath(at, 'Effect')),
+      );
+    }
   });
   return out;
 }
