@@ -129,7 +129,7 @@ export const computeIsolationRule: Rule = {
     'through its LaunchTemplate), every EBS volume Encrypted (with the platform CMK), and no public IP ' +
     '(AssociatePublicIpAddress false).',
   remediationBy: {
-    cdk: 'sagemaker.CfnDomain({ appNetworkAccessType: "VpcOnly" }), CfnNotebookInstance({ directInternetAccess: "Disabled", rootAccess: "Disabled" }), ec2.LaunchTemplate({ requireImdsv2: true, httpPutResponseHopLimit: 1, blockDevices: [{ volume: BlockDeviceVolume.ebs(100, { encrypted: true, kmsKey }) }] }).',
+    cdk: 'sagemaker.CfnDomain({ appNetworkAccessType: "VpcOnly" }), CfnNotebookInstance({ directInternetAccess: "Disabled", rootAccess: "Disabled" }), ec2.LaunchTemplate({ requireImdsv2: true, httpPutResponseHopLimit: 1, blockDevices: [{ volume: BlockDeviceVolume.ebs(100, { encrypted: true, kmsKey }) }] }); ec2.Instance({ requireImdsv2: true (it attaches a launch template requiring tokens), associatePublicIpAddress: false, blockDevices with every volume encrypted }).',
     terraform:
       'aws_sagemaker_domain app_network_access_type = "VpcOnly"; aws_sagemaker_notebook_instance direct_internet_access = root_access = "Disabled", subnet_id, instance_metadata_service_configuration { minimum_instance_metadata_service_version = "2" }; aws_launch_template metadata_options { http_tokens = "required", http_put_response_hop_limit = 1 }, block_device_mappings { ebs { encrypted = true, kms_key_id } }; aws_instance and aws_launch_configuration the same metadata_options, root_block_device { encrypted = true }, every ebs_block_device encrypted, associate_public_ip_address = false.',
     cdktf:
