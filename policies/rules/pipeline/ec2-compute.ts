@@ -4,7 +4,7 @@ import { type Check, type CheckResult, type Equivalent, fail, pass } from '../..
 import { eachOf } from '../shared/combine';
 import { atMost } from '../shared/compute-settings';
 import { isFalse, isTrue, judgeSetting, oneOf } from '../shared/expect';
-import { isPresent, joinPath, listLength, readString, unknownAt } from '../shared/read';
+import { eachListed, isPresent, joinPath, listLength, readString } from '../shared/read';
 
 /**
  * ZT-PIPELINE-001 on self-managed (GPU) EC2 compute: launch templates, instances and launch
@@ -79,15 +79,10 @@ function volumes(g: ResourceGraph, r: Resource, f: Ec2Fields): CheckResult[] {
             root,
           ),
     ];
-    const n = listLength(g, r, extra);
-    if (n.kind === 'unknown') out.push(unknownAt(extra, n.reason));
-    for (let i = 0; n.kind === 'value' && i < n.value; i++)
-      out.push(judgeSetting(g, r, ENCRYPTED(joinPath(extra, i, f.encrypted))));
-    return out;
+    return [...out, ...eachListed(g, r, extra, (p) => [judgeSetting(g, r, ENCRYPTED(joinPath(p, f.encrypted)))])];
   }
   const { mappings, ebs } = f.volumes;
   const n = listLength(g, r, mappings);
-  if (n.kind === 'unknown') return [unknownAt(mappings, n.reason)];
   if (n.kind === 'value' && n.value === 0) {
     if (f.launchTemplate && isPresent(g, r, f.launchTemplate)) {
       return [
@@ -101,12 +96,10 @@ function volumes(g: ResourceGraph, r: Resource, f: Ec2Fields): CheckResult[] {
       ),
     ];
   }
-  const out: CheckResult[] = [];
-  for (let i = 0; n.kind === 'value' && i < n.value; i++) {
-    const at = joinPath(mappings, i, ebs);
-    if (isPresent(g, r, at)) out.push(judgeSetting(g, r, ENCRYPTED(f.encrypted), at)); // else instance store / NoDevice
-  }
-  return out;
+  return eachListed(g, r, mappings, (p) => {
+    const at = joinPath(p, ebs);
+    return isPresent(g, r, at) ? [judgeSetting(g, r, ENCRYPTED(f.encrypted), at)] : []; // else instance store / NoDevice
+  });
 }
 
 const NO_PUBLIC_IP = (path: string) =>
@@ -114,12 +107,7 @@ const NO_PUBLIC_IP = (path: string) =>
 
 function publicIp(g: ResourceGraph, r: Resource, f: Ec2Fields): CheckResult[] {
   if (!f.interfaces) return [judgeSetting(g, r, NO_PUBLIC_IP(f.publicIp))];
-  const n = listLength(g, r, f.interfaces);
-  if (n.kind === 'unknown') return [unknownAt(f.interfaces, n.reason)];
-  const out: CheckResult[] = [];
-  for (let i = 0; n.kind === 'value' && i < n.value; i++)
-    out.push(judgeSetting(g, r, NO_PUBLIC_IP(joinPath(f.interfaces, i, f.publicIp))));
-  return out;
+  return eachListed(g, r, f.interfaces, (p) => [judgeSetting(g, r, NO_PUBLIC_IP(joinPath(p, f.publicIp)))]);
 }
 
 const ec2 =
@@ -140,7 +128,7 @@ const TF_INSTANCE: Ec2Fields = {
   publicIp: 'associate_public_ip_address',
 };
 
-export const CFN_LAUNCH_TEMPLATE: Ec2Fields = {
+const CFN_LAUNCH_TEMPLATE: Ec2Fields = {
   metadata: 'LaunchTemplateData.MetadataOptions',
   endpoint: 'HttpEndpoint',
   tokens: 'HttpTokens',
