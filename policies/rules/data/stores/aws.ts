@@ -77,6 +77,20 @@ const CMK: readonly Equivalent[] = [
       },
     ],
   },
+  {
+    // Checkov judges only volumes attached to an instance; every unencrypted volume fails here.
+    tool: 'checkov',
+    id: 'CKV2_AWS_2',
+    resourceTypes: ['aws_ebs_volume'],
+    paths: ['encrypted'],
+    ignores: ['kms_key_id'],
+    differences: [
+      {
+        resource: 'aws_ebs_volume.ok_ebs1',
+        reason: 'no attachment, but the volume is still stored unencrypted and can be attached at any time.',
+      },
+    ],
+  },
 ];
 
 /** Checkov's public queue-policy check judges the same statements as the anonymous checks. */

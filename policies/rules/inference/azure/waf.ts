@@ -57,4 +57,19 @@ const apim: Check = (a, { graph }) => {
 
 export const azureChecks: Readonly<Record<string, Check>> = { azurerm_api_management: apim };
 
-export const azureEquivalents: readonly Equivalent[] = [];
+export const azureEquivalents: readonly Equivalent[] = [
+  // Checkov asks for public network access off; Internal VNet mode or a WAF in front also pass here.
+  { tool: 'checkov', id: 'CKV_AZURE_174', resourceTypes: ['azurerm_api_management'] },
+  {
+    tool: 'checkov',
+    id: 'CKV_AZURE_107',
+    resourceTypes: ['azurerm_api_management'],
+    differences: [
+      {
+        resource: 'azurerm_api_management.test_success',
+        reason:
+          'a virtual_network_configuration without virtual_network_type leaves the type None: the gateway is not in the network and keeps its public endpoint',
+      },
+    ],
+  },
+];
