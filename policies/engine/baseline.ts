@@ -1,5 +1,6 @@
 import * as path from 'path';
 import type { EvaluationResult, Finding } from './finding';
+import { compareText } from './text-order';
 
 /**
  * Adoption baselines: an estate records today's failing findings once (`--write-baseline`) and from
@@ -47,7 +48,7 @@ export function writeBaseline(result: EvaluationResult, root: string): Baseline 
   }
   return {
     version: BASELINE_VERSION,
-    findings: [...entries.values()].sort((a, b) => keyOf(a).localeCompare(keyOf(b))),
+    findings: [...entries.values()].sort((a, b) => compareText(keyOf(a), keyOf(b))),
   };
 }
 

@@ -6,6 +6,7 @@ import { isPlainObject, readJsonFile } from './parse';
 import { loadTerraformFiles, readTerraformFiles } from './tf-module';
 import { realDir } from './tf-module-calls';
 import { sectionEntries, singleBlock } from './tf-loader';
+import { compareText } from './text-order';
 
 /**
  * A `cdktf.out` tree: a `manifest.json` whose `stacks` name each stack's `synthesizedStackPath`
@@ -43,7 +44,7 @@ function manifestStacks(dir: string): ManifestStack[] | undefined {
     }
     stacks.push({ name, file: path.join(dir, stack.synthesizedStackPath) });
   }
-  return stacks.sort((a, b) => a.name.localeCompare(b.name));
+  return stacks.sort((a, b) => compareText(a.name, b.name));
 }
 
 export function isCdktfOut(dir: string): boolean {
@@ -120,6 +121,6 @@ function linkRemoteStates(documents: Document[], raw: ReadonlyMap<string, Record
 /** A backend block as a comparable string (keys sorted). */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
-    isPlainObject(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+    isPlainObject(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => compareText(a, b))) : v,
   );
 }

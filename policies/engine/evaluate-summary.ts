@@ -1,5 +1,6 @@
 import type { EvaluationSummary, Finding, Status } from './finding';
 import type { ResourceGraph } from './graph';
+import { compareText } from './text-order';
 
 /** The run-once tallies of an evaluation: uncovered resource types and the summary counts. */
 
@@ -10,7 +11,7 @@ export function uncovered(graph: ResourceGraph, covered: ReadonlySet<string>): {
     const type = all[i].type;
     if (!covered.has(type)) counts.set(type, (counts.get(type) ?? 0) + 1);
   }
-  return [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => a.type.localeCompare(b.type));
+  return [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => compareText(a.type, b.type));
 }
 
 export function summarize(

@@ -1,6 +1,7 @@
 import type { Rule } from '../engine/rule';
 import { ruleInfo, type RuleInfo } from './json';
 import { TOOL_NAME, TOOL_VERSION } from './tool';
+import { compareText } from '../engine/text-order';
 
 /** `zt-check rules`: the rule catalogue with metadata, control mappings and equivalents. */
 
@@ -13,7 +14,7 @@ export interface CatalogueJson {
 }
 
 export function renderCatalogue(rules: readonly Rule[], format: CatalogueFormat): string {
-  const sorted = [...rules].sort((a, b) => a.id.localeCompare(b.id));
+  const sorted = [...rules].sort((a, b) => compareText(a.id, b.id));
   if (format === 'json') {
     const doc: CatalogueJson = { tool: { name: TOOL_NAME, version: TOOL_VERSION }, rules: sorted.map(ruleInfo) };
     return `${JSON.stringify(doc, null, 2)}\n`;

@@ -2,6 +2,7 @@ import type { EvaluationResult, Finding } from '../engine/finding';
 import type { Rule } from '../engine/rule';
 import { CONTROL_TITLES, FRAMEWORKS, type Framework } from '../rules/controls';
 import { mdTable, mdText, naturalCompare } from './markdown';
+import { compareText } from '../engine/text-order';
 
 /**
  * `zt-check matrix`: every rule against the controls it evidences, and the inverse view (control ->
@@ -78,7 +79,7 @@ export function buildMatrix(rules: readonly Rule[], result?: EvaluationResult): 
     return { id: fw.id, name: fw.name, controls };
   });
   const ruleRows = [...rules]
-    .sort((a, b) => a.id.localeCompare(b.id))
+    .sort((a, b) => compareText(a.id, b.id))
     .map((r) => {
       const controls: Partial<Record<Framework, string[]>> = {};
       for (const c of r.controls) (controls[c.framework] ??= []).push(c.id);

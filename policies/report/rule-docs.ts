@@ -2,6 +2,7 @@ import type { RemediationTool, Rule } from '../engine/rule';
 import { CONTROL_TITLES, FRAMEWORKS } from '../rules/controls';
 import { mdTable, mdText } from './markdown';
 import { selectRemediation, TOOL_LABEL, type Cloud } from './remediation';
+import { compareText } from '../engine/text-order';
 
 /**
  * `zt-check rules --format md`: one page per rule (docs/rules/<ID>.md) and an index. Generated
@@ -97,7 +98,7 @@ export function renderRuleDoc(rule: Rule): string {
 }
 
 export function renderRuleDocs(rules: readonly Rule[]): RuleDocs {
-  const sorted = [...rules].sort((a, b) => a.id.localeCompare(b.id));
+  const sorted = [...rules].sort((a, b) => compareText(a.id, b.id));
   const files = new Map<string, string>();
   for (const r of sorted) files.set(`${r.id}.md`, renderRuleDoc(r));
   const index = [

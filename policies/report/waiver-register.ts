@@ -2,6 +2,7 @@ import type { AppliedWaiver } from '../engine/finding';
 import { displayPath } from './common';
 import { mdTable, mdText } from './markdown';
 import { cleanText } from './sanitize';
+import { compareText } from '../engine/text-order';
 
 /**
  * `zt-check waivers`: the register auditors ask for. Every waiver found in the inputs with rule,
@@ -43,7 +44,7 @@ export function waiverRows(waivers: readonly AppliedWaiver[], now: Date, cwd?: s
         inForce: !w.expired && w.matched,
       };
     })
-    .sort((a, b) => `${a.ruleId} ${a.file} ${a.resource}`.localeCompare(`${b.ruleId} ${b.file} ${b.resource}`));
+    .sort((a, b) => compareText(`${a.ruleId} ${a.file} ${a.resource}`, `${b.ruleId} ${b.file} ${b.resource}`));
 }
 
 export function expiringSoon(rows: readonly WaiverRow[], days: number): WaiverRow[] {
